@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const byteSize = z
+  .string()
+  .regex(/^\d+(b|kb|mb)$/i, 'a size such as 512kb or 1mb')
+  .transform((value) => value.toLowerCase());
+
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every environment variable matchpunt reads. Nothing else in the code base reads `process.env`;
+ * the README's configuration table is generated from the descriptions below.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('Runtime mode (Express and libraries read it too).'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface the API listens on.'),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(3000)
+    .describe('Port the API listens on.'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .default('postgres://postgres@127.0.0.1:5432/matchpunt')
+    .describe('PostgreSQL connection string.'),
+  DATABASE_POOL_SIZE: positiveInt.max(200).default(10).describe('Connections per process.'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .default('redis://127.0.0.1:6379')
+    .describe('Redis connection string (queues, rate limits).'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, colon, dash or underscore')
+    .default('matchpunt')
+    .describe('Prefix of every Redis key and queue, so deployments can share a Redis.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level.'),
+  BOOTSTRAP_ADMIN_TOKEN: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe('If set, an admin credential with exactly this token is ensured at start-up.'),
+  BODY_LIMIT: byteSize.default('1mb').describe('Largest JSON request body accepted (413 above).'),
+  IMPORT_BODY_LIMIT: byteSize
+    .default('10mb')
+    .describe('Largest CSV import body accepted (413 above).'),
+  RATE_LIMIT_POINTS: positiveInt
+    .default(600)
+    .describe('Requests per window allowed to one API token.'),
+  RATE_LIMIT_ANONYMOUS_POINTS: positiveInt
+    .default(60)
+    .describe('Requests per window allowed to one IP address without a token.'),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60).describe('Length of the rate-limit window.'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .describe('Express `trust proxy` setting, so the client IP is right behind a proxy.'),
+  SHUTDOWN_TIMEOUT_MS: positiveInt
+    .default(15_000)
+    .describe('How long a graceful shutdown may take before the process exits with 1.'),
+  WORKER_CONCURRENCY: positiveInt.max(64).default(2).describe('Jobs a worker runs at once.'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '.';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a developer machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/matchpunt',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+      BODY_LIMIT: '1mb',
+    });
+    expect(config.BOOTSTRAP_ADMIN_TOKEN).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lists every problem at once, not only the first', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://localhost/x',
+        LOG_LEVEL: 'loud',
+        BOOTSTRAP_ADMIN_TOKEN: 'short',
+        RATE_LIMIT_POINTS: '-1',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
+    expect(problems.sort()).toEqual(
+      ['BOOTSTRAP_ADMIN_TOKEN', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT_POINTS'].sort(),
+    );
+  });
+
+  it('treats an empty variable as unset and coerces numbers', () => {
+    const config = loadConfig({ PORT: '', RATE_LIMIT_POINTS: '25' });
+    expect(config.PORT).toBe(3000);
+    expect(config.RATE_LIMIT_POINTS).toBe(25);
+  });
+});

@@ -1,0 +1,4 @@
+import { ReferenceAndIdentity1763800000000 } from './1763800000000-reference-and-identity';
+
+/** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
+export const MIGRATIONS = [ReferenceAndIdentity1763800000000];

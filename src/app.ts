@@ -1,0 +1,89 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+
+import packageJson from '../package.json';
+import { authenticationMiddleware, IdentityService, identityEndpoints } from './modules/identity';
+import type { Runtime } from './runtime';
+import { healthEndpoints } from './shared/health/health.routes';
+import type { Endpoint } from './shared/http/endpoint';
+import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middleware';
+import { rateLimitMiddleware } from './shared/http/rate-limit.middleware';
+import { requestContextMiddleware } from './shared/http/request-context.middleware';
+import { getMetrics, httpMetricsMiddleware } from './shared/metrics/metrics';
+import { docsAssets, docsEndpoints } from './shared/openapi/docs.routes';
+import { createOpenApiRegistry, generateOpenApiDocument } from './shared/openapi/openapi-registry';
+
+export type AppRuntime = Pick<Runtime, 'config' | 'logger' | 'dataSource' | 'redis' | 'jobs'>;
+
+const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Builds the Express app with every module mounted. Never listens: `server.ts` does. */
+export function createApp(runtime: AppRuntime): Express {
+  const { config, logger, dataSource, redis } = runtime;
+  const metrics = getMetrics();
+  const registry = createOpenApiRegistry();
+  let openApiDocument: object | undefined;
+
+  const identity = new IdentityService(dataSource, logger);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+
+  app.use(requestContextMiddleware());
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as express.Request).requestId,
+      // Method, route and status only: no bodies, no query strings, no headers.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (req) => OPERATIONS_PATHS.has(req.url) },
+      quietReqLogger: true,
+    }),
+  );
+  app.use(helmet());
+  app.use(httpMetricsMiddleware(metrics));
+
+  const mount = (endpoints: Endpoint[]) => {
+    endpoints.forEach((endpoint) => {
+      endpoint.mount(app, registry);
+    });
+  };
+
+  mount(healthEndpoints({ dataSource, redis, metrics }));
+  mount(
+    docsEndpoints(
+      () => (openApiDocument ??= generateOpenApiDocument(registry, packageJson.version)),
+    ),
+  );
+  app.use('/docs', docsAssets);
+
+  app.use(
+    '/api/v1',
+    rateLimitMiddleware({ redis, config }),
+    authenticationMiddleware(identity),
+    express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
+    express.text({ limit: config.IMPORT_BODY_LIMIT, type: 'text/csv' }),
+  );
+  mount(identityEndpoints(identity));
+
+  app.use(notFoundMiddleware());
+  app.use(errorMiddleware(logger));
+  return app;
+}
+
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run dev`: migrations, then the API and the worker in one process, for a developer machine.
+ * Production runs them as separate processes (see docker-compose.yml).
+ */
+import { loadConfigOrExit } from '../config';
+import { startWorker } from '../workers';
+import { startApi } from './server';
+import { runMigrations } from './shared/database/migrate.cli';
+import { exitOnSignals } from './shared/lifecycle/shutdown';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await runMigrations(config, 'up');
+  const api = await startApi(config);
+  const worker = await startWorker(config);
+  exitOnSignals(api.logger, config.SHUTDOWN_TIMEOUT_MS, async () => {
+    await api.stop();
+    await worker.stop();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`matchpunt failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,222 @@
+import type { DataSource } from 'typeorm';
+
+import {
+  type Actor,
+  ROLE_FOR_KIND,
+  type OrganisationKind,
+  requireRole,
+} from '../../shared/auth/actor';
+import { inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
+import { type FieldError, ValidationError } from '../../shared/errors/app-error';
+import type { Logger } from '../../shared/logger/logger';
+import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { findMunicipalities, findRegion } from '../reference';
+import { IdentityError, IdentityErrorCode } from './identity.errors';
+import * as repository from './identity.repository';
+import type {
+  CreateOrganisationInput,
+  CreateTokenInput,
+  CreatedToken,
+  Organisation,
+  Token,
+} from './identity.schemas';
+import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret';
+
+export class IdentityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger,
+  ) {}
+
+  async createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
+    requireRole(actor, 'admin');
+    const db = rootDb(this.dataSource);
+    const municipalityCodes = [...new Set(input.municipalityCodes ?? [])].sort();
+    const errors: FieldError[] = [];
+
+    const region = await findRegion(db, input.regionCode);
+    if (!region)
+      errors.push({ path: 'regionCode', message: `unknown region "${input.regionCode}"` });
+
+    const needsMunicipalities = input.kind === 'matchingspunt' || input.kind === 'gemeente';
+    if (needsMunicipalities && municipalityCodes.length === 0) {
+      errors.push({ path: 'municipalityCodes', message: `required for a ${input.kind}` });
+    }
+    if (input.kind === 'gemeente' && municipalityCodes.length > 1) {
+      errors.push({ path: 'municipalityCodes', message: 'a gemeente is exactly one municipality' });
+    }
+    if (!needsMunicipalities && municipalityCodes.length > 0) {
+      errors.push({ path: 'municipalityCodes', message: `not used for a ${input.kind}` });
+    }
+    const known = new Map(
+      (await findMunicipalities(db, municipalityCodes)).map((m) => [m.code, m]),
+    );
+    (input.municipalityCodes ?? []).forEach((code, index) => {
+      const municipality = known.get(code);
+      if (!municipality) {
+        errors.push({
+          path: `municipalityCodes[${index}]`,
+          message: `unknown municipality "${code}"`,
+        });
+      } else if (region && municipality.regionCode !== region.code) {
+        errors.push({
+          path: `municipalityCodes[${index}]`,
+          message: `${code} lies in region "${municipality.regionCode}", not "${region.code}"`,
+        });
+      }
+    });
+    if (errors.length > 0) throw new ValidationError(errors);
+
+    if (await repository.findOrganisationByName(db, input.regionCode, input.name)) {
+      throw new IdentityError(
+        IdentityErrorCode.OrganisationNameTaken,
+        `Region "${input.regionCode}" already has an organisation named "${input.name}".`,
+      );
+    }
+    if (input.kind === 'matchingspunt') {
+      const served = await repository.findServingPoints(db, municipalityCodes);
+      if (served.length > 0) {
+        throw new IdentityError(
+          IdentityErrorCode.MunicipalityAlreadyServed,
+          served.map((s) => `${s.municipalityCode} is served by ${s.organisationName}`).join('; '),
+        );
+      }
+    }
+
+    try {
+      const id = await inTransaction(this.dataSource, (tx) =>
+        repository.insertOrganisation(
+          tx,
+          { name: input.name, kind: input.kind, regionCode: input.regionCode },
+          municipalityCodes,
+        ),
+      );
+      return await this.mustFind(id);
+    } catch (error) {
+      // Lost a race with an identical request: report it as the duplicate it is.
+      if (isUniqueViolation(error, 'uq_organisations_region_name')) {
+        throw new IdentityError(
+          IdentityErrorCode.OrganisationNameTaken,
+          `Region "${input.regionCode}" already has an organisation named "${input.name}".`,
+        );
+      }
+      if (isUniqueViolation(error, 'uq_organisation_municipalities_one_point')) {
+        throw new IdentityError(
+          IdentityErrorCode.MunicipalityAlreadyServed,
+          'One of these municipalities is already served by another matchingspunt.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async listOrganisations(
+    actor: Actor,
+    filter: { kind?: OrganisationKind | undefined; regionCode?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<Organisation>> {
+    // Everyone but the platform admin sees only its own organisation.
+    const onlyId = actor.role === 'admin' ? {} : { onlyId: actor.organisationId };
+    const rows = await repository.listOrganisations(
+      rootDb(this.dataSource),
+      { ...filter, ...onlyId },
+      page,
+    );
+    return toPage(rows, page.limit);
+  }
+
+  async getOrganisation(actor: Actor, id: string): Promise<Organisation> {
+    if (actor.role !== 'admin' && actor.organisationId !== id) throw notFound(id);
+    return this.mustFind(id);
+  }
+
+  async createToken(
+    actor: Actor,
+    organisationId: string,
+    input: CreateTokenInput,
+  ): Promise<CreatedToken> {
+    requireRole(actor, 'admin');
+    const organisation = await this.mustFind(organisationId);
+    const expected = ROLE_FOR_KIND[organisation.kind];
+    if (input.role !== expected) {
+      throw new ValidationError([
+        {
+          path: 'role',
+          message: `a ${organisation.kind} organisation's tokens have the ${expected} role`,
+        },
+      ]);
+    }
+    const secret = generateTokenSecret();
+    const token = await repository.insertToken(rootDb(this.dataSource), {
+      organisationId,
+      organisationKind: organisation.kind,
+      role: input.role,
+      label: input.label,
+      hash: hashTokenSecret(secret),
+      prefix: displayPrefix(secret),
+    });
+    this.logger.info({ tokenId: token.id, organisationId }, 'api token created');
+    return { ...token, token: secret };
+  }
+
+  async listTokens(actor: Actor, organisationId: string): Promise<Token[]> {
+    requireRole(actor, 'admin');
+    await this.mustFind(organisationId);
+    return repository.listTokens(rootDb(this.dataSource), organisationId);
+  }
+
+  async revokeToken(actor: Actor, organisationId: string, tokenId: string): Promise<void> {
+    requireRole(actor, 'admin');
+    const revoked = await repository.revokeToken(rootDb(this.dataSource), organisationId, tokenId);
+    if (!revoked) {
+      throw new IdentityError(IdentityErrorCode.TokenNotFound, `No token "${tokenId}" here.`);
+    }
+    this.logger.info({ tokenId, organisationId }, 'api token revoked');
+  }
+
+  /** The actor behind a presented token, or undefined when it is unknown or revoked. */
+  async authenticate(secret: string): Promise<Actor | undefined> {
+    const db = rootDb(this.dataSource);
+    const actor = await repository.findActorByTokenHash(db, hashTokenSecret(secret));
+    if (actor) {
+      repository.touchToken(db, actor.tokenId).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not record token use');
+      });
+    }
+    return actor;
+  }
+
+  /**
+   * Makes sure an admin credential with exactly this secret exists (API.md: BOOTSTRAP_ADMIN_TOKEN),
+   * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
+   */
+  async ensureBootstrapAdmin(secret: string): Promise<void> {
+    const token = await inTransaction(this.dataSource, async (tx) => {
+      const platformId = await repository.ensurePlatformOrganisation(tx);
+      return repository.ensureToken(tx, {
+        organisationId: platformId,
+        organisationKind: 'platform',
+        role: 'admin',
+        label: 'bootstrap admin (BOOTSTRAP_ADMIN_TOKEN)',
+        hash: hashTokenSecret(secret),
+        prefix: displayPrefix(secret),
+      });
+    });
+    if (token.revokedAt !== null) {
+      this.logger.warn(
+        { tokenId: token.id },
+        'BOOTSTRAP_ADMIN_TOKEN names a revoked token; it stays revoked: set a new one',
+      );
+    }
+  }
+
+  private async mustFind(id: string): Promise<Organisation> {
+    const organisation = await repository.findOrganisation(rootDb(this.dataSource), id);
+    if (!organisation) throw notFound(id);
+    return organisation;
+  }
+}
+
+function notFound(id: string): IdentityError {
+  return new IdentityError(IdentityErrorCode.OrganisationNotFound, `No organisation "${id}".`);
+}

@@ -1,0 +1,5 @@
+export { authenticationMiddleware } from './authentication.middleware';
+export { identityEndpoints } from './identity.routes';
+export { municipalityCodeSchema, regionCodeSchema } from './identity.schemas';
+export type { Organisation } from './identity.schemas';
+export { IdentityService } from './identity.service';

@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+
+import type { Config } from '../config';
+import { createDataSource } from './shared/database/data-source';
+import { createLogger, type Logger } from './shared/logger/logger';
+import { JobProducer, queuePrefix } from './shared/queue/job-producer';
+import { closeRedis, createRedis, type Redis } from './shared/redis/redis';
+
+/** The connections a process holds; opened once at start-up, closed once at shutdown. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  dataSource: DataSource;
+  /** Fail-fast connection for the API and job producers. */
+  redis: Redis;
+  jobs: JobProducer;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(
+  config: Config,
+  options: { service: string; logger?: Logger },
+): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config, options.service);
+  const dataSource = createDataSource(config, { applicationName: options.service });
+  await dataSource.initialize();
+  const redis = createRedis(config, 'producer', logger);
+  const jobs = new JobProducer(redis, queuePrefix(config.REDIS_PREFIX));
+  return {
+    config,
+    logger,
+    dataSource,
+    redis,
+    jobs,
+    close: async () => {
+      await jobs.close().catch((error: unknown) => {
+        logger.warn({ err: error }, 'closing queues failed');
+      });
+      await closeRedis(redis);
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+
+import { type Config, loadConfigOrExit } from '../config';
+import { createApp } from './app';
+import { IdentityService } from './modules/identity';
+import { openRuntime } from './runtime';
+import { pendingMigrations } from './shared/database/data-source';
+import { drainableHttpServer, exitOnSignals } from './shared/lifecycle/shutdown';
+import type { Logger } from './shared/logger/logger';
+
+export interface RunningApi {
+  server: Server;
+  logger: Logger;
+  /** Stops accepting, lets in-flight requests finish, then closes queues, Redis and the database. */
+  stop(): Promise<void>;
+}
+
+export async function startApi(config: Config): Promise<RunningApi> {
+  const runtime = await openRuntime(config, { service: 'matchpunt-api' });
+  const { logger, dataSource } = runtime;
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length > 0) {
+    logger.warn(
+      { pending },
+      'migrations pending: run `npm run migrate`; /readyz answers 503 until then',
+    );
+  } else if (config.BOOTSTRAP_ADMIN_TOKEN !== undefined) {
+    await new IdentityService(dataSource, logger).ensureBootstrapAdmin(
+      config.BOOTSTRAP_ADMIN_TOKEN,
+    );
+  }
+  const app = createApp(runtime);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => {
+      if (error) reject(error);
+      else resolve(listening);
+    });
+  });
+  const drainable = drainableHttpServer(server);
+  logger.info({ host: config.HOST, port: config.PORT }, 'api listening');
+  return {
+    server,
+    logger,
+    stop: async () => {
+      await drainable.drain();
+      await runtime.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadConfigOrExit();
+  startApi(config).then(
+    (api) => {
+      exitOnSignals(api.logger, config.SHUTDOWN_TIMEOUT_MS, () => api.stop());
+    },
+    (error: unknown) => {
+      process.stderr.write(`matchpunt api failed to start: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { DataSource, type EntitySchema } from 'typeorm';
+
+import type { Config } from '../../../config';
+import { MIGRATIONS } from '../../../migrations';
+
+export const MIGRATIONS_TABLE = 'typeorm_migrations';
+
+export interface DataSourceOptions {
+  /** Shown in pg_stat_activity, e.g. `matchpunt-api`. */
+  applicationName: string;
+  entities?: EntitySchema[];
+}
+
+/** The one DataSource shape for the API, the worker and the migration CLI. */
+export function createDataSource(
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  options: DataSourceOptions,
+): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    applicationName: options.applicationName,
+    poolSize: config.DATABASE_POOL_SIZE,
+    entities: options.entities ?? [],
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    // Fail a checkout instead of hanging when the database is unreachable.
+    extra: { connectionTimeoutMillis: 5_000 },
+  });
+}
+
+/** Names of known migrations that the database has not applied yet. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const exists = await dataSource.query<{ present: boolean }[]>(
+    `SELECT to_regclass($1) IS NOT NULL AS present`,
+    [MIGRATIONS_TABLE],
+  );
+  const applied = new Set<string>();
+  if (exists[0]?.present) {
+    const rows = await dataSource.query<{ name: string }[]>(`SELECT name FROM ${MIGRATIONS_TABLE}`);
+    rows.forEach((row) => applied.add(row.name));
+  }
+  return MIGRATIONS.map((migration) => migration.name).filter((name) => !applied.has(name));
+}

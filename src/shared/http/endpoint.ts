@@ -1,0 +1,236 @@
+import './express-augment';
+
+import type { Express, Request, Response } from 'express';
+import type { z } from 'zod';
+
+import type { Actor } from '../auth/actor';
+import {
+  AppError,
+  BadRequestError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors/app-error';
+import { fieldErrorsFromZod } from '../errors/zod-issues';
+import { BEARER_SCHEME, type OpenAPIRegistry, type RouteConfig } from '../openapi/openapi-registry';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from './problem';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Schema = z.ZodType | undefined;
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+type BodyContentType = 'application/json' | 'text/csv';
+
+export interface EndpointResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Defaults to `application/json`; a string body with another type is sent as it is. */
+  contentType?: string;
+}
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+interface EndpointSpecBase<P extends Schema, Q extends Schema, B extends Schema> {
+  method: Method;
+  /** Full path in OpenAPI form, e.g. `/api/v1/organisations/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  bodyContentType?: BodyContentType;
+  responses: Record<number, ResponseDoc>;
+  /** Error statuses particular to this endpoint (e.g. 409), besides those every endpoint has. */
+  errors?: number[];
+}
+
+interface HandlerInput<P extends Schema, Q extends Schema, B extends Schema> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  req: Request;
+  res: Response;
+}
+
+export interface ApiEndpointSpec<
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+> extends EndpointSpecBase<P, Q, B> {
+  handle(input: HandlerInput<P, Q, B> & { actor: Actor }): Promise<EndpointResult>;
+}
+
+export interface PublicEndpointSpec<
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+> extends EndpointSpecBase<P, Q, B> {
+  handle(input: HandlerInput<P, Q, B>): Promise<EndpointResult> | EndpointResult;
+}
+
+/** A route that validates its input with zod and documents itself in the OpenAPI registry. */
+export interface Endpoint {
+  readonly method: Method;
+  readonly path: string;
+  mount(app: Express, registry: OpenAPIRegistry): void;
+}
+
+/** An authenticated `/api/v1` endpoint: the handler receives the acting organisation. */
+export function apiEndpoint<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(spec: ApiEndpointSpec<P, Q, B>): Endpoint {
+  return buildEndpoint(spec, true, (input) => {
+    const actor = input.req.actor;
+    if (!actor) throw new UnauthenticatedError();
+    return spec.handle({ ...input, actor });
+  });
+}
+
+/** An endpoint without authentication (operations: health, metrics, documents). */
+export function publicEndpoint<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(spec: PublicEndpointSpec<P, Q, B>): Endpoint {
+  return buildEndpoint(spec, false, (input) => spec.handle(input));
+}
+
+function buildEndpoint<P extends Schema, Q extends Schema, B extends Schema>(
+  spec: EndpointSpecBase<P, Q, B>,
+  secured: boolean,
+  call: (input: HandlerInput<P, Q, B>) => Promise<EndpointResult> | EndpointResult,
+): Endpoint {
+  const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  const bodyContentType = spec.bodyContentType ?? 'application/json';
+  return {
+    method: spec.method,
+    path: spec.path,
+    mount(app, registry) {
+      registry.registerPath(describe(spec, secured, bodyContentType));
+      app[spec.method](expressPath, async (req: Request, res: Response) => {
+        const params = parseParams(spec.params, req);
+        const query = parseQuery(spec.query, req);
+        const body = parseBody(spec.body, bodyContentType, req);
+        const result = await call({ params, query, body, req, res } as HandlerInput<P, Q, B>);
+        send(res, result);
+      });
+    },
+  };
+}
+
+function parseParams(schema: Schema, req: Request): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(req.params);
+  // A malformed id names nothing that exists: answer as for a missing record.
+  if (!parsed.success) throw new AppError('not_found', 'not_found', `Nothing at ${req.path}.`);
+  return parsed.data;
+}
+
+function parseQuery(schema: Schema, req: Request): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(req.query);
+  if (!parsed.success) {
+    const errors = fieldErrorsFromZod(parsed.error);
+    throw new BadRequestError('The query string is invalid; see errors.', errors);
+  }
+  return parsed.data;
+}
+
+function parseBody(schema: Schema, contentType: BodyContentType, req: Request): unknown {
+  if (!schema) return undefined;
+  const hasBody =
+    (req.headers['content-length'] ?? '0') !== '0' || 'transfer-encoding' in req.headers;
+  if (hasBody && !req.is(contentType)) {
+    throw new AppError(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      `Send the body as ${contentType}.`,
+    );
+  }
+  const raw: unknown = req.body ?? (contentType === 'text/csv' ? '' : undefined);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+function send(res: Response, result: EndpointResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status);
+  if (result.body === undefined) {
+    res.end();
+    return;
+  }
+  if (result.contentType && typeof result.body === 'string') {
+    res.type(result.contentType).send(result.body);
+    return;
+  }
+  res.json(result.body);
+}
+
+const COMMON_ERRORS: Record<number, string> = {
+  400: 'Malformed JSON or query string.',
+  401: 'No valid bearer token.',
+  403: 'The role may not do this.',
+  404: 'No such record, or not one of yours.',
+  409: 'Conflict: a duplicate, or a transition the current state does not allow.',
+  412: 'The `If-Match` version is stale.',
+  413: 'The body is too large.',
+  415: 'The body has the wrong content type.',
+  422: 'The body is well-formed but invalid; `errors` lists every offending field.',
+  429: 'Rate limited; see `Retry-After`.',
+  500: 'Unexpected error.',
+};
+
+function describe<P extends Schema, Q extends Schema, B extends Schema>(
+  spec: EndpointSpecBase<P, Q, B>,
+  secured: boolean,
+  bodyContentType: BodyContentType,
+): RouteConfig {
+  const errorStatuses = new Set<number>(spec.errors ?? []);
+  if (secured) [401, 403, 429].forEach((status) => errorStatuses.add(status));
+  if (spec.params) errorStatuses.add(404);
+  if (spec.query) errorStatuses.add(400);
+  if (spec.body) [400, 413, 415, 422].forEach((status) => errorStatuses.add(status));
+  errorStatuses.add(500);
+
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, doc] of Object.entries(spec.responses)) {
+    responses[status] = doc.schema
+      ? {
+          description: doc.description,
+          content: { [doc.contentType ?? 'application/json']: { schema: doc.schema } },
+        }
+      : { description: doc.description };
+  }
+  for (const status of [...errorStatuses].sort()) {
+    responses[String(status)] = {
+      description: COMMON_ERRORS[status] ?? 'Error.',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+    };
+  }
+
+  const request: NonNullable<RouteConfig['request']> = {};
+  if (spec.params) request.params = spec.params as NonNullable<typeof request.params>;
+  if (spec.query) request.query = spec.query as NonNullable<typeof request.query>;
+  if (spec.body) {
+    request.body = { required: true, content: { [bodyContentType]: { schema: spec.body } } };
+  }
+
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    tags: spec.tags,
+    ...(secured ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+    request,
+    responses,
+  };
+}

@@ -1,0 +1,103 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+import { AppError, type ErrorKind } from '../errors/app-error';
+import type { Logger } from '../logger/logger';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+
+/** The one place where a domain error becomes an HTTP status. */
+export function statusForKind(kind: ErrorKind): number {
+  switch (kind) {
+    case 'bad_request':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'precondition_failed':
+      return 412;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'validation':
+      return 422;
+    case 'rate_limited':
+      return 429;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+  }
+}
+
+interface BodyParserError {
+  type: string;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    typeof error.type === 'string' &&
+    'expose' in error
+  );
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isBodyParserError(error)) {
+    switch (error.type) {
+      case 'entity.parse.failed':
+        return new AppError('bad_request', 'malformed_json', `The body is not valid JSON.`);
+      case 'entity.too.large':
+        return new AppError('payload_too_large', 'payload_too_large', 'The body is too large.');
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return new AppError('unsupported_media_type', 'unsupported_encoding', error.message);
+      case 'request.aborted':
+      case 'request.size.invalid':
+        return new AppError('bad_request', 'incomplete_body', 'The body was not received whole.');
+      default:
+        break;
+    }
+  }
+  return new AppError('internal', 'internal_error', 'Something went wrong on our side.', {
+    cause: error,
+  });
+}
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const appError = toAppError(error);
+    const status = statusForKind(appError.kind);
+    if (status >= 500) {
+      const route = (req.route as { path?: unknown } | undefined)?.path;
+      logger.error({ err: appError.cause ?? appError, route }, 'request failed');
+    }
+    if (appError.kind === 'unauthenticated') {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="matchpunt"');
+    }
+    const retryAfter = appError.extensions.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    res
+      .status(status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(toProblem(appError, status, req.requestId)));
+  };
+}
+
+export function notFoundMiddleware(): RequestHandler {
+  return (req, _res, next) => {
+    next(new AppError('not_found', 'route_not_found', `No route ${req.method} ${req.path}.`));
+  };
+}

@@ -1,0 +1,48 @@
+import { Queue } from 'bullmq';
+import type { z } from 'zod';
+
+import type { Redis } from '../redis/redis';
+import { DEFAULT_JOB_OPTIONS, type JobDefinition } from './job-definition';
+
+/** Enqueues declared jobs; one BullMQ queue object per queue name, made on first use. */
+export class JobProducer {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    private readonly connection: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async enqueue<S extends z.ZodType>(
+    definition: JobDefinition<S>,
+    payload: z.input<S>,
+    options: { jobId?: string; delay?: number } = {},
+  ): Promise<string> {
+    // Validate before sending: a bad payload is a programming error, caught here not in a worker.
+    const data = definition.payload.parse(payload) as object;
+    const job = await this.queue(definition.queue).add(definition.name, data, {
+      ...DEFAULT_JOB_OPTIONS,
+      ...definition.options,
+      ...options,
+    });
+    return job.id ?? '';
+  }
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+  }
+}
+
+export function queuePrefix(redisPrefix: string): string {
+  return `${redisPrefix}:bull`;
+}

@@ -1,0 +1,63 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+
+import type { Logger } from '../logger/logger';
+import type { Redis } from '../redis/redis';
+import type { JobRegistry } from './job-registry';
+
+export interface JobWorkers {
+  /** Waits for running jobs to finish, then stops taking new ones. */
+  close(): Promise<void>;
+}
+
+/** One BullMQ worker per queue in the registry, dispatching each job to its handler. */
+export function startJobWorkers(options: {
+  registry: JobRegistry;
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  logger: Logger;
+}): JobWorkers {
+  const { registry, connection, prefix, concurrency, logger } = options;
+  const workers = registry.queues().map((queue) => {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = registry.handlerFor(queue, job.name);
+        if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
+        const parsed = handler.definition.payload.safeParse(job.data);
+        // A payload that does not parse will never parse: do not retry it.
+        if (!parsed.success) throw new UnrecoverableError(`bad payload for ${queue}/${job.name}`);
+        const log = logger.child({ queue, job: job.name, jobId: job.id });
+        const started = performance.now();
+        const result = await handler.handle(parsed.data, {
+          jobId: job.id ?? '',
+          attempt: job.attemptsMade + 1,
+        });
+        log.info({ ms: Math.round(performance.now() - started) }, 'job done');
+        return result;
+      },
+      { connection, prefix, concurrency, autorun: true },
+    );
+    worker.on('failed', (job, error) => {
+      logger.warn(
+        {
+          queue,
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          err: { message: error.message },
+        },
+        'job failed',
+      );
+    });
+    worker.on('error', (error) => {
+      logger.warn({ queue, err: { message: error.message } }, 'worker error');
+    });
+    return worker;
+  });
+  return {
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+import { loadConfig } from '../../config';
+import { createRegion } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const ROOT = path.join(__dirname, '..', '..');
+const ADMIN = `shutdown-admin-${'y'.repeat(32)}`;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => {
+      reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`));
+    }, timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on('error', () => {
+      resolve(true);
+    });
+  });
+}
+
+describe('graceful shutdown', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('when SIGTERM arrives while a request is in flight, then that request completes and the process exits 0', async () => {
+    const region = await createRegion(t.runtime.dataSource);
+    const port = await freePort();
+    const config = loadConfig(process.env);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        BOOTSTRAP_ADMIN_TOKEN: ADMIN,
+        DATABASE_URL: config.DATABASE_URL,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code);
+      }),
+    );
+    try {
+      await waitForLine(child, /api listening/);
+
+      // A request whose body is still arriving: in flight from the server's point of view.
+      const body = JSON.stringify({
+        name: 'Tijdens het afsluiten',
+        kind: 'corporatie',
+        regionCode: region.code,
+      });
+      const socket = net.connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.on('connect', resolve));
+      let response = '';
+      socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+      const responded = new Promise((resolve) => socket.on('end', resolve));
+      socket.write(
+        `POST /api/v1/organisations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${ADMIN}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+          body.slice(0, 10),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(child.exitCode).toBeNull(); // still finishing the request
+      expect(await connectionRefused(port)).toBe(true); // but taking no new ones
+
+      socket.write(body.slice(10));
+      await responded;
+      expect(response).toMatch(/^HTTP\/1\.1 201/);
+      expect(response).toMatch(/Connection: close/i);
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const stored = await t.runtime.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM organisations WHERE region_code = $1`,
+      [region.code],
+    );
+    expect(stored[0]?.n).toBe('1');
+  }, 60_000);
+});
