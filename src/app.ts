@@ -3,7 +3,12 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 
 import packageJson from '../package.json';
+import { ClientService, clientEndpoints } from './modules/clients';
+import { ContingentService, contingentEndpoints } from './modules/contingents';
+import { CoverageService, coverageEndpoints } from './modules/coverage';
 import { authenticationMiddleware, IdentityService, identityEndpoints } from './modules/identity';
+import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
+import { UnitService, unitEndpoints } from './modules/units';
 import type { Runtime } from './runtime';
 import { healthEndpoints } from './shared/health/health.routes';
 import type { Endpoint } from './shared/http/endpoint';
@@ -13,14 +18,19 @@ import { requestContextMiddleware } from './shared/http/request-context.middlewa
 import { getMetrics, httpMetricsMiddleware } from './shared/metrics/metrics';
 import { docsAssets, docsEndpoints } from './shared/openapi/docs.routes';
 import { createOpenApiRegistry, generateOpenApiDocument } from './shared/openapi/openapi-registry';
+import { type Clock, systemClock } from './shared/time/clock';
 
-export type AppRuntime = Pick<Runtime, 'config' | 'logger' | 'dataSource' | 'redis' | 'jobs'>;
+export type AppRuntime = Pick<Runtime, 'config' | 'logger' | 'dataSource' | 'redis' | 'jobs'> & {
+  /** Where services read "now"; tests fix it. */
+  clock?: Clock;
+};
 
 const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Builds the Express app with every module mounted. Never listens: `server.ts` does. */
 export function createApp(runtime: AppRuntime): Express {
   const { config, logger, dataSource, redis } = runtime;
+  const clock = runtime.clock ?? systemClock;
   const metrics = getMetrics();
   const registry = createOpenApiRegistry();
   let openApiDocument: object | undefined;
@@ -75,6 +85,11 @@ export function createApp(runtime: AppRuntime): Express {
     express.text({ limit: config.IMPORT_BODY_LIMIT, type: 'text/csv' }),
   );
   mount(identityEndpoints(identity));
+  mount(referenceEndpoints(new ReferenceService(dataSource), new PolicyService(dataSource)));
+  mount(unitEndpoints(new UnitService(dataSource, clock)));
+  mount(clientEndpoints(new ClientService(dataSource, clock)));
+  mount(coverageEndpoints(new CoverageService(dataSource)));
+  mount(contingentEndpoints(new ContingentService(dataSource)));
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 
 import { ORGANISATION_KINDS, ROLES } from '../../shared/auth/actor';
+import { municipalityCodeSchema, regionCodeSchema } from '../../shared/domain/codes';
 import { pageQuerySchema } from '../../shared/http/pagination';
-
-export const municipalityCodeSchema = z
-  .string()
-  .regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0983')
-  .meta({ example: 'GM0983' });
-
-export const regionCodeSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes, 2–40 long')
-  .meta({ example: 'noord-midden-limburg' });
 
 const CREATABLE_KINDS = ORGANISATION_KINDS.filter((kind) => kind !== 'platform');
 

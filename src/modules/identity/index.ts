@@ -1,5 +1,4 @@
 export { authenticationMiddleware } from './authentication.middleware';
 export { identityEndpoints } from './identity.routes';
-export { municipalityCodeSchema, regionCodeSchema } from './identity.schemas';
 export type { Organisation } from './identity.schemas';
 export { IdentityService } from './identity.service';

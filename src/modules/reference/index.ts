@@ -1,1 +1,6 @@
+export { DEFAULT_POLICY, type Policy } from './policy.schemas';
+export { findPolicy } from './policy.repository';
+export { PolicyService } from './policy.service';
 export * from './reference.repository';
+export { referenceEndpoints } from './reference.routes';
+export { ReferenceService } from './reference.service';

@@ -89,3 +89,77 @@ export async function listNeighbourhoods(
     [filter.municipalityCode ?? null, filter.regionCode ?? null],
   );
 }
+
+export async function insertRegion(db: Db, region: { code: string; name: string }): Promise<void> {
+  await db.query(`INSERT INTO regions (code, name) VALUES ($1, $2)`, [region.code, region.name]);
+}
+
+export interface MunicipalityRecord {
+  code: string;
+  name: string;
+  regionCode: string;
+  lat: number;
+  lon: number;
+}
+
+export interface NeighbourhoodRecord {
+  code: string;
+  name: string;
+  municipalityCode: string;
+  lat: number;
+  lon: number;
+}
+
+/** Inserts new and updates changed municipalities in one statement; returns the codes it wrote. */
+export async function upsertMunicipalities(
+  db: Db,
+  records: readonly MunicipalityRecord[],
+): Promise<{ inserted: string[]; updated: string[] }> {
+  const rows = await db.query<{ code: string; inserted: boolean }[]>(
+    `INSERT INTO municipalities (code, name, region_code, lat, lon)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
+     ON CONFLICT (code) DO UPDATE
+       SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+           lat = EXCLUDED.lat, lon = EXCLUDED.lon
+       WHERE (municipalities.name, municipalities.region_code, municipalities.lat, municipalities.lon)
+             IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.region_code, EXCLUDED.lat, EXCLUDED.lon)
+     RETURNING code, (xmax = 0) AS inserted`,
+    [
+      records.map((r) => r.code),
+      records.map((r) => r.name),
+      records.map((r) => r.regionCode),
+      records.map((r) => r.lat),
+      records.map((r) => r.lon),
+    ],
+  );
+  return {
+    inserted: rows.filter((row) => row.inserted).map((row) => row.code),
+    updated: rows.filter((row) => !row.inserted).map((row) => row.code),
+  };
+}
+
+export async function upsertNeighbourhoods(
+  db: Db,
+  records: readonly NeighbourhoodRecord[],
+): Promise<{ inserted: string[]; updated: string[] }> {
+  const rows = await db.query<{ code: string; inserted: boolean }[]>(
+    `INSERT INTO neighbourhoods (code, name, municipality_code, lat, lon)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
+     ON CONFLICT (code) DO UPDATE
+       SET name = EXCLUDED.name, lat = EXCLUDED.lat, lon = EXCLUDED.lon
+       WHERE (neighbourhoods.name, neighbourhoods.lat, neighbourhoods.lon)
+             IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon)
+     RETURNING code, (xmax = 0) AS inserted`,
+    [
+      records.map((r) => r.code),
+      records.map((r) => r.name),
+      records.map((r) => r.municipalityCode),
+      records.map((r) => r.lat),
+      records.map((r) => r.lon),
+    ],
+  );
+  return {
+    inserted: rows.filter((row) => row.inserted).map((row) => row.code),
+    updated: rows.filter((row) => !row.inserted).map((row) => row.code),
+  };
+}

@@ -43,7 +43,10 @@ interface EndpointSpecBase<P extends Schema, Q extends Schema, B extends Schema>
   params?: P;
   query?: Q;
   body?: B;
-  bodyContentType?: BodyContentType;
+  /** One type, or several that the handler tells apart (a CSV string or parsed JSON). */
+  bodyContentType?: BodyContentType | readonly BodyContentType[];
+  /** Per-type schemas for the document, where `body` is a union of them. */
+  bodyDocs?: Partial<Record<BodyContentType, z.ZodType>>;
   responses: Record<number, ResponseDoc>;
   /** Error statuses particular to this endpoint (e.g. 409), besides those every endpoint has. */
   errors?: number[];
@@ -108,16 +111,19 @@ function buildEndpoint<P extends Schema, Q extends Schema, B extends Schema>(
   call: (input: HandlerInput<P, Q, B>) => Promise<EndpointResult> | EndpointResult,
 ): Endpoint {
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
-  const bodyContentType = spec.bodyContentType ?? 'application/json';
+  const bodyContentTypes: readonly BodyContentType[] =
+    typeof spec.bodyContentType === 'string'
+      ? [spec.bodyContentType]
+      : (spec.bodyContentType ?? ['application/json']);
   return {
     method: spec.method,
     path: spec.path,
     mount(app, registry) {
-      registry.registerPath(describe(spec, secured, bodyContentType));
+      registry.registerPath(describe(spec, secured, bodyContentTypes));
       app[spec.method](expressPath, async (req: Request, res: Response) => {
         const params = parseParams(spec.params, req);
         const query = parseQuery(spec.query, req);
-        const body = parseBody(spec.body, bodyContentType, req);
+        const body = parseBody(spec.body, bodyContentTypes, req);
         const result = await call({ params, query, body, req, res } as HandlerInput<P, Q, B>);
         send(res, result);
       });
@@ -143,18 +149,22 @@ function parseQuery(schema: Schema, req: Request): unknown {
   return parsed.data;
 }
 
-function parseBody(schema: Schema, contentType: BodyContentType, req: Request): unknown {
+function parseBody(
+  schema: Schema,
+  contentTypes: readonly BodyContentType[],
+  req: Request,
+): unknown {
   if (!schema) return undefined;
   const hasBody =
     (req.headers['content-length'] ?? '0') !== '0' || 'transfer-encoding' in req.headers;
-  if (hasBody && !req.is(contentType)) {
+  if (hasBody && !req.is([...contentTypes])) {
     throw new AppError(
       'unsupported_media_type',
       'unsupported_media_type',
-      `Send the body as ${contentType}.`,
+      `Send the body as ${contentTypes.join(' or ')}.`,
     );
   }
-  const raw: unknown = req.body ?? (contentType === 'text/csv' ? '' : undefined);
+  const raw: unknown = req.body ?? (contentTypes.includes('application/json') ? undefined : '');
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
   return parsed.data;
@@ -191,7 +201,7 @@ const COMMON_ERRORS: Record<number, string> = {
 function describe<P extends Schema, Q extends Schema, B extends Schema>(
   spec: EndpointSpecBase<P, Q, B>,
   secured: boolean,
-  bodyContentType: BodyContentType,
+  bodyContentTypes: readonly BodyContentType[],
 ): RouteConfig {
   const errorStatuses = new Set<number>(spec.errors ?? []);
   if (secured) [401, 403, 429].forEach((status) => errorStatuses.add(status));
@@ -220,7 +230,13 @@ function describe<P extends Schema, Q extends Schema, B extends Schema>(
   if (spec.params) request.params = spec.params as NonNullable<typeof request.params>;
   if (spec.query) request.query = spec.query as NonNullable<typeof request.query>;
   if (spec.body) {
-    request.body = { required: true, content: { [bodyContentType]: { schema: spec.body } } };
+    const body = spec.body;
+    request.body = {
+      required: true,
+      content: Object.fromEntries(
+        bodyContentTypes.map((type) => [type, { schema: spec.bodyDocs?.[type] ?? body }]),
+      ),
+    };
   }
 
   return {

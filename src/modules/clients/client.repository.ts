@@ -1,0 +1,275 @@
+import type { Db } from '../../shared/database/db';
+import type { ClientStatus } from '../../shared/domain/vocabulary';
+import type { PageRequest } from '../../shared/http/pagination';
+import type { ClientFilter, CreateClientInput } from './client.schemas';
+
+/** A client as stored; `matchable` is derived by the service, which knows today's date. */
+export interface StoredClient {
+  id: string;
+  providerId: string;
+  externalRef: string;
+  status: ClientStatus;
+  targetGroup: CreateClientInput['targetGroup'];
+  household: { adults: number; children: number };
+  maxRent: number;
+  municipalityOfBelonging: string;
+  preferredMunicipalities: string[];
+  anchors: CreateClientInput['anchors'];
+  avoidMunicipalities: string[];
+  stimulusNeed: CreateClientInput['stimulusNeed'];
+  support: { intensity: CreateClientInput['support']['intensity']; providerId: string | null };
+  needs: { groundFloorOrLift: boolean; wheelchair: boolean };
+  routes: CreateClientInput['routes'];
+  readySince: string;
+  urgent: boolean;
+  consent: CreateClientInput['consent'];
+  parkedUntil: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+const CLIENT_SELECT = `
+  SELECT c.id, c.provider_id AS "providerId", c.external_ref AS "externalRef", c.status,
+         c.target_group AS "targetGroup",
+         json_build_object('adults', c.adults, 'children', c.children) AS household,
+         c.max_rent::float8 AS "maxRent", c.municipality_of_belonging AS "municipalityOfBelonging",
+         coalesce((SELECT json_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
+                    WHERE m.client_id = c.id AND m.relation = 'preferred'), '[]') AS "preferredMunicipalities",
+         coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'lat', a.lat::float8, 'lon', a.lon::float8)
+                            ORDER BY a.position)
+                     FROM client_anchors a WHERE a.client_id = c.id), '[]') AS anchors,
+         coalesce((SELECT json_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
+                    WHERE m.client_id = c.id AND m.relation = 'avoided'), '[]') AS "avoidMunicipalities",
+         c.stimulus_need AS "stimulusNeed",
+         json_build_object('intensity', c.support_intensity, 'providerId', c.support_provider_id) AS support,
+         json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift, 'wheelchair', c.needs_wheelchair) AS needs,
+         to_json(c.routes) AS routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
+         CASE WHEN c.consent_given_on IS NULL THEN NULL
+              ELSE json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'), 'scope', c.consent_scope)
+         END AS consent,
+         to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.version,
+         to_json(c.created_at)#>>'{}' AS "createdAt", to_json(c.updated_at)#>>'{}' AS "updatedAt",
+         to_json(c.closed_at)#>>'{}' AS "closedAt"
+    FROM clients c`;
+
+/** The input that would register exactly this client (to merge a PATCH into). */
+export function clientAsInput(client: StoredClient): CreateClientInput {
+  return {
+    externalRef: client.externalRef,
+    targetGroup: client.targetGroup,
+    household: client.household,
+    maxRent: client.maxRent,
+    municipalityOfBelonging: client.municipalityOfBelonging,
+    preferredMunicipalities: client.preferredMunicipalities,
+    anchors: client.anchors,
+    avoidMunicipalities: client.avoidMunicipalities,
+    stimulusNeed: client.stimulusNeed,
+    support:
+      client.support.providerId === null
+        ? { intensity: client.support.intensity }
+        : { intensity: client.support.intensity, providerId: client.support.providerId },
+    needs: client.needs,
+    routes: client.routes,
+    readySince: client.readySince,
+    urgent: client.urgent,
+    consent: client.consent,
+    parkedUntil: client.parkedUntil,
+  };
+}
+
+export type ClientScope =
+  | { kind: 'all' }
+  | { kind: 'provider'; providerId: string }
+  | { kind: 'municipalities'; codes: readonly string[] };
+
+function scopeSql(scope: ClientScope, first: number): { sql: string; params: unknown[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: 'TRUE', params: [] };
+    case 'provider':
+      return { sql: `c.provider_id = $${first}`, params: [scope.providerId] };
+    case 'municipalities':
+      return { sql: `c.municipality_of_belonging = ANY($${first}::text[])`, params: [scope.codes] };
+  }
+}
+
+export async function findClient(
+  db: Db,
+  id: string,
+  scope: ClientScope,
+  lock = false,
+): Promise<StoredClient | undefined> {
+  if (lock) await db.query(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`, [id]);
+  const where = scopeSql(scope, 2);
+  const rows = await db.query<StoredClient[]>(
+    `${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`,
+    [id, ...where.params],
+  );
+  return rows[0];
+}
+
+export async function findClientByExternalRef(
+  db: Db,
+  providerId: string,
+  externalRef: string,
+): Promise<{ id: string } | undefined> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT id FROM clients WHERE provider_id = $1 AND external_ref = $2`,
+    [providerId, externalRef],
+  );
+  return rows[0];
+}
+
+export async function listClients(
+  db: Db,
+  scope: ClientScope,
+  filter: ClientFilter,
+  page: PageRequest,
+): Promise<StoredClient[]> {
+  const where = scopeSql(scope, 8);
+  return db.query<StoredClient[]>(
+    `${CLIENT_SELECT}
+      WHERE c.anonymised_at IS NULL
+        AND ($1::text IS NULL OR c.status = $1)
+        AND ($2::text IS NULL OR c.target_group = $2)
+        AND ($3::text IS NULL OR c.municipality_of_belonging = $3)
+        AND ($4::text IS NULL OR c.external_ref = $4)
+        AND ($5::timestamptz IS NULL OR (c.created_at, c.id) > ($5::timestamptz, $6::uuid))
+        AND ${where.sql}
+      ORDER BY c.created_at, c.id
+      LIMIT $7`,
+    [
+      filter.status ?? null,
+      filter.targetGroup ?? null,
+      filter.municipalityOfBelonging ?? null,
+      filter.externalRef ?? null,
+      page.after?.createdAt ?? null,
+      page.after?.id ?? null,
+      page.limit + 1,
+      ...where.params,
+    ],
+  );
+}
+
+const PROFILE_COLUMNS = `target_group = $2, adults = $3, children = $4, max_rent = $5,
+  municipality_of_belonging = $6, stimulus_need = $7, support_intensity = $8,
+  support_provider_id = $9, support_provider_kind = $10, needs_ground_floor_or_lift = $11,
+  needs_wheelchair = $12, routes = $13, ready_since = $14, urgent = $15, consent_given_on = $16,
+  consent_scope = $17, parked_until = $18`;
+
+function profileParams(client: CreateClientInput, supportProviderKind: string | null): unknown[] {
+  return [
+    client.targetGroup,
+    client.household.adults,
+    client.household.children,
+    client.maxRent,
+    client.municipalityOfBelonging,
+    client.stimulusNeed,
+    client.support.intensity,
+    client.support.providerId ?? null,
+    supportProviderKind,
+    client.needs.groundFloorOrLift,
+    client.needs.wheelchair,
+    client.routes,
+    client.readySince,
+    client.urgent,
+    client.consent?.givenOn ?? null,
+    client.consent?.scope ?? null,
+    client.parkedUntil,
+  ];
+}
+
+export async function insertClient(
+  db: Db,
+  provider: { id: string; kind: string },
+  client: CreateClientInput,
+  supportProviderKind: string | null,
+): Promise<string> {
+  const rows = await db.query<{ id: string }[]>(
+    `INSERT INTO clients (external_ref, provider_id, provider_kind, target_group, adults, children,
+       max_rent, municipality_of_belonging, stimulus_need, support_intensity, support_provider_id,
+       support_provider_kind, needs_ground_floor_or_lift, needs_wheelchair, routes, ready_since,
+       urgent, consent_given_on, consent_scope, parked_until)
+     VALUES ($1, $19, $20, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     RETURNING id`,
+    [client.externalRef, ...profileParams(client, supportProviderKind), provider.id, provider.kind],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('INSERT … RETURNING gave no row');
+  await writeChildren(db, id, client);
+  return id;
+}
+
+export async function updateClientProfile(
+  db: Db,
+  id: string,
+  client: CreateClientInput,
+  supportProviderKind: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE clients SET ${PROFILE_COLUMNS}, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, ...profileParams(client, supportProviderKind)],
+  );
+  await db.query(`DELETE FROM client_municipalities WHERE client_id = $1`, [id]);
+  await db.query(`DELETE FROM client_anchors WHERE client_id = $1`, [id]);
+  await writeChildren(db, id, client);
+}
+
+async function writeChildren(db: Db, id: string, client: CreateClientInput): Promise<void> {
+  const municipalities = [
+    ...client.preferredMunicipalities.map((code, rank) => ({ code, relation: 'preferred', rank })),
+    ...client.avoidMunicipalities.map((code, rank) => ({ code, relation: 'avoided', rank })),
+  ];
+  if (municipalities.length > 0) {
+    await db.query(
+      `INSERT INTO client_municipalities (client_id, municipality_code, relation, rank)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`,
+      [
+        id,
+        municipalities.map((m) => m.code),
+        municipalities.map((m) => m.relation),
+        municipalities.map((m) => m.rank),
+      ],
+    );
+  }
+  if (client.anchors.length > 0) {
+    await db.query(
+      `INSERT INTO client_anchors (client_id, position, kind, lat, lon)
+       SELECT $1, r.position - 1, r.kind, r.lat, r.lon
+         FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS r(kind, lat, lon, position)`,
+      [
+        id,
+        client.anchors.map((a) => a.kind),
+        client.anchors.map((a) => a.lat),
+        client.anchors.map((a) => a.lon),
+      ],
+    );
+  }
+}
+
+export async function closeClient(
+  db: Db,
+  id: string,
+  status: 'withdrawn' | 'placed',
+): Promise<void> {
+  await db.query(
+    `UPDATE clients SET status = $2, closed_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id, status],
+  );
+}
+
+export async function findProviderKinds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; kind: string }[]>(
+    `SELECT id, kind FROM organisations
+      WHERE id = ANY($1::uuid[]) AND kind IN ('zorgaanbieder', 'welzijnsaanbieder')`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.kind]));
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+import {
+  externalRefSchema,
+  isoDateSchema,
+  latSchema,
+  lonSchema,
+  moneySchema,
+  municipalityCodeSchema,
+} from '../../shared/domain/codes';
+import {
+  ANCHOR_KINDS,
+  CLIENT_STATUSES,
+  STIMULUS_NEEDS,
+  SUPPORT_INTENSITIES,
+  TARGET_GROUPS,
+  UNIT_TYPES,
+} from '../../shared/domain/vocabulary';
+import { pageQuerySchema } from '../../shared/http/pagination';
+
+export const CONSENT_SCOPES = ['matching', 'matching_with_support'] as const;
+
+/** A run of nine digits that passes the elfproef is a BSN, whatever the provider meant by it. */
+export function containsBsn(value: string): boolean {
+  for (const [run] of value.matchAll(/(?<!\d)\d{9}(?!\d)/g)) {
+    const digits = Array.from(run, Number);
+    const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0);
+    if ((sum - (digits[8] ?? 0)) % 11 === 0 && sum > 0) return true;
+  }
+  return false;
+}
+
+const clientExternalRefSchema = externalRefSchema.refine(
+  (ref) => !containsBsn(ref),
+  'looks like a BSN; use your own case reference, never a BSN',
+);
+
+/** About 1 km: anchors are a neighbourhood, never an address. */
+const coarse = (degrees: number) => Math.round(degrees * 100) / 100;
+
+const uniqueCodes = (max: number) =>
+  z
+    .array(municipalityCodeSchema)
+    .max(max)
+    .refine((codes) => new Set(codes).size === codes.length, 'each municipality once');
+
+export const clientFields = {
+  externalRef: clientExternalRefSchema,
+  targetGroup: z.enum(TARGET_GROUPS),
+  household: z.strictObject({
+    adults: z.number().int().min(1, 'at least one adult').max(10),
+    children: z.number().int().min(0).max(15),
+  }),
+  maxRent: moneySchema.meta({ description: 'Monthly rent in euro the household can afford.' }),
+  municipalityOfBelonging: municipalityCodeSchema.meta({ description: 'Woonplaatsbeginsel.' }),
+  preferredMunicipalities: uniqueCodes(20)
+    .default([])
+    .meta({ description: 'In order of preference.' }),
+  anchors: z
+    .array(
+      z.strictObject({
+        kind: z.enum(ANCHOR_KINDS),
+        lat: latSchema.transform(coarse),
+        lon: lonSchema.transform(coarse),
+      }),
+    )
+    .max(5)
+    .default([])
+    .meta({
+      description: 'Network anchors (family, work, day activity…); rounded to 2 decimals (≈1 km).',
+    }),
+  avoidMunicipalities: uniqueCodes(50)
+    .default([])
+    .meta({ description: 'Never offered a home here (for VO a safety exclusion zone).' }),
+  stimulusNeed: z.enum(STIMULUS_NEEDS),
+  support: z.strictObject({
+    intensity: z.enum(SUPPORT_INTENSITIES),
+    providerId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Who gives the support; default: the registering provider.' }),
+  }),
+  needs: z
+    .strictObject({ groundFloorOrLift: z.boolean(), wheelchair: z.boolean() })
+    .default({ groundFloorOrLift: false, wheelchair: false }),
+  routes: z
+    .array(z.enum(UNIT_TYPES))
+    .min(1, 'at least one unit type')
+    .max(4)
+    .refine((routes) => new Set(routes).size === routes.length, 'each unit type once')
+    .meta({
+      description: 'Unit types this client may get; `skaeve_huis` is the Skaeve Huse indication.',
+    }),
+  readySince: isoDateSchema.meta({ description: 'Ready for uitstroom since: the wait clock.' }),
+  urgent: z.boolean().default(false),
+  consent: z
+    .strictObject({ givenOn: isoDateSchema, scope: z.enum(CONSENT_SCOPES) })
+    .nullable()
+    .default(null)
+    .meta({
+      description:
+        'Consent to share the profile with a corporation: `matching` (household and move-in needs) ' +
+        'or `matching_with_support` (also the support arrangement). Without it the client is ' +
+        'stored but never matched.',
+    }),
+  parkedUntil: isoDateSchema
+    .nullable()
+    .default(null)
+    .meta({ description: 'Not matchable until this date (e.g. a hospital stay).' }),
+};
+
+function preferredNotAvoided(
+  client: { preferredMunicipalities: string[]; avoidMunicipalities: string[] },
+  ctx: z.RefinementCtx,
+): void {
+  const preferred = new Set(client.preferredMunicipalities);
+  client.avoidMunicipalities.forEach((code, index) => {
+    if (preferred.has(code)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['avoidMunicipalities', index],
+        message: `${code} is also a preferred municipality`,
+      });
+    }
+  });
+}
+
+export const createClientSchema = z
+  .strictObject(clientFields)
+  .superRefine(preferredNotAvoided)
+  .meta({
+    id: 'CreateClient',
+    description: 'A pseudonymised profile: no name, BSN, birth date, diagnosis or notes.',
+  });
+export type CreateClientInput = z.output<typeof createClientSchema>;
+
+/** Absent means unchanged: the create schema's defaults must not fill in a PATCH. */
+const withoutDefault = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+
+export const patchClientSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(clientFields).map(([key, schema]) => [key, withoutDefault(schema).optional()]),
+    ) as {
+      [K in keyof typeof clientFields]: z.ZodOptional<
+        (typeof clientFields)[K] extends z.ZodDefault<infer Inner>
+          ? Inner
+          : (typeof clientFields)[K]
+      >;
+    },
+  )
+  .meta({
+    id: 'PatchClient',
+    description: 'Only the fields to change. externalRef identifies the client and stays as it is.',
+  });
+export type PatchClientInput = z.output<typeof patchClientSchema>;
+
+export const NOT_MATCHABLE_REASONS = ['not_waiting', 'no_consent', 'parked'] as const;
+
+export const clientSchema = z
+  .object({
+    id: z.uuid(),
+    providerId: z.uuid(),
+    externalRef: z.string(),
+    status: z.enum(CLIENT_STATUSES),
+    targetGroup: z.enum(TARGET_GROUPS),
+    household: z.object({ adults: z.number().int(), children: z.number().int() }),
+    maxRent: z.number(),
+    municipalityOfBelonging: z.string(),
+    preferredMunicipalities: z.array(z.string()),
+    anchors: z.array(z.object({ kind: z.enum(ANCHOR_KINDS), lat: z.number(), lon: z.number() })),
+    avoidMunicipalities: z.array(z.string()),
+    stimulusNeed: z.enum(STIMULUS_NEEDS),
+    support: z.object({ intensity: z.enum(SUPPORT_INTENSITIES), providerId: z.uuid().nullable() }),
+    needs: z.object({ groundFloorOrLift: z.boolean(), wheelchair: z.boolean() }),
+    routes: z.array(z.enum(UNIT_TYPES)),
+    readySince: z.string(),
+    urgent: z.boolean(),
+    consent: z.object({ givenOn: z.string(), scope: z.enum(CONSENT_SCOPES) }).nullable(),
+    parkedUntil: z.string().nullable(),
+    matchable: z
+      .boolean()
+      .meta({ description: 'Whether the matcher may consider this client today.' }),
+    notMatchableReasons: z.array(z.enum(NOT_MATCHABLE_REASONS)),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Client' });
+export type Client = z.output<typeof clientSchema>;
+
+export const clientParamsSchema = z.object({ id: z.uuid() });
+
+export const listClientsQuerySchema = pageQuerySchema.extend({
+  status: z.enum(CLIENT_STATUSES).optional(),
+  targetGroup: z.enum(TARGET_GROUPS).optional(),
+  municipalityOfBelonging: municipalityCodeSchema.optional(),
+  externalRef: externalRefSchema.optional(),
+});
+export type ClientFilter = Omit<z.output<typeof listClientsQuerySchema>, 'limit' | 'cursor'>;

@@ -1,0 +1,262 @@
+import { isDeepStrictEqual } from 'node:util';
+
+import type { DataSource } from 'typeorm';
+
+import { type Actor, requireRole } from '../../shared/auth/actor';
+import { type Db, inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
+import { type FieldError, ForbiddenError, ValidationError } from '../../shared/errors/app-error';
+import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
+import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
+import { recordAudit } from '../audit';
+import { findMunicipalities } from '../reference';
+import { ClientError, ClientErrorCode } from './client.errors';
+import * as repository from './client.repository';
+import { type ClientScope, clientAsInput, type StoredClient } from './client.repository';
+import {
+  type Client,
+  type ClientFilter,
+  type CreateClientInput,
+  createClientSchema,
+  type PatchClientInput,
+} from './client.schemas';
+
+export class ClientService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: CreateClientInput): Promise<Client> {
+    requireRole(actor, 'provider');
+    const db = rootDb(this.dataSource);
+    const existing = await repository.findClientByExternalRef(
+      db,
+      actor.organisationId,
+      input.externalRef,
+    );
+    if (existing) throw duplicate(input.externalRef, existing.id);
+    const supportKind = await this.validate(db, actor, input);
+    try {
+      const id = await inTransaction(this.dataSource, async (tx) => {
+        const created = await repository.insertClient(
+          tx,
+          { id: actor.organisationId, kind: actor.organisationKind },
+          input,
+          supportKind,
+        );
+        await recordAudit(tx, actor, [
+          { action: 'client.created', entityType: 'client', entityId: created },
+        ]);
+        return created;
+      });
+      return this.present(await this.mustFind(db, id, ownClients(actor)));
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_clients_provider_external_ref')) {
+        throw duplicate(input.externalRef, undefined);
+      }
+      throw error;
+    }
+  }
+
+  async list(actor: Actor, filter: ClientFilter, page: PageRequest): Promise<Page<Client>> {
+    const rows = await repository.listClients(
+      rootDb(this.dataSource),
+      readScope(actor),
+      filter,
+      page,
+    );
+    const result = toPage(rows, page.limit);
+    await this.logForeignReads(
+      actor,
+      result.items.map((client) => client.id),
+    );
+    return {
+      items: result.items.map((client) => this.present(client)),
+      nextCursor: result.nextCursor,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<Client> {
+    const client = await this.mustFind(rootDb(this.dataSource), id, readScope(actor));
+    await this.logForeignReads(actor, [client.id]);
+    return this.present(client);
+  }
+
+  /** Changes the profile of a waiting client; `expectedVersion` (If-Match) guards lost updates. */
+  async update(
+    actor: Actor,
+    id: string,
+    patch: PatchClientInput,
+    expectedVersion?: number,
+  ): Promise<Client> {
+    requireRole(actor, 'provider');
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await this.mustFind(tx, id, ownClients(actor), true);
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw new ClientError(
+          ClientErrorCode.VersionStale,
+          `Client ${id} is at version ${current.version}; reload it and apply your change again.`,
+        );
+      }
+      if (current.status !== 'waiting') {
+        throw new ClientError(
+          ClientErrorCode.NotWaiting,
+          `Client ${id} is ${current.status}; only a waiting client's profile can be changed.`,
+        );
+      }
+      const before = clientAsInput(current);
+      if (patch.externalRef !== undefined && patch.externalRef !== before.externalRef) {
+        throw new ValidationError([
+          { path: 'externalRef', message: 'cannot change; it identifies the client' },
+        ]);
+      }
+      const merged = createClientSchema.safeParse({ ...before, ...patch });
+      if (!merged.success) throw new ValidationError(fieldErrorsFromZod(merged.error));
+      if (isDeepStrictEqual(merged.data, before)) return this.present(current);
+      const supportKind = await this.validate(tx, actor, merged.data);
+      await repository.updateClientProfile(tx, id, merged.data, supportKind);
+      await recordAudit(tx, actor, [
+        {
+          action: 'client.updated',
+          entityType: 'client',
+          entityId: id,
+          details: { fields: Object.keys(patch).sort() },
+        },
+      ]);
+      return this.present(await this.mustFind(tx, id, ownClients(actor)));
+    });
+  }
+
+  /** The client no longer seeks a home through the point; withdrawing twice is harmless. */
+  async withdraw(actor: Actor, id: string): Promise<Client> {
+    requireRole(actor, 'provider');
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await this.mustFind(tx, id, ownClients(actor), true);
+      if (current.status === 'withdrawn') return this.present(current);
+      if (current.status === 'placed') {
+        throw new ClientError(ClientErrorCode.AlreadyPlaced, `Client ${id} is placed already.`);
+      }
+      await repository.closeClient(tx, id, 'withdrawn');
+      await recordAudit(tx, actor, [
+        {
+          action: 'client.withdrawn',
+          entityType: 'client',
+          entityId: id,
+          details: { from: current.status },
+        },
+      ]);
+      return this.present(await this.mustFind(tx, id, ownClients(actor)));
+    });
+  }
+
+  /** Rules that need the database or today's date; returns the support provider's kind. */
+  private async validate(db: Db, actor: Actor, client: CreateClientInput): Promise<string | null> {
+    const today = dutchDate(this.clock());
+    const errors: FieldError[] = [];
+    const codes = [
+      client.municipalityOfBelonging,
+      ...client.preferredMunicipalities,
+      ...client.avoidMunicipalities,
+    ];
+    const known = new Map(
+      (await findMunicipalities(db, [...new Set(codes)])).map((m) => [m.code, m]),
+    );
+    const belonging = known.get(client.municipalityOfBelonging);
+    if (!belonging) {
+      errors.push({
+        path: 'municipalityOfBelonging',
+        message: `unknown municipality ${client.municipalityOfBelonging}`,
+      });
+    } else if (actor.regionCode !== null && belonging.regionCode !== actor.regionCode) {
+      errors.push({
+        path: 'municipalityOfBelonging',
+        message: `${belonging.name} is outside your region "${actor.regionCode}"`,
+      });
+    }
+    for (const field of ['preferredMunicipalities', 'avoidMunicipalities'] as const) {
+      client[field].forEach((code, index) => {
+        if (!known.has(code))
+          errors.push({ path: `${field}[${index}]`, message: `unknown municipality ${code}` });
+      });
+    }
+    const providerId = client.support.providerId;
+    const supportKind =
+      providerId === undefined
+        ? undefined
+        : (await repository.findProviderKinds(db, [providerId])).get(providerId);
+    if (providerId !== undefined && supportKind === undefined) {
+      errors.push({ path: 'support.providerId', message: 'not a care or welfare provider' });
+    }
+    if (client.readySince > addDays(today, 365)) {
+      errors.push({ path: 'readySince', message: 'more than a year ahead' });
+    }
+    if (client.readySince < '2000-01-01')
+      errors.push({ path: 'readySince', message: 'before 2000' });
+    if (client.consent && client.consent.givenOn > today) {
+      errors.push({ path: 'consent.givenOn', message: 'consent cannot be dated in the future' });
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+    return supportKind ?? null;
+  }
+
+  /**
+   * Every read of a client profile by an organisation other than the registering provider is
+   * logged (DOMAIN.md, "Privacy"): ids only, in the audit trail.
+   */
+  private async logForeignReads(actor: Actor, ids: string[]): Promise<void> {
+    if (actor.role === 'provider' || ids.length === 0) return;
+    await recordAudit(
+      rootDb(this.dataSource),
+      actor,
+      ids.map((id) => ({ action: 'client.read', entityType: 'client', entityId: id })),
+    );
+  }
+
+  private present(client: StoredClient): Client {
+    const today = dutchDate(this.clock());
+    const reasons: Client['notMatchableReasons'] = [];
+    if (client.status !== 'waiting') reasons.push('not_waiting');
+    if (client.consent === null || client.consent.givenOn > today) reasons.push('no_consent');
+    if (client.parkedUntil !== null && client.parkedUntil > today) reasons.push('parked');
+    return { ...client, matchable: reasons.length === 0, notMatchableReasons: reasons };
+  }
+
+  private async mustFind(
+    db: Db,
+    id: string,
+    scope: ClientScope,
+    lock = false,
+  ): Promise<StoredClient> {
+    const client = await repository.findClient(db, id, scope, lock);
+    if (!client) throw new ClientError(ClientErrorCode.NotFound, `No client ${id}.`);
+    return client;
+  }
+}
+
+/** Providers see the clients they registered, matchers those belonging to their municipalities. */
+function readScope(actor: Actor): ClientScope {
+  switch (actor.role) {
+    case 'provider':
+      return ownClients(actor);
+    case 'matcher':
+      return { kind: 'municipalities', codes: actor.municipalityCodes };
+    case 'admin':
+      return { kind: 'all' };
+    case 'corporation':
+    case 'viewer':
+      throw new ForbiddenError(`The ${actor.role} role has no access to client profiles.`);
+  }
+}
+
+function ownClients(actor: Actor): ClientScope {
+  return { kind: 'provider', providerId: actor.organisationId };
+}
+
+function duplicate(externalRef: string, existingId: string | undefined): ClientError {
+  return new ClientError(
+    ClientErrorCode.DuplicateExternalRef,
+    `You registered externalRef "${externalRef}" already${existingId ? `, as client ${existingId}` : ''}.`,
+    existingId ? { existingId } : {},
+  );
+}

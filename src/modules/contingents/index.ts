@@ -1,0 +1,2 @@
+export { contingentEndpoints } from './contingent.routes';
+export { ContingentService } from './contingent.service';

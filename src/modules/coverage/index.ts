@@ -1,0 +1,2 @@
+export { coverageEndpoints } from './coverage.routes';
+export { CoverageService } from './coverage.service';

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+
+import { apiEndpoint, type Endpoint } from '../../shared/http/endpoint';
+import { etag, parseIfMatch } from '../../shared/http/if-match';
+import { pageSchema } from '../../shared/http/pagination';
+import { policyInputSchema, policyQuerySchema, policySchema } from './policy.schemas';
+import type { PolicyService } from './policy.service';
+import {
+  bulkBodySchema,
+  bulkResultSchema,
+  createMunicipalitySchema,
+  createNeighbourhoodSchema,
+  createRegionSchema,
+  municipalitiesQuerySchema,
+  municipalityParamsSchema,
+  municipalitySchema,
+  neighbourhoodParamsSchema,
+  neighbourhoodSchema,
+  neighbourhoodsQuerySchema,
+  regionParamsSchema,
+  regionSchema,
+} from './reference.schemas';
+import type { ReferenceService } from './reference.service';
+
+const tags = ['Reference data'];
+const all = <T>(items: T[]) => ({ items, nextCursor: null });
+
+const BULK_DESCRIPTION =
+  'Loads a reference list in one transaction: a JSON array of records, or CSV with a header row ' +
+  'naming the same fields (`,` or `;` separated). New codes are created, changed ones updated, ' +
+  'identical ones left alone, so loading the same list twice changes nothing. Any invalid record ' +
+  '→ 422 naming each (`rows[i]` for JSON, `lines[n]` for CSV where the header is line 1) and nothing is written.';
+
+export function referenceEndpoints(reference: ReferenceService, policy: PolicyService): Endpoint[] {
+  return [
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/regions',
+      summary: 'Create a region (admin); it starts with the default policy as version 1',
+      tags,
+      body: createRegionSchema,
+      errors: [409],
+      responses: { 201: { description: 'Created.', schema: regionSchema } },
+      handle: async ({ actor, body }) => ({
+        status: 201,
+        body: await reference.createRegion(actor, body),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/regions',
+      summary: 'List regions',
+      tags,
+      responses: { 200: { description: 'All regions.', schema: pageSchema(regionSchema) } },
+      handle: async () => ({ status: 200, body: all(await reference.listRegions()) }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/regions/{code}',
+      summary: 'Get a region',
+      tags,
+      params: regionParamsSchema,
+      responses: { 200: { description: 'The region.', schema: regionSchema } },
+      handle: async ({ params }) => ({ status: 200, body: await reference.getRegion(params.code) }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/regions/{code}/policy',
+      summary: "The region's matching policy (newest, or `?version=`); ETag is the version",
+      tags: ['Region policy'],
+      params: regionParamsSchema,
+      query: policyQuerySchema,
+      responses: { 200: { description: 'The policy.', schema: policySchema } },
+      handle: async ({ actor, params, query }) => {
+        const current = await policy.getPolicy(actor, params.code, query.version);
+        return { status: 200, body: current, headers: { ETag: etag(current.version) } };
+      },
+    }),
+    apiEndpoint({
+      method: 'put',
+      path: '/api/v1/regions/{code}/policy',
+      summary: 'Replace the policy (admin): a new immutable version; absent fields take defaults',
+      description:
+        'Send `If-Match` with the ETag you read to refuse the write when someone changed the ' +
+        'policy in between (412). Sending the current policy again creates no new version.',
+      tags: ['Region policy'],
+      params: regionParamsSchema,
+      body: policyInputSchema,
+      errors: [412],
+      responses: { 200: { description: 'The policy now in force.', schema: policySchema } },
+      handle: async ({ actor, params, body, req }) => {
+        const expected = parseIfMatch(req.headers['if-match']);
+        const written = await policy.putPolicy(actor, params.code, body, expected);
+        return { status: 200, body: written, headers: { ETag: etag(written.version) } };
+      },
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/regions/{code}/policy/versions',
+      summary: 'Every version of the policy, newest first',
+      tags: ['Region policy'],
+      params: regionParamsSchema,
+      responses: { 200: { description: 'Versions.', schema: pageSchema(policySchema) } },
+      handle: async ({ actor, params }) => ({
+        status: 200,
+        body: all(await policy.listVersions(actor, params.code)),
+      }),
+    }),
+
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/municipalities',
+      summary: 'Add a municipality (admin)',
+      tags,
+      body: createMunicipalitySchema,
+      errors: [409],
+      responses: { 201: { description: 'Created.', schema: municipalitySchema } },
+      handle: async ({ actor, body }) => ({
+        status: 201,
+        body: await reference.createMunicipality(actor, body),
+      }),
+    }),
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/municipalities/import',
+      summary: 'Bulk-load municipalities from JSON or CSV (admin)',
+      description: BULK_DESCRIPTION,
+      tags,
+      body: bulkBodySchema,
+      bodyContentType: ['application/json', 'text/csv'],
+      bodyDocs: { 'application/json': z.array(createMunicipalitySchema), 'text/csv': z.string() },
+      responses: { 200: { description: 'Loaded.', schema: bulkResultSchema } },
+      handle: async ({ actor, body }) => ({
+        status: 200,
+        body: await reference.bulkLoadMunicipalities(actor, body),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/municipalities',
+      summary: 'List municipalities',
+      tags,
+      query: municipalitiesQuerySchema,
+      responses: { 200: { description: 'All matching.', schema: pageSchema(municipalitySchema) } },
+      handle: async ({ query }) => ({
+        status: 200,
+        body: all(await reference.listMunicipalities(query)),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/municipalities/{code}',
+      summary: 'Get a municipality',
+      tags,
+      params: municipalityParamsSchema,
+      responses: { 200: { description: 'The municipality.', schema: municipalitySchema } },
+      handle: async ({ params }) => ({
+        status: 200,
+        body: await reference.getMunicipality(params.code),
+      }),
+    }),
+
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/neighbourhoods',
+      summary: 'Add a neighbourhood (admin)',
+      tags,
+      body: createNeighbourhoodSchema,
+      errors: [409],
+      responses: { 201: { description: 'Created.', schema: neighbourhoodSchema } },
+      handle: async ({ actor, body }) => ({
+        status: 201,
+        body: await reference.createNeighbourhood(actor, body),
+      }),
+    }),
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/neighbourhoods/import',
+      summary: 'Bulk-load neighbourhoods from JSON or CSV (admin)',
+      description: BULK_DESCRIPTION,
+      tags,
+      body: bulkBodySchema,
+      bodyContentType: ['application/json', 'text/csv'],
+      bodyDocs: { 'application/json': z.array(createNeighbourhoodSchema), 'text/csv': z.string() },
+      responses: { 200: { description: 'Loaded.', schema: bulkResultSchema } },
+      handle: async ({ actor, body }) => ({
+        status: 200,
+        body: await reference.bulkLoadNeighbourhoods(actor, body),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/neighbourhoods',
+      summary: 'List neighbourhoods',
+      tags,
+      query: neighbourhoodsQuerySchema,
+      responses: { 200: { description: 'All matching.', schema: pageSchema(neighbourhoodSchema) } },
+      handle: async ({ query }) => ({
+        status: 200,
+        body: all(await reference.listNeighbourhoods(query)),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/neighbourhoods/{code}',
+      summary: 'Get a neighbourhood',
+      tags,
+      params: neighbourhoodParamsSchema,
+      responses: { 200: { description: 'The neighbourhood.', schema: neighbourhoodSchema } },
+      handle: async ({ params }) => ({
+        status: 200,
+        body: await reference.getNeighbourhood(params.code),
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,3 @@
+export { unitEndpoints } from './unit.routes';
+export type { Unit } from './unit.schemas';
+export { UnitService } from './unit.service';
