@@ -17,6 +17,7 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/clients',
+      roles: ['provider'],
       summary: 'Register a client ready for uitstroom (provider): a pseudonymised profile',
       description:
         'No name, BSN, birth date, diagnosis or free text: `externalRef` is your own case ' +
@@ -39,6 +40,7 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     apiEndpoint({
       method: 'get',
       path: '/api/v1/clients',
+      roles: ['provider', 'matcher', 'admin'],
       summary:
         'List clients (provider: its own; matcher: belonging to its municipalities; admin: all)',
       description: 'Reads by another organisation than the registering provider are audited.',
@@ -53,6 +55,7 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     apiEndpoint({
       method: 'get',
       path: '/api/v1/clients/{id}',
+      roles: ['provider', 'matcher', 'admin'],
       summary: 'Get a client',
       tags,
       params: clientParamsSchema,
@@ -65,6 +68,7 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     apiEndpoint({
       method: 'patch',
       path: '/api/v1/clients/{id}',
+      roles: ['provider'],
       summary: "Change a waiting client's profile (provider); optional If-Match",
       tags,
       params: clientParamsSchema,
@@ -84,6 +88,7 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/clients/{id}/withdraw',
+      roles: ['provider'],
       summary: 'Withdraw a client (provider); withdrawing again changes nothing',
       tags,
       params: clientParamsSchema,

@@ -16,6 +16,7 @@ export function contingentEndpoints(contingents: ContingentService): Endpoint[] 
     apiEndpoint({
       method: 'post',
       path: '/api/v1/contingents',
+      roles: ['corporation'],
       summary: 'Pledge contingent homes for a municipality and year (corporation)',
       tags,
       body: createContingentSchema,
@@ -29,6 +30,7 @@ export function contingentEndpoints(contingents: ContingentService): Endpoint[] 
     apiEndpoint({
       method: 'get',
       path: '/api/v1/contingents',
+      roles: ['corporation', 'matcher', 'viewer', 'admin'],
       summary:
         'Pledges with placed so far (corporation: own; matcher, gemeente: their municipalities)',
       tags,
@@ -42,6 +44,7 @@ export function contingentEndpoints(contingents: ContingentService): Endpoint[] 
     apiEndpoint({
       method: 'get',
       path: '/api/v1/contingents/{id}',
+      roles: ['corporation', 'matcher', 'viewer', 'admin'],
       summary: 'Get a pledge',
       tags,
       params: contingentParamsSchema,
@@ -54,6 +57,7 @@ export function contingentEndpoints(contingents: ContingentService): Endpoint[] 
     apiEndpoint({
       method: 'patch',
       path: '/api/v1/contingents/{id}',
+      roles: ['corporation'],
       summary: 'Revise the number pledged (corporation)',
       tags,
       params: contingentParamsSchema,

@@ -6,14 +6,9 @@ export const createContingentSchema = z
   .strictObject({
     municipalityCode: municipalityCodeSchema,
     year: z.number().int().min(2000).max(2100),
-    pledged: z
-      .number()
-      .int()
-      .min(0)
-      .max(100_000)
-      .meta({
-        description: 'Homes the corporation pledged for uitstroom that year (prestatieafspraken).',
-      }),
+    pledged: z.number().int().min(0).max(100_000).meta({
+      description: 'Homes the corporation pledged for uitstroom that year (prestatieafspraken).',
+    }),
   })
   .meta({ id: 'CreateContingent' });
 export type CreateContingentInput = z.output<typeof createContingentSchema>;
@@ -29,12 +24,9 @@ export const contingentSchema = z
     municipalityCode: z.string(),
     year: z.number().int(),
     pledged: z.number().int(),
-    placed: z
-      .number()
-      .int()
-      .meta({
-        description: 'Contingent homes of this corporation, municipality and year that are let.',
-      }),
+    placed: z.number().int().meta({
+      description: 'Contingent homes of this corporation, municipality and year that are let.',
+    }),
     remaining: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

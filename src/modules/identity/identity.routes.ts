@@ -19,6 +19,7 @@ export function identityEndpoints(identity: IdentityService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/organisations',
+      roles: ['admin'],
       summary: 'Create an organisation (admin)',
       tags,
       body: createOrganisationSchema,
@@ -60,6 +61,7 @@ export function identityEndpoints(identity: IdentityService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/organisations/{id}/tokens',
+      roles: ['admin'],
       summary: 'Create an API token for an organisation (admin); the secret is shown only here',
       tags,
       params: organisationIdParamsSchema,
@@ -74,6 +76,7 @@ export function identityEndpoints(identity: IdentityService): Endpoint[] {
     apiEndpoint({
       method: 'get',
       path: '/api/v1/organisations/{id}/tokens',
+      roles: ['admin'],
       summary: "List an organisation's tokens, without secrets (admin)",
       tags,
       params: organisationIdParamsSchema,
@@ -86,6 +89,7 @@ export function identityEndpoints(identity: IdentityService): Endpoint[] {
     apiEndpoint({
       method: 'delete',
       path: '/api/v1/organisations/{id}/tokens/{tokenId}',
+      roles: ['admin'],
       summary: 'Revoke a token (admin); idempotent',
       tags,
       params: tokenParamsSchema,

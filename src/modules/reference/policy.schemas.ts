@@ -50,14 +50,9 @@ export const policyInputSchema = z
         description: 'Optional caps per municipality, same counting as the neighbourhood cap.',
       }),
     capWindowMonths: z.number().int().min(1).max(120).default(DEFAULT_POLICY.capWindowMonths),
-    maxDistanceKm: z
-      .number()
-      .gt(0)
-      .max(300)
-      .default(DEFAULT_POLICY.maxDistanceKm)
-      .meta({
-        description: 'How far from an anchor or the municipality of belonging a unit may be.',
-      }),
+    maxDistanceKm: z.number().gt(0).max(300).default(DEFAULT_POLICY.maxDistanceKm).meta({
+      description: 'How far from an anchor or the municipality of belonging a unit may be.',
+    }),
     planningHorizonDays: z
       .number()
       .int()

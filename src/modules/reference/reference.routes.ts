@@ -36,6 +36,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'post',
       path: '/api/v1/regions',
+      roles: ['admin'],
       summary: 'Create a region (admin); it starts with the default policy as version 1',
       tags,
       body: createRegionSchema,
@@ -79,6 +80,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'put',
       path: '/api/v1/regions/{code}/policy',
+      roles: ['admin'],
       summary: 'Replace the policy (admin): a new immutable version; absent fields take defaults',
       description:
         'Send `If-Match` with the ETag you read to refuse the write when someone changed the ' +
@@ -110,6 +112,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'post',
       path: '/api/v1/municipalities',
+      roles: ['admin'],
       summary: 'Add a municipality (admin)',
       tags,
       body: createMunicipalitySchema,
@@ -123,6 +126,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'post',
       path: '/api/v1/municipalities/import',
+      roles: ['admin'],
       summary: 'Bulk-load municipalities from JSON or CSV (admin)',
       description: BULK_DESCRIPTION,
       tags,
@@ -163,6 +167,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'post',
       path: '/api/v1/neighbourhoods',
+      roles: ['admin'],
       summary: 'Add a neighbourhood (admin)',
       tags,
       body: createNeighbourhoodSchema,
@@ -176,6 +181,7 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
     apiEndpoint({
       method: 'post',
       path: '/api/v1/neighbourhoods/import',
+      roles: ['admin'],
       summary: 'Bulk-load neighbourhoods from JSON or CSV (admin)',
       description: BULK_DESCRIPTION,
       tags,

@@ -118,23 +118,24 @@ export class ReferenceService {
   /** Loads a reference list (JSON array or CSV): all rows valid → all written, else nothing. */
   async bulkLoadMunicipalities(actor: Actor, body: string | unknown[]): Promise<BulkResult> {
     requireRole(actor, 'admin');
-    const { records, paths } = parseBulk(body, createMunicipalitySchema, ['lat', 'lon']);
-    return this.writeMunicipalities(actor, records, paths);
+    const { records, paths, errors } = parseBulk(body, createMunicipalitySchema, ['lat', 'lon']);
+    return this.writeMunicipalities(actor, records, paths, errors);
   }
 
   async bulkLoadNeighbourhoods(actor: Actor, body: string | unknown[]): Promise<BulkResult> {
     requireRole(actor, 'admin');
-    const { records, paths } = parseBulk(body, createNeighbourhoodSchema, ['lat', 'lon']);
-    return this.writeNeighbourhoods(actor, records, paths);
+    const { records, paths, errors } = parseBulk(body, createNeighbourhoodSchema, ['lat', 'lon']);
+    return this.writeNeighbourhoods(actor, records, paths, errors);
   }
 
   private async writeMunicipalities(
     actor: Actor,
     records: CreateMunicipalityInput[],
     paths: string[],
+    shapeErrors: FieldError[] = [],
   ): Promise<BulkResult> {
     const db = rootDb(this.dataSource);
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = [...shapeErrors];
     const regions = new Set((await repository.listRegions(db)).map((region) => region.code));
     const seen = new Set<string>();
     records.forEach((record, index) => {
@@ -172,9 +173,10 @@ export class ReferenceService {
     actor: Actor,
     records: CreateNeighbourhoodInput[],
     paths: string[],
+    shapeErrors: FieldError[] = [],
   ): Promise<BulkResult> {
     const db = rootDb(this.dataSource);
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = [...shapeErrors];
     const municipalities = new Map(
       (
         await repository.findMunicipalities(db, [
@@ -251,14 +253,15 @@ export class ReferenceService {
 const join = (prefix: string, field: string) => (prefix === '' ? field : `${prefix}.${field}`);
 
 /**
- * Turns a bulk body into validated records and, for each, the path prefix its errors carry:
- * `rows[i]` for a JSON array (0-based), `lines[n]` for CSV (the file's line; the header is 1).
+ * Turns a bulk body into the records that are well-formed, the path prefix each one's errors carry
+ * (`rows[i]` for a JSON array, 0-based; `lines[n]` for CSV, the header being line 1), and the
+ * errors of the others, so that the reference checks can report on the rest in the same answer.
  */
 function parseBulk<S extends z.ZodType>(
   body: string | unknown[],
   schema: S,
   numericColumns: readonly string[],
-): { records: z.output<S>[]; paths: string[] } {
+): { records: z.output<S>[]; paths: string[]; errors: FieldError[] } {
   const rows: { path: string; value: unknown }[] =
     typeof body === 'string'
       ? parseCsvTable(body, {
@@ -280,14 +283,17 @@ function parseBulk<S extends z.ZodType>(
   if (rows.length === 0) throw new ValidationError([{ path: 'body', message: 'no records' }]);
   const errors: FieldError[] = [];
   const records: z.output<S>[] = [];
+  const paths: string[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row.value);
-    if (parsed.success) records.push(parsed.data);
-    else
+    if (parsed.success) {
+      records.push(parsed.data);
+      paths.push(row.path);
+    } else {
       errors.push(
         ...fieldErrorsFromZod(parsed.error).map((e) => ({ ...e, path: join(row.path, e.path) })),
       );
+    }
   }
-  if (errors.length > 0) throw new ValidationError(errors);
-  return { records, paths: rows.map((row) => row.path) };
+  return { records, paths, errors };
 }

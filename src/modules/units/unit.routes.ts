@@ -21,6 +21,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/units',
+      roles: ['corporation'],
       summary: 'Register an available unit (corporation)',
       description:
         '`externalRef` is unique per corporation: sending the same unit again answers 409 ' +
@@ -41,6 +42,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/units/import',
+      roles: ['corporation'],
       summary: 'Import units from CSV (corporation): all rows or none',
       description:
         `A header row naming the columns (any order, \`,\` or \`;\` separated): ${UNIT_CSV_COLUMNS.join(', ')}. ` +
@@ -63,6 +65,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'get',
       path: '/api/v1/units',
+      roles: ['corporation', 'matcher', 'admin'],
       summary: 'List units (corporation: its own; matcher: in its municipalities; admin: all)',
       tags,
       query: listUnitsQuerySchema,
@@ -75,6 +78,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'get',
       path: '/api/v1/units/{id}',
+      roles: ['corporation', 'matcher', 'admin'],
       summary: 'Get a unit',
       tags,
       params: unitParamsSchema,
@@ -87,6 +91,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'patch',
       path: '/api/v1/units/{id}',
+      roles: ['corporation'],
       summary: 'Change an available unit (corporation); optional If-Match',
       tags,
       params: unitParamsSchema,
@@ -106,6 +111,7 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
     apiEndpoint({
       method: 'post',
       path: '/api/v1/units/{id}/withdraw',
+      roles: ['corporation'],
       summary: 'Withdraw a unit (corporation); withdrawing again changes nothing',
       tags,
       params: unitParamsSchema,

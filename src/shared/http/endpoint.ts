@@ -3,7 +3,7 @@ import './express-augment';
 import type { Express, Request, Response } from 'express';
 import type { z } from 'zod';
 
-import type { Actor } from '../auth/actor';
+import { type Actor, type Role, requireRole } from '../auth/actor';
 import {
   AppError,
   BadRequestError,
@@ -65,6 +65,12 @@ export interface ApiEndpointSpec<
   Q extends Schema,
   B extends Schema,
 > extends EndpointSpecBase<P, Q, B> {
+  /**
+   * Roles that may call this at all: others get 403 before their input is even read. The service
+   * still checks (and decides what each role may see); this keeps a forbidden caller from learning
+   * anything from validation errors.
+   */
+  roles?: readonly Role[];
   handle(input: HandlerInput<P, Q, B> & { actor: Actor }): Promise<EndpointResult>;
 }
 
@@ -89,11 +95,20 @@ export function apiEndpoint<
   Q extends Schema = undefined,
   B extends Schema = undefined,
 >(spec: ApiEndpointSpec<P, Q, B>): Endpoint {
-  return buildEndpoint(spec, true, (input) => {
-    const actor = input.req.actor;
+  const roles = spec.roles;
+  const gate = (req: Request) => {
+    const actor = req.actor;
     if (!actor) throw new UnauthenticatedError();
-    return spec.handle({ ...input, actor });
-  });
+    if (roles) requireRole(actor, ...roles);
+    return actor;
+  };
+  return buildEndpoint(
+    spec,
+    true,
+    (input) => spec.handle({ ...input, actor: gate(input.req) }),
+    gate,
+    roles,
+  );
 }
 
 /** An endpoint without authentication (operations: health, metrics, documents). */
@@ -102,13 +117,22 @@ export function publicEndpoint<
   Q extends Schema = undefined,
   B extends Schema = undefined,
 >(spec: PublicEndpointSpec<P, Q, B>): Endpoint {
-  return buildEndpoint(spec, false, (input) => spec.handle(input));
+  return buildEndpoint(
+    spec,
+    false,
+    (input) => spec.handle(input),
+    () => undefined,
+    undefined,
+  );
 }
 
 function buildEndpoint<P extends Schema, Q extends Schema, B extends Schema>(
   spec: EndpointSpecBase<P, Q, B>,
   secured: boolean,
   call: (input: HandlerInput<P, Q, B>) => Promise<EndpointResult> | EndpointResult,
+  /** Runs before any input is parsed: authentication and the role gate. */
+  before: (req: Request) => unknown,
+  roles: readonly Role[] | undefined,
 ): Endpoint {
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   const bodyContentTypes: readonly BodyContentType[] =
@@ -119,8 +143,9 @@ function buildEndpoint<P extends Schema, Q extends Schema, B extends Schema>(
     method: spec.method,
     path: spec.path,
     mount(app, registry) {
-      registry.registerPath(describe(spec, secured, bodyContentTypes));
+      registry.registerPath(describe(spec, secured, bodyContentTypes, roles));
       app[spec.method](expressPath, async (req: Request, res: Response) => {
+        before(req);
         const params = parseParams(spec.params, req);
         const query = parseQuery(spec.query, req);
         const body = parseBody(spec.body, bodyContentTypes, req);
@@ -202,6 +227,7 @@ function describe<P extends Schema, Q extends Schema, B extends Schema>(
   spec: EndpointSpecBase<P, Q, B>,
   secured: boolean,
   bodyContentTypes: readonly BodyContentType[],
+  roles: readonly Role[] | undefined,
 ): RouteConfig {
   const errorStatuses = new Set<number>(spec.errors ?? []);
   if (secured) [401, 403, 429].forEach((status) => errorStatuses.add(status));
@@ -243,7 +269,13 @@ function describe<P extends Schema, Q extends Schema, B extends Schema>(
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
-    ...(spec.description === undefined ? {} : { description: spec.description }),
+    ...(spec.description !== undefined || roles
+      ? {
+          description: [spec.description, roles && `Roles: ${roles.join(', ')}.`]
+            .filter((part) => part !== undefined)
+            .join('\n\n'),
+        }
+      : {}),
     tags: spec.tags,
     ...(secured ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
     request,

@@ -1,0 +1,256 @@
+import request from 'supertest';
+
+import { containsBsn } from '../../src/modules/clients/client.schemas';
+import { tableCounts } from '../support/db-counts';
+import {
+  bearer,
+  createOrganisation,
+  createRegion,
+  type TestOrganisation,
+  type TestRegion,
+} from '../support/factories';
+import { clientBody } from '../support/registry-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('clients', () => {
+  let t: TestApp;
+  let region: TestRegion;
+  let provider: TestOrganisation;
+  let otherProvider: TestOrganisation;
+  let corporation: TestOrganisation;
+
+  beforeAll(async () => {
+    t = await createTestApp({ overrides: {} });
+    region = await createRegion(t.runtime.dataSource, { municipalities: 3 });
+    provider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: region.code,
+    });
+    otherProvider = await createOrganisation(t.runtime.dataSource, 'welzijnsaanbieder', {
+      regionCode: region.code,
+    });
+    corporation = await createOrganisation(t.runtime.dataSource, 'corporatie', {
+      regionCode: region.code,
+    });
+  });
+  afterAll(() => t.close());
+
+  const post = (body: Record<string, unknown>) =>
+    request(t.app).post('/api/v1/clients').set(bearer(provider.token)).send(body);
+
+  it('when a provider registers a client, then the profile is stored with coarse anchors and is matchable', async () => {
+    const body = clientBody(region, {
+      support: { intensity: 'intensive', providerId: otherProvider.id },
+    });
+    const response = await post(body).expect(201);
+    const anchor = (body.anchors as { lat: number; lon: number }[])[0]!;
+    expect(response.body).toMatchObject({
+      status: 'waiting',
+      providerId: provider.id,
+      externalRef: body.externalRef,
+      matchable: true,
+      notMatchableReasons: [],
+      support: { intensity: 'intensive', providerId: otherProvider.id },
+      anchors: [
+        {
+          kind: 'family',
+          lat: Math.round(anchor.lat * 100) / 100,
+          lon: Math.round(anchor.lon * 100) / 100,
+        },
+      ],
+      routes: ['contingent', 'doorstroom'],
+    });
+    const stored = await t.runtime.dataSource.query<{ lat: string }[]>(
+      `SELECT lat::text FROM client_anchors WHERE client_id = $1`,
+      [response.body.id],
+    );
+    expect(stored[0]!.lat).toMatch(/^\d{2}\.\d{2}$/);
+    await request(t.app)
+      .get(`/api/v1/clients/${response.body.id}`)
+      .set(bearer(provider.token))
+      .expect(200);
+  });
+
+  it('when a client has no consent, or is parked, then it is stored waiting but flagged not matchable', async () => {
+    const withoutConsent = await post(clientBody(region, { consent: null })).expect(201);
+    expect(withoutConsent.body).toMatchObject({
+      status: 'waiting',
+      matchable: false,
+      notMatchableReasons: ['no_consent'],
+    });
+    const parked = await post(clientBody(region, { parkedUntil: '2099-01-01' })).expect(201);
+    expect(parked.body).toMatchObject({ matchable: false, notMatchableReasons: ['parked'] });
+  });
+
+  const cases: {
+    name: string;
+    path: string;
+    change: Record<string, unknown> | ((r: TestRegion) => Record<string, unknown>);
+  }[] = [
+    { name: 'routes empty', path: 'routes', change: { routes: [] } },
+    { name: 'a route that is no unit type', path: 'routes[0]', change: { routes: ['villa'] } },
+    {
+      name: 'no adult in the household',
+      path: 'household.adults',
+      change: { household: { adults: 0, children: 2 } },
+    },
+    {
+      name: 'municipality of belonging unknown',
+      path: 'municipalityOfBelonging',
+      change: { municipalityOfBelonging: 'GM0001' },
+    },
+    {
+      name: 'a preferred municipality unknown',
+      path: 'preferredMunicipalities[0]',
+      change: { preferredMunicipalities: ['GM0002'] },
+    },
+    {
+      name: 'an avoided municipality unknown',
+      path: 'avoidMunicipalities[0]',
+      change: { avoidMunicipalities: ['GM0003'] },
+    },
+    {
+      name: 'a municipality both preferred and avoided',
+      path: 'avoidMunicipalities[0]',
+      change: (r) => ({
+        preferredMunicipalities: [r.municipalities[1]!.code],
+        avoidMunicipalities: [r.municipalities[1]!.code],
+      }),
+    },
+    {
+      name: 'an anchor outside the Netherlands',
+      path: 'anchors[0].lat',
+      change: { anchors: [{ kind: 'work', lat: 40, lon: 5 }] },
+    },
+    {
+      name: 'an anchor of unknown kind',
+      path: 'anchors[0].kind',
+      change: { anchors: [{ kind: 'ex-partner', lat: 51.3, lon: 6 }] },
+    },
+    { name: 'maxRent negative', path: 'maxRent', change: { maxRent: -1 } },
+    { name: 'stimulusNeed unknown', path: 'stimulusNeed', change: { stimulusNeed: 'sometimes' } },
+    {
+      name: 'support intensity unknown',
+      path: 'support.intensity',
+      change: { support: { intensity: 'daily' } },
+    },
+    {
+      name: 'support by an unknown provider',
+      path: 'support.providerId',
+      change: {
+        support: { intensity: 'light', providerId: '6f1e7d26-4d2a-4b9c-9a57-000000000000' },
+      },
+    },
+    {
+      name: 'consent dated in the future',
+      path: 'consent.givenOn',
+      change: { consent: { givenOn: '2099-01-01', scope: 'matching' } },
+    },
+    {
+      name: 'consent of unknown scope',
+      path: 'consent.scope',
+      change: { consent: { givenOn: '2026-01-01', scope: 'everything' } },
+    },
+    { name: 'readySince not a date', path: 'readySince', change: { readySince: 'last spring' } },
+    {
+      name: 'an externalRef that is a BSN',
+      path: 'externalRef',
+      change: { externalRef: '111222333' },
+    },
+    {
+      name: 'an externalRef holding a name',
+      path: 'externalRef',
+      change: { externalRef: 'Jan de Vries' },
+    },
+    { name: 'a name field', path: 'name', change: { name: 'Jan de Vries' } },
+    { name: 'a birth date', path: 'dateOfBirth', change: { dateOfBirth: '1980-01-01' } },
+    { name: 'a diagnosis', path: 'diagnosis', change: { diagnosis: 'x' } },
+    { name: 'free-text notes', path: 'notes', change: { notes: 'x' } },
+  ];
+  it.each(cases)(
+    'when $name, then 422 names $path and nothing is stored',
+    async ({ change, path }) => {
+      const body = clientBody(region, typeof change === 'function' ? change(region) : change);
+      const before = await tableCounts(t.runtime.dataSource);
+      const response = await post(body).expect(422);
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
+    },
+  );
+
+  it('when the same externalRef is sent again, then 409 and still one row', async () => {
+    const body = clientBody(region);
+    const first = await post(body).expect(201);
+    const before = await tableCounts(t.runtime.dataSource);
+    const again = await post(body).expect(409);
+    expect(again.body).toMatchObject({
+      code: 'client_external_ref_exists',
+      existingId: first.body.id,
+    });
+    expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
+  });
+
+  it('when another provider uses the same externalRef, then that is a different client', async () => {
+    const body = clientBody(region);
+    await post(body).expect(201);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(otherProvider.token))
+      .send(body)
+      .expect(201);
+  });
+
+  it('when a waiting client is patched, then only the sent fields change; a closed one cannot be', async () => {
+    const created = await post(clientBody(region, { urgent: true })).expect(201);
+    const path = `/api/v1/clients/${created.body.id}`;
+    const patched = await request(t.app)
+      .patch(path)
+      .set(bearer(provider.token))
+      .set('If-Match', '"1"')
+      .send({ maxRent: 700, consent: null })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      maxRent: 700,
+      urgent: true,
+      consent: null,
+      matchable: false,
+      version: 2,
+    });
+    expect(patched.body.anchors).toEqual(created.body.anchors);
+    await request(t.app)
+      .patch(path)
+      .set(bearer(provider.token))
+      .set('If-Match', '"1"')
+      .send({ maxRent: 650 })
+      .expect(412);
+    await request(t.app)
+      .patch(path)
+      .set(bearer(provider.token))
+      .send({ externalRef: 'OTHER-1' })
+      .expect(422);
+
+    await request(t.app).post(`${path}/withdraw`).set(bearer(provider.token)).expect(200);
+    const again = await request(t.app)
+      .post(`${path}/withdraw`)
+      .set(bearer(provider.token))
+      .expect(200);
+    expect(again.body).toMatchObject({ status: 'withdrawn', closedAt: expect.any(String) });
+    const closed = await request(t.app)
+      .patch(path)
+      .set(bearer(provider.token))
+      .send({ maxRent: 600 })
+      .expect(409);
+    expect(closed.body.code).toBe('client_not_waiting');
+  });
+
+  it('when a corporation asks for client profiles, then 403', async () => {
+    await request(t.app).get('/api/v1/clients').set(bearer(corporation.token)).expect(403);
+  });
+
+  it('recognises BSNs by the elfproef, and only them', () => {
+    expect(containsBsn('111222333')).toBe(true);
+    expect(containsBsn('ZDB-111222333')).toBe(true);
+    expect(containsBsn('111222334')).toBe(false);
+    expect(containsBsn('ZDB-2026-0042')).toBe(false);
+    expect(containsBsn('1112223330')).toBe(false);
+  });
+});
