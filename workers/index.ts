@@ -27,6 +27,8 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     concurrency: config.WORKER_CONCURRENCY,
     logger,
   });
+  // Recurring housekeeping: one scheduler per job, kept up to date on every start.
+  for (const definition of DECLARED_JOBS) await runtime.jobs.schedule(definition);
   logger.info({ queues: registry.queues() }, 'worker started');
   return {
     logger,

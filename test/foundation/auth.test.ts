@@ -134,6 +134,11 @@ describe('auth, roles and tokens', () => {
     const path = `/api/v1/organisations/${org.body.id}/tokens/${created.body.id}`;
     await request(t.app).delete(path).set(bearer(BOOTSTRAP)).expect(204);
     await request(t.app).delete(path).set(bearer(BOOTSTRAP)).expect(204);
+    // A token that is not this organisation's is not there.
+    await request(t.app)
+      .delete(`/api/v1/organisations/${org.body.id}/tokens/0b0f6a3e-8a8e-4f57-9b55-8a3c1c1c2a10`)
+      .set(bearer(BOOTSTRAP))
+      .expect(404);
     const denied = await request(t.app)
       .get(`/api/v1/organisations/${org.body.id}`)
       .set(bearer(created.body.token))

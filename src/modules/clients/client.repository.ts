@@ -273,3 +273,33 @@ export async function findProviderKinds(
   );
   return new Map(rows.map((row) => [row.id, row.kind]));
 }
+
+/**
+ * Anonymises clients closed longer ago than their region's newest retention period: the provider's
+ * reference, anchors, municipality preferences, consent and support provider go; what reports
+ * need (target group, municipality of belonging, dates, status) stays. Returns the ids.
+ */
+export async function anonymiseClosedClients(db: Db, now: Date): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `WITH retention AS (
+       SELECT DISTINCT ON (region_code) region_code, retention_months
+         FROM region_policies ORDER BY region_code, version DESC),
+     anonymised AS (
+     UPDATE clients c
+        SET external_ref = 'anon-' || c.id, anonymised_at = $1, consent_given_on = NULL,
+            consent_scope = NULL, parked_until = NULL, support_provider_id = NULL,
+            support_provider_kind = NULL, version = c.version + 1, updated_at = $1
+       FROM organisations o JOIN retention r ON r.region_code = o.region_code
+      WHERE o.id = c.provider_id AND c.anonymised_at IS NULL AND c.closed_at IS NOT NULL
+        AND c.closed_at < $1::timestamptz - make_interval(months => r.retention_months)
+     RETURNING c.id)
+     SELECT id FROM anonymised`,
+    [now],
+  );
+  const ids = rows.map((row) => row.id);
+  if (ids.length > 0) {
+    await db.query(`DELETE FROM client_anchors WHERE client_id = ANY($1::uuid[])`, [ids]);
+    await db.query(`DELETE FROM client_municipalities WHERE client_id = ANY($1::uuid[])`, [ids]);
+  }
+  return ids;
+}

@@ -150,6 +150,19 @@ export class ClientService {
     });
   }
 
+  /** The retention job: see `anonymiseClosedClients`. Returns how many records it anonymised. */
+  async anonymiseClosed(): Promise<number> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const ids = await repository.anonymiseClosedClients(tx, this.clock());
+      await recordAudit(
+        tx,
+        null,
+        ids.map((id) => ({ action: 'client.anonymised', entityType: 'client', entityId: id })),
+      );
+      return ids.length;
+    });
+  }
+
   /** Rules that need the database or today's date; returns the support provider's kind. */
   private async validate(db: Db, actor: Actor, client: CreateClientInput): Promise<string | null> {
     const today = dutchDate(this.clock());

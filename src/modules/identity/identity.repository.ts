@@ -162,9 +162,12 @@ export async function revokeToken(
   organisationId: string,
   tokenId: string,
 ): Promise<boolean> {
+  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with rows.
   const rows = await db.query<{ id: string }[]>(
-    `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now())
-      WHERE id = $1 AND organisation_id = $2 RETURNING id`,
+    `WITH revoked AS (
+       UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now())
+        WHERE id = $1 AND organisation_id = $2 RETURNING id)
+     SELECT id FROM revoked`,
     [tokenId, organisationId],
   );
   return rows.length > 0;

@@ -10,6 +10,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
   options?: JobsOptions;
+  /** For housekeeping: the worker keeps one scheduler per such job, run on this cron pattern. */
+  schedule?: { pattern: string; tz: string; payload: z.input<S> };
 }
 
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {

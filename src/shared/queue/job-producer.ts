@@ -28,6 +28,21 @@ export class JobProducer {
     return job.id ?? '';
   }
 
+  /** Creates or updates the scheduler of a recurring job (idempotent: one per job). */
+  async schedule(definition: JobDefinition): Promise<void> {
+    if (!definition.schedule) return;
+    const { pattern, tz, payload } = definition.schedule;
+    await this.queue(definition.queue).upsertJobScheduler(
+      `${definition.name}-schedule`,
+      { pattern, tz },
+      {
+        name: definition.name,
+        data: definition.payload.parse(payload) as object,
+        opts: { ...DEFAULT_JOB_OPTIONS, ...definition.options },
+      },
+    );
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
