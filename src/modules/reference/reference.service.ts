@@ -6,7 +6,7 @@ import { parseCsvTable } from '../../shared/csv/csv';
 import { inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
 import { type FieldError, ValidationError } from '../../shared/errors/app-error';
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
-import { distanceKm } from '../../shared/geo/geo';
+import { haversineKm } from '../../shared/geo/geo';
 import { recordAudit } from '../audit';
 import { DEFAULT_POLICY } from './policy.schemas';
 import { insertPolicy } from './policy.repository';
@@ -208,7 +208,7 @@ export class ReferenceService {
             message: `${record.code} is a neighbourhood of GM${record.code.slice(2, 6)}, not ${record.municipalityCode}`,
           });
         }
-        const offset = distanceKm(record, municipality);
+        const offset = haversineKm(record, municipality);
         if (offset > MAX_NEIGHBOURHOOD_OFFSET_KM) {
           errors.push({
             path: at('lat'),

@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/database/db';
 import type { FieldError } from '../../shared/errors/app-error';
-import { distanceKm } from '../../shared/geo/geo';
+import { haversineKm } from '../../shared/geo/geo';
 import { addDays } from '../../shared/time/clock';
 import {
   findMunicipalities,
@@ -79,7 +79,7 @@ export function checkUnits(
           message: `${municipality.name} lies outside your region "${context.regionCode}"`,
         });
       }
-      const away = distanceKm(unit.location, municipality);
+      const away = haversineKm(unit.location, municipality);
       if (away > MAX_KM_FROM_MUNICIPALITY) {
         errors.push({
           path: at('location'),

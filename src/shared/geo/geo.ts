@@ -3,17 +3,45 @@ export interface LatLon {
   lon: number;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+/** Mean Earth radius (IUGG). */
+export const EARTH_RADIUS_KM = 6371.0088;
+const RADIANS_PER_DEGREE = Math.PI / 180;
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: LatLon, b: LatLon): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLon = toRadians(b.lon - a.lon);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
+export function toRadians(degrees: number): number {
+  return degrees * RADIANS_PER_DEGREE;
+}
+
+/**
+ * Haversine distance from latitudes and longitudes in radians and the cosines of the latitudes.
+ * The matching engine's single-pair and bulk paths both call this with values computed the same
+ * way, so they agree to the last bit.
+ */
+export function haversineFromRadians(
+  lat1: number,
+  lon1: number,
+  cosLat1: number,
+  lat2: number,
+  lon2: number,
+  cosLat2: number,
+): number {
+  const sinHalfDLat = Math.sin((lat2 - lat1) / 2);
+  const sinHalfDLon = Math.sin((lon2 - lon1) / 2);
+  const h = sinHalfDLat * sinHalfDLat + cosLat1 * cosLat2 * sinHalfDLon * sinHalfDLon;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Great-circle distance in km. */
+export function haversineKm(from: LatLon, to: LatLon): number {
+  const lat1 = toRadians(from.lat);
+  const lat2 = toRadians(to.lat);
+  return haversineFromRadians(
+    lat1,
+    toRadians(from.lon),
+    Math.cos(lat1),
+    lat2,
+    toRadians(to.lon),
+    Math.cos(lat2),
+  );
 }
 
 /** The Netherlands' bounding box (with a margin for the Wadden and South Limburg). */
@@ -27,3 +55,6 @@ export function inNetherlands({ lat, lon }: LatLon): boolean {
     lon <= NETHERLANDS_BOUNDS.maxLon
   );
 }
+
+/** Alias of `haversineKm` (the demo generator's name for it). */
+export const distanceKm = haversineKm;

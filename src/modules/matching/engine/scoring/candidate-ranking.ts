@@ -1,0 +1,70 @@
+/**
+ * The ranked candidates for one unit: the allowed clients, best first. Backs
+ * `GET /units/{id}/candidates`. Built on the bulk generator, so the ranking and the proposals
+ * can never disagree about who is allowed or what they score.
+ */
+import type { ScoreBreakdown } from '../../../../shared/domain/vocabulary';
+import type { EngineClient, EngineUnit, MatchingContext } from '../engine.types';
+import { CRITERIA_PER_PAIR, generatePairs, type GeneratedPairs } from './pair-generator';
+
+export interface RankedCandidate {
+  clientId: string;
+  score: number;
+  breakdown: ScoreBreakdown;
+  policyVersion: number;
+}
+
+/** A generated pair with its ids and breakdown as an object, e.g. to store as a proposal. */
+export interface ScoredPair extends RankedCandidate {
+  unitId: string;
+}
+
+/** Pair i of a generation as an object. */
+export function scoredPairAt(
+  pairs: GeneratedPairs,
+  i: number,
+  clients: readonly EngineClient[],
+  units: readonly EngineUnit[],
+): ScoredPair {
+  if (!(i >= 0 && i < pairs.count)) throw new RangeError(`no pair ${i}`);
+  const client = clients[pairs.clientIndex[i] as number] as EngineClient;
+  const unit = units[pairs.unitIndex[i] as number] as EngineUnit;
+  const b = i * CRITERIA_PER_PAIR;
+  const value = (offset: number): number => pairs.breakdown[b + offset] as number;
+  return {
+    clientId: client.id,
+    unitId: unit.id,
+    score: pairs.score[i] as number,
+    breakdown: {
+      location: value(0),
+      spreiding: value(1),
+      prikkelarm: value(2),
+      begeleiding: value(3),
+      wait: value(4),
+    },
+    policyVersion: pairs.policyVersion,
+  };
+}
+
+/**
+ * The clients allowed for this unit, best first: by score, then by the longer wait, then by
+ * client id (code-unit order), so equal inputs always rank the same.
+ */
+export function rankCandidates(
+  unit: EngineUnit,
+  clients: readonly EngineClient[],
+  ctx: MatchingContext,
+): RankedCandidate[] {
+  const pairs = generatePairs(clients, [unit], ctx);
+  const ranked: RankedCandidate[] = [];
+  for (let i = 0; i < pairs.count; i++) {
+    const { unitId: _unitId, ...candidate } = scoredPairAt(pairs, i, clients, [unit]);
+    ranked.push(candidate);
+  }
+  return ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.breakdown.wait - a.breakdown.wait ||
+      (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0),
+  );
+}

@@ -1,0 +1,548 @@
+/**
+ * Bulk pair generation: every allowed client–unit pair with its score and breakdown, in
+ * columnar form for the assignment stage. It never looks at every pair: per client it visits
+ * only units of the client's routes near an anchor or the centre of the municipality of belonging
+ * (kdbush) and in preferred municipalities, then applies the rules cheapest first. The result
+ * equals `evaluatePair` over all pairs (a property test checks this, bit for bit).
+ *
+ * Two phases: the first finds the allowed units per client and their location score (12 bytes a
+ * pair); the second allocates the output at its exact size and fills it. Allocation is what
+ * costs at millions of pairs, so the output is never grown or copied.
+ */
+import {
+  SCORE_CRITERIA,
+  type Stimulus,
+  STIMULUS_LEVELS,
+} from '../../../../shared/domain/vocabulary';
+import type { EngineClient, EngineUnit, MatchingContext } from '../engine.types';
+import {
+  ACCESS_GROUND_FLOOR_OR_LIFT,
+  ACCESS_WHEELCHAIR,
+  buildUnitTable,
+  CandidateIndex,
+  RULE_INDEX,
+  type UnitTable,
+  unitTypeBit,
+} from './candidate-index';
+import { haversineFromRadians, toRadians } from './geo';
+import {
+  HARD_RULE_CODES,
+  hardRuleCodesOf,
+  type HardRuleCode,
+  type HardRuleScope,
+} from './hard-rule-codes';
+import { isParked } from './hard-rules';
+import { bedroomsNeeded } from './household';
+import { coverageOf, supportReaches } from './pair-facts';
+import { clientWait, type PreparedContext, prepareContext } from './prepared-context';
+import {
+  begeleidingScore,
+  locationScore,
+  prikkelarmScore,
+  supportHeadroom,
+  weightedScore,
+} from './soft-scores';
+
+/** Number of soft criteria per pair in `GeneratedPairs.breakdown`. */
+export const CRITERIA_PER_PAIR = SCORE_CRITERIA.length;
+
+export interface PairGenerationStats {
+  clients: number;
+  units: number;
+  /** Clients that pass the client rules (consent, not parked). */
+  matchableClients: number;
+  /** Units that pass the unit rules (availability, caps). */
+  matchableUnits: number;
+  /** Distinct client–unit pairs examined: the work done, far below clients × units. */
+  candidatesVisited: number;
+  allowedPairs: number;
+  /** Clients left out, by the first client rule they fail. */
+  clientsExcluded: Partial<Record<HardRuleCode, number>>;
+  /** Units left out, by the first unit rule they fail. */
+  unitsExcluded: Partial<Record<HardRuleCode, number>>;
+  /**
+   * Visited pairs not allowed, by the first pair rule they fail (in the fixed rule order). Units
+   * of a type outside the client's routes, or outside the searched area, are not visited at all.
+   */
+  candidatesExcluded: Partial<Record<HardRuleCode, number>>;
+}
+
+/**
+ * The allowed pairs as columns, ordered by client index, then unit index. Pair i is client
+ * `clients[clientIndex[i]]` with unit `units[unitIndex[i]]`; its breakdown is
+ * `breakdown[i·5 … i·5+4]` in the order of SCORE_CRITERIA.
+ */
+export interface GeneratedPairs {
+  count: number;
+  clientIndex: Int32Array;
+  unitIndex: Int32Array;
+  score: Float64Array;
+  breakdown: Float64Array;
+  policyVersion: number;
+  stats: PairGenerationStats;
+}
+
+/** Per provider: can it reach municipality m (0 no, 1 covered, 2 covered with capacity left). */
+interface ProviderReach {
+  reach: Uint8Array;
+  /** supportHeadroom per municipality; NaN where not covered. */
+  headroom: Float64Array;
+}
+
+function providerReach(
+  prepared: PreparedContext,
+  providerId: string,
+  municipalityIndex: ReadonlyMap<string, number>,
+): ProviderReach {
+  const reach = new Uint8Array(municipalityIndex.size);
+  const headroom = new Float64Array(municipalityIndex.size).fill(Number.NaN);
+  for (const [code, m] of municipalityIndex) {
+    const coverage = coverageOf(prepared, providerId, code);
+    if (coverage === undefined) continue;
+    reach[m] = supportReaches('intensive', coverage) ? 2 : 1;
+    headroom[m] = supportHeadroom(coverage) ?? Number.NaN;
+  }
+  return { reach, headroom };
+}
+
+function indexById(items: readonly { id: string }[]): Map<string, number[]> {
+  const byId = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const indices = byId.get(item.id);
+    if (indices === undefined) byId.set(item.id, [index]);
+    else indices.push(index);
+  });
+  return byId;
+}
+
+/**
+ * The declined pairs as client index → unit indices. A key `a:b:c` is tried at every colon, so
+ * ids that contain colons still match exactly the pairs `evaluatePair` would exclude.
+ */
+function declinedUnitsByClient(
+  excludedPairs: ReadonlySet<string>,
+  clients: readonly EngineClient[],
+  units: readonly EngineUnit[],
+): Map<number, Set<number>> {
+  const result = new Map<number, Set<number>>();
+  if (excludedPairs.size === 0) return result;
+  const clientsById = indexById(clients);
+  const unitsById = indexById(units);
+  for (const key of excludedPairs) {
+    for (let colon = key.indexOf(':'); colon >= 0; colon = key.indexOf(':', colon + 1)) {
+      const clientIndices = clientsById.get(key.slice(0, colon));
+      const unitIndices = unitsById.get(key.slice(colon + 1));
+      if (clientIndices === undefined || unitIndices === undefined) continue;
+      for (const c of clientIndices) {
+        let declined = result.get(c);
+        if (declined === undefined) {
+          declined = new Set();
+          result.set(c, declined);
+        }
+        for (const u of unitIndices) declined.add(u);
+      }
+    }
+  }
+  return result;
+}
+
+function countsByCode(
+  counts: Float64Array,
+  scope: HardRuleScope,
+): Partial<Record<HardRuleCode, number>> {
+  const result: Partial<Record<HardRuleCode, number>> = {};
+  for (const code of hardRuleCodesOf(scope)) result[code] = counts[RULE_INDEX[code]] ?? 0;
+  return result;
+}
+
+/** Appends the units of `from` not yet visited by this client; returns the new length. */
+function appendUnvisited(
+  from: Int32Array,
+  stamp: number,
+  visitedBy: Int32Array,
+  candidates: Int32Array,
+  length: number,
+): number {
+  let next = length;
+  for (let i = 0; i < from.length; i++) {
+    const u = from[i] as number;
+    if (visitedBy[u] === stamp) continue;
+    visitedBy[u] = stamp;
+    candidates[next++] = u;
+  }
+  return next;
+}
+
+/**
+ * Phase one's output: per client its allowed units (ascending) with their location scores, in
+ * fixed-size chunks so that nothing is regrown or copied. A client's pairs lie in one chunk.
+ */
+class AllowedPairs {
+  private static readonly CHUNK_PAIRS = 1 << 20;
+  count = 0;
+  readonly units: Int32Array[] = [];
+  readonly locations: Float64Array[] = [];
+  /** Where each client's pairs are: chunk, offset in it, and how many. */
+  readonly clientChunk: Int32Array;
+  readonly clientOffset: Int32Array;
+  readonly clientCount: Int32Array;
+  /** Pairs used in the last chunk. */
+  private used = 0;
+
+  constructor(clients: number) {
+    this.clientChunk = new Int32Array(clients);
+    this.clientOffset = new Int32Array(clients);
+    this.clientCount = new Int32Array(clients);
+  }
+
+  /** Room for `pairs` pairs of client `c`; returns the chunk index, the offset is `this.offset`. */
+  reserve(c: number, pairs: number): number {
+    const last = this.units.length - 1;
+    if (last < 0 || this.used + pairs > (this.units[last] as Int32Array).length) {
+      const capacity = Math.max(AllowedPairs.CHUNK_PAIRS, pairs);
+      this.units.push(new Int32Array(capacity));
+      this.locations.push(new Float64Array(capacity));
+      this.used = 0;
+    }
+    const chunk = this.units.length - 1;
+    this.clientChunk[c] = chunk;
+    this.clientOffset[c] = this.used;
+    this.clientCount[c] = pairs;
+    this.used += pairs;
+    this.count += pairs;
+    return chunk;
+  }
+}
+
+interface Setting {
+  clients: readonly EngineClient[];
+  prepared: PreparedContext;
+  table: UnitTable;
+  index: CandidateIndex;
+  providers: Map<string, ProviderReach>;
+  /** Counts of excluded clients, units and visited pairs, by position in HARD_RULES. */
+  exclusions: Float64Array;
+}
+
+function providerOf(setting: Setting, providerId: string): ProviderReach {
+  let provider = setting.providers.get(providerId);
+  if (provider === undefined) {
+    provider = providerReach(setting.prepared, providerId, setting.table.municipalityIndex);
+    setting.providers.set(providerId, provider);
+  }
+  return provider;
+}
+
+/**
+ * Phase one: per client, visit the candidate units, apply the client and pair rules (cheapest
+ * first, in the fixed order of HARD_RULES, counting the first failure) and keep the allowed
+ * units in ascending order with their location scores.
+ */
+function collectAllowedPairs(
+  setting: Setting,
+  units: readonly EngineUnit[],
+): { allowed: AllowedPairs; matchableClients: number; candidatesVisited: number } {
+  const { clients, prepared, table, index, exclusions } = setting;
+  const { ctx } = prepared;
+  const { maxDistanceKm } = ctx.policy;
+  const declined = declinedUnitsByClient(ctx.excludedPairs, clients, units);
+  /** Every client of a municipality searches around the same centre: search it once. */
+  const aroundCentre = new Map<string, Int32Array>();
+
+  // Flat unit columns as locals: the hot loop then reads no object properties.
+  const { typeBit, bedrooms, rent, access, stimulus, municipality, latRad, lonRad, cosLat } = table;
+  const haversine = haversineFromRadians;
+  const location = locationScore;
+  const {
+    UNIT_TYPE_NOT_IN_ROUTES,
+    HOUSEHOLD_TOO_LARGE,
+    RENT_ABOVE_MAX,
+    NOT_WHEELCHAIR_ACCESSIBLE,
+    NO_GROUND_FLOOR_OR_LIFT,
+    STIMULUS_TOO_HIGH,
+    MUNICIPALITY_AVOIDED,
+    SUPPORT_CANNOT_REACH,
+    OUTSIDE_ACCEPTABLE_AREA,
+    PAIR_DECLINED_BEFORE,
+  } = RULE_INDEX;
+
+  // Scratch, reused for every client; stamps (client index + 1) avoid clearing between clients.
+  const visitedBy = new Int32Array(table.count);
+  const candidates = new Int32Array(table.count);
+  const near = new Int32Array(table.count);
+  const passed = new Int32Array(table.count);
+  const nearestKm = new Float64Array(table.count);
+  const avoidedBy = new Int32Array(table.municipalityIndex.size);
+  const preferredBy = new Int32Array(table.municipalityIndex.size);
+  const preferenceRank = new Int32Array(table.municipalityIndex.size);
+  let pointLat = new Float64Array(4);
+  let pointLon = new Float64Array(4);
+  let pointCos = new Float64Array(4);
+
+  const allowed = new AllowedPairs(clients.length);
+  let matchableClients = 0;
+  let candidatesVisited = 0;
+
+  for (let c = 0; c < clients.length; c++) {
+    const client = clients[c] as EngineClient;
+    if (!client.hasConsent) {
+      exclusions[RULE_INDEX.NO_CONSENT] = (exclusions[RULE_INDEX.NO_CONSENT] as number) + 1;
+      continue;
+    }
+    if (isParked(client.parkedUntil, prepared.today)) {
+      exclusions[RULE_INDEX.CLIENT_PARKED] = (exclusions[RULE_INDEX.CLIENT_PARKED] as number) + 1;
+      continue;
+    }
+    matchableClients++;
+    const stamp = c + 1;
+    let routes = 0;
+    for (const type of client.routes) routes |= unitTypeBit(type);
+
+    // Candidates: units of the client's types near each point (anchors, then the centre of the
+    // municipality of belonging), then in preferred municipalities; each unit once.
+    const { anchors } = client;
+    const centre = ctx.municipalities.get(client.municipalityOfBelonging);
+    if (pointLat.length < anchors.length + 1) {
+      pointLat = new Float64Array(anchors.length + 1);
+      pointLon = new Float64Array(anchors.length + 1);
+      pointCos = new Float64Array(anchors.length + 1);
+    }
+    let points = 0;
+    let candidateCount = 0;
+    for (let a = 0; a <= anchors.length; a++) {
+      const point = a < anchors.length ? anchors[a] : centre;
+      if (point === undefined || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) {
+        continue;
+      }
+      const lat = toRadians(point.lat);
+      pointLat[points] = lat;
+      pointLon[points] = toRadians(point.lon);
+      pointCos[points] = Math.cos(lat);
+      points++;
+      let found: Int32Array;
+      if (point === centre) {
+        const key = `${client.municipalityOfBelonging}|${routes}`;
+        let cached = aroundCentre.get(key);
+        if (cached === undefined) {
+          cached = near.slice(
+            0,
+            index.unitsNear(routes, point.lat, point.lon, maxDistanceKm, near),
+          );
+          aroundCentre.set(key, cached);
+        }
+        found = cached;
+      } else {
+        found = near.subarray(
+          0,
+          index.unitsNear(routes, point.lat, point.lon, maxDistanceKm, near),
+        );
+      }
+      candidateCount = appendUnvisited(found, stamp, visitedBy, candidates, candidateCount);
+    }
+    const preferred = client.preferredMunicipalities;
+    for (let rank = 0; rank < preferred.length; rank++) {
+      const m = table.municipalityIndex.get(preferred[rank] as string);
+      if (m === undefined || preferredBy[m] === stamp) continue;
+      preferredBy[m] = stamp;
+      preferenceRank[m] = rank;
+      for (const inMunicipality of index.unitsIn(routes, m)) {
+        candidateCount = appendUnvisited(
+          inMunicipality,
+          stamp,
+          visitedBy,
+          candidates,
+          candidateCount,
+        );
+      }
+    }
+    candidatesVisited += candidateCount;
+    if (candidateCount === 0) continue;
+
+    for (const code of client.avoidMunicipalities) {
+      const m = table.municipalityIndex.get(code);
+      if (m !== undefined) avoidedBy[m] = stamp;
+    }
+    const needed = bedroomsNeeded(client.household);
+    const { maxRent } = client;
+    const needsWheelchair = client.needs.wheelchair;
+    const needsGroundFloorOrLift = client.needs.groundFloorOrLift;
+    const requiresLow = client.stimulusNeed === 'required';
+    const minimumReach = client.support.intensity === 'intensive' ? 2 : 1;
+    const { reach } = providerOf(setting, client.support.providerId);
+    const declinedUnits = declined.get(c);
+
+    let passedCount = 0;
+    for (let i = 0; i < candidateCount; i++) {
+      const u = candidates[i] as number;
+      const m = municipality[u] as number;
+      let failure = -1;
+      // The index only returns units of the client's types; the check stays for completeness.
+      if (((typeBit[u] as number) & routes) === 0) failure = UNIT_TYPE_NOT_IN_ROUTES;
+      else if ((bedrooms[u] as number) < needed) failure = HOUSEHOLD_TOO_LARGE;
+      else if ((rent[u] as number) > maxRent) failure = RENT_ABOVE_MAX;
+      else if (needsWheelchair && ((access[u] as number) & ACCESS_WHEELCHAIR) === 0) {
+        failure = NOT_WHEELCHAIR_ACCESSIBLE;
+      } else if (
+        needsGroundFloorOrLift &&
+        ((access[u] as number) & ACCESS_GROUND_FLOOR_OR_LIFT) === 0
+      ) {
+        failure = NO_GROUND_FLOOR_OR_LIFT;
+      } else if (requiresLow && stimulus[u] !== 0) failure = STIMULUS_TOO_HIGH;
+      else if (avoidedBy[m] === stamp) failure = MUNICIPALITY_AVOIDED;
+      else if ((reach[m] as number) < minimumReach) failure = SUPPORT_CANNOT_REACH;
+      else {
+        const uLat = latRad[u] as number;
+        const uLon = lonRad[u] as number;
+        const uCos = cosLat[u] as number;
+        let nearest = Number.POSITIVE_INFINITY;
+        for (let p = 0; p < points; p++) {
+          const distance = haversine(
+            pointLat[p] as number,
+            pointLon[p] as number,
+            pointCos[p] as number,
+            uLat,
+            uLon,
+            uCos,
+          );
+          if (distance < nearest) nearest = distance;
+        }
+        if (preferredBy[m] !== stamp && !(nearest <= maxDistanceKm)) {
+          failure = OUTSIDE_ACCEPTABLE_AREA;
+        } else if (declinedUnits?.has(u) === true) failure = PAIR_DECLINED_BEFORE;
+        else nearestKm[u] = nearest;
+      }
+      if (failure < 0) passed[passedCount++] = u;
+      else exclusions[failure] = (exclusions[failure] as number) + 1;
+    }
+    if (passedCount === 0) continue;
+
+    // Ascending unit order, so the output is canonical whatever the index's order.
+    const sorted = passed.subarray(0, passedCount).sort();
+    const chunk = allowed.reserve(c, passedCount);
+    const allowedUnit = allowed.units[chunk] as Int32Array;
+    const allowedLocation = allowed.locations[chunk] as Float64Array;
+    let at = allowed.clientOffset[c] as number;
+    for (let i = 0; i < passedCount; i++) {
+      const u = sorted[i] as number;
+      const m = municipality[u] as number;
+      const rank = preferredBy[m] === stamp ? (preferenceRank[m] as number) : -1;
+      allowedUnit[at] = u;
+      allowedLocation[at] = location(nearestKm[u] as number, rank, maxDistanceKm);
+      at++;
+    }
+  }
+  return { allowed, matchableClients, candidatesVisited };
+}
+
+/** Phase two: the output columns at their exact size, with every score and breakdown. */
+function scoreAllowedPairs(
+  setting: Setting,
+  allowed: AllowedPairs,
+): Pick<GeneratedPairs, 'clientIndex' | 'unitIndex' | 'score' | 'breakdown'> {
+  const { clients, prepared, table } = setting;
+  const { weights } = prepared.ctx.policy;
+  const total = allowed.count;
+  const clientIndex = new Int32Array(total);
+  const unitIndex = new Int32Array(total);
+  const score = new Float64Array(total);
+  const breakdown = new Float64Array(total * CRITERIA_PER_PAIR);
+  const fitByStimulus = new Float64Array(STIMULUS_LEVELS.length);
+  const { municipality, stimulus } = table;
+  const spreidingOf = table.spreiding;
+  const begeleiding = begeleidingScore;
+  const combine = weightedScore;
+
+  let at = 0;
+  for (let c = 0; c < clients.length; c++) {
+    const count = allowed.clientCount[c] as number;
+    if (count === 0) continue;
+    const client = clients[c] as EngineClient;
+    const wait = clientWait(client, prepared);
+    const { intensity } = client.support;
+    const { headroom } = providerOf(setting, client.support.providerId);
+    for (let s = 0; s < STIMULUS_LEVELS.length; s++) {
+      fitByStimulus[s] = prikkelarmScore(client.stimulusNeed, STIMULUS_LEVELS[s] as Stimulus);
+    }
+    const chunk = allowed.clientChunk[c] as number;
+    const allowedUnit = allowed.units[chunk] as Int32Array;
+    const allowedLocation = allowed.locations[chunk] as Float64Array;
+    const offset = allowed.clientOffset[c] as number;
+    for (let i = offset; i < offset + count; i++) {
+      const u = allowedUnit[i] as number;
+      const m = municipality[u] as number;
+      const sLocation = allowedLocation[i] as number;
+      const sSpreiding = spreidingOf[u] as number;
+      const sPrikkelarm = fitByStimulus[stimulus[u] as number] as number;
+      const sBegeleiding = begeleiding(intensity, headroom[m] as number);
+      clientIndex[at] = c;
+      unitIndex[at] = u;
+      score[at] = combine(sLocation, sSpreiding, sPrikkelarm, sBegeleiding, wait, weights);
+      const b = at * CRITERIA_PER_PAIR;
+      breakdown[b] = sLocation;
+      breakdown[b + 1] = sSpreiding;
+      breakdown[b + 2] = sPrikkelarm;
+      breakdown[b + 3] = sBegeleiding;
+      breakdown[b + 4] = wait;
+      at++;
+    }
+  }
+  return { clientIndex, unitIndex, score, breakdown };
+}
+
+/**
+ * All allowed pairs with scores. Pure: the same input gives the same output, bit for bit.
+ * Throws a RangeError on an invalid policy.
+ */
+export function generatePairs(
+  clients: readonly EngineClient[],
+  units: readonly EngineUnit[],
+  ctx: MatchingContext,
+): GeneratedPairs {
+  const prepared = prepareContext(ctx);
+  const table = buildUnitTable(units, prepared);
+  const exclusions = new Float64Array(HARD_RULE_CODES.length);
+  let matchableUnits = 0;
+  for (let u = 0; u < table.count; u++) {
+    const failure = table.unitRuleFailure[u] as number;
+    if (failure < 0) matchableUnits++;
+    else exclusions[failure] = (exclusions[failure] as number) + 1;
+  }
+  const setting: Setting = {
+    clients,
+    prepared,
+    table,
+    index: new CandidateIndex(units, table, searchLatitudes(clients, ctx)),
+    providers: new Map(),
+    exclusions,
+  };
+
+  const { allowed, matchableClients, candidatesVisited } = collectAllowedPairs(setting, units);
+  return {
+    count: allowed.count,
+    ...scoreAllowedPairs(setting, allowed),
+    policyVersion: ctx.policy.version,
+    stats: {
+      clients: clients.length,
+      units: units.length,
+      matchableClients,
+      matchableUnits,
+      candidatesVisited,
+      allowedPairs: allowed.count,
+      clientsExcluded: countsByCode(exclusions, 'client'),
+      unitsExcluded: countsByCode(exclusions, 'unit'),
+      candidatesExcluded: countsByCode(exclusions, 'pair'),
+    },
+  };
+}
+
+/** Latitudes of every point searched around, so the projection's margin covers them. */
+function* searchLatitudes(
+  clients: readonly EngineClient[],
+  ctx: MatchingContext,
+): Generator<number> {
+  for (const client of clients) {
+    for (const anchor of client.anchors) yield anchor.lat;
+    const centre = ctx.municipalities.get(client.municipalityOfBelonging);
+    if (centre !== undefined) yield centre.lat;
+  }
+}
