@@ -66,6 +66,11 @@ export const configSchema = z.object({
     .default(15_000)
     .describe('How long a graceful shutdown may take before the process exits with 1.'),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2).describe('Jobs a worker runs at once.'),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .default(false)
+    .describe('Release step also loads the demo region and prints its tokens (demo only).'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

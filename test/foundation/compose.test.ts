@@ -47,6 +47,10 @@ describe('docker-compose.yml', () => {
     expect(services.redis?.healthcheck?.test).toBeDefined();
     expect(services.redis?.command?.join(' ')).toContain('--maxmemory-policy noeviction');
     expect(services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
+    // The release step: migrations, then the demo region unless SEED_DEMO=false is set.
+    expect(services.migrate?.command).toEqual(['node', 'dist/scripts/release.js']);
+    expect(services.migrate?.environment?.SEED_DEMO).toBe('${SEED_DEMO:-true}');
+    expect(services.migrate?.environment?.DATABASE_URL).toMatch(/@postgres:5432\//);
     for (const name of ['api', 'worker']) {
       expect(services[name]?.depends_on).toEqual({
         migrate: { condition: 'service_completed_successfully' },

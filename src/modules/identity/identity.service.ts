@@ -191,23 +191,44 @@ export class IdentityService {
    * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
    */
   async ensureBootstrapAdmin(secret: string): Promise<void> {
+    const token = await this.ensureCredential(
+      null,
+      'bootstrap admin (BOOTSTRAP_ADMIN_TOKEN)',
+      secret,
+    );
+    if (token.revoked) {
+      this.logger.warn(
+        { tokenId: token.tokenId },
+        'BOOTSTRAP_ADMIN_TOKEN names a revoked token; it stays revoked: set a new one',
+      );
+    }
+  }
+
+  /**
+   * Makes sure a credential with exactly this secret exists for the organisation (the platform
+   * organisation when `organisationId` is null), with the role its kind carries: for the bootstrap
+   * admin and the demo seed, whose printed tokens must stay valid when it runs again. Not an API
+   * operation. Idempotent; a revoked one stays revoked, and the answer says so.
+   */
+  async ensureCredential(
+    organisationId: string | null,
+    label: string,
+    secret: string,
+  ): Promise<{ tokenId: string; revoked: boolean }> {
     const token = await inTransaction(this.dataSource, async (tx) => {
-      const platformId = await repository.ensurePlatformOrganisation(tx);
+      const id = organisationId ?? (await repository.ensurePlatformOrganisation(tx));
+      const organisation = await repository.findOrganisation(tx, id);
+      if (!organisation) throw notFound(id);
       return repository.ensureToken(tx, {
-        organisationId: platformId,
-        organisationKind: 'platform',
-        role: 'admin',
-        label: 'bootstrap admin (BOOTSTRAP_ADMIN_TOKEN)',
+        organisationId: id,
+        organisationKind: organisation.kind,
+        role: ROLE_FOR_KIND[organisation.kind],
+        label,
         hash: hashTokenSecret(secret),
         prefix: displayPrefix(secret),
       });
     });
-    if (token.revokedAt !== null) {
-      this.logger.warn(
-        { tokenId: token.id },
-        'BOOTSTRAP_ADMIN_TOKEN names a revoked token; it stays revoked: set a new one',
-      );
-    }
+    return { tokenId: token.id, revoked: token.revokedAt !== null };
   }
 
   private async mustFind(id: string): Promise<Organisation> {

@@ -55,6 +55,3 @@ export function inNetherlands({ lat, lon }: LatLon): boolean {
     lon <= NETHERLANDS_BOUNDS.maxLon
   );
 }
-
-/** Alias of `haversineKm` (the demo generator's name for it). */
-export const distanceKm = haversineKm;
