@@ -114,4 +114,28 @@ describe('graceful shutdown', () => {
     );
     expect(stored[0]?.n).toBe('1');
   }, 60_000);
+
+  it('when the worker process gets SIGTERM, then it stops taking jobs, closes its connections and exits 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        DATABASE_URL: loadConfig(process.env).DATABASE_URL,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code);
+      }),
+    );
+    try {
+      await waitForLine(child, /worker started/);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 });

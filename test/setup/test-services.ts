@@ -67,8 +67,11 @@ async function dockerAvailable(): Promise<boolean> {
   }
 }
 
-export async function provideTestServices(): Promise<TestServices> {
-  const config = loadConfig(process.env);
+export async function provideTestServices(
+  env: NodeJS.ProcessEnv = process.env,
+  probeDocker: () => Promise<boolean> = dockerAvailable,
+): Promise<TestServices> {
+  const config = loadConfig(env);
   const configuredServer = databaseUrl(config.DATABASE_URL, '');
   const [pgUp, redisUp] = await Promise.all([
     postgresReachable(configuredServer),
@@ -81,7 +84,7 @@ export async function provideTestServices(): Promise<TestServices> {
       stop: async () => {},
     };
   }
-  if (!(await dockerAvailable())) {
+  if (!(await probeDocker())) {
     const missing = [
       pgUp ? null : `PostgreSQL (${configuredServer})`,
       redisUp ? null : `Redis (${config.REDIS_URL})`,
@@ -89,7 +92,7 @@ export async function provideTestServices(): Promise<TestServices> {
       .filter((name) => name !== null)
       .join(' and ');
     throw new Error(
-      `${missing} not reachable and no Docker engine for testcontainers: start them (see README, "Running the tests") and run again.`,
+      `${missing} not reachable and no Docker engine for testcontainers: start them (README, "Set-up: two commands") and run again.`,
     );
   }
   const stops: (() => Promise<unknown>)[] = [];
