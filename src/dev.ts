@@ -6,14 +6,15 @@ import { loadConfigOrExit } from '../config';
 import { startWorker } from '../workers';
 import { startApi } from './server';
 import { runMigrations } from './shared/database/migrate.cli';
-import { exitOnSignals } from './shared/lifecycle/shutdown';
+import { trapShutdownSignals } from './shared/lifecycle/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const onStarted = trapShutdownSignals(config.SHUTDOWN_TIMEOUT_MS);
   await runMigrations(config, 'up');
   const api = await startApi(config);
   const worker = await startWorker(config);
-  exitOnSignals(api.logger, config.SHUTDOWN_TIMEOUT_MS, async () => {
+  onStarted(api.logger, async () => {
     await api.stop();
     await worker.stop();
   });

@@ -5,7 +5,7 @@ import { createApp } from './app';
 import { IdentityService } from './modules/identity';
 import { openRuntime } from './runtime';
 import { pendingMigrations } from './shared/database/data-source';
-import { drainableHttpServer, exitOnSignals } from './shared/lifecycle/shutdown';
+import { drainableHttpServer, trapShutdownSignals } from './shared/lifecycle/shutdown';
 import type { Logger } from './shared/logger/logger';
 
 export interface RunningApi {
@@ -50,9 +50,10 @@ export async function startApi(config: Config): Promise<RunningApi> {
 
 if (require.main === module) {
   const config = loadConfigOrExit();
+  const onStarted = trapShutdownSignals(config.SHUTDOWN_TIMEOUT_MS);
   startApi(config).then(
     (api) => {
-      exitOnSignals(api.logger, config.SHUTDOWN_TIMEOUT_MS, () => api.stop());
+      onStarted(api.logger, () => api.stop());
     },
     (error: unknown) => {
       process.stderr.write(`matchpunt api failed to start: ${String(error)}\n`);

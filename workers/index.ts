@@ -1,6 +1,6 @@
 import { type Config, loadConfigOrExit } from '../config';
 import { openRuntime } from '../src/runtime';
-import { exitOnSignals } from '../src/shared/lifecycle/shutdown';
+import { trapShutdownSignals } from '../src/shared/lifecycle/shutdown';
 import type { Logger } from '../src/shared/logger/logger';
 import { queuePrefix } from '../src/shared/queue/job-producer';
 import { JobRegistry } from '../src/shared/queue/job-registry';
@@ -42,9 +42,10 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
 
 if (require.main === module) {
   const config = loadConfigOrExit();
+  const onStarted = trapShutdownSignals(config.SHUTDOWN_TIMEOUT_MS);
   startWorker(config).then(
     (worker) => {
-      exitOnSignals(worker.logger, config.SHUTDOWN_TIMEOUT_MS, () => worker.stop());
+      onStarted(worker.logger, () => worker.stop());
     },
     (error: unknown) => {
       process.stderr.write(`matchpunt worker failed to start: ${String(error)}\n`);

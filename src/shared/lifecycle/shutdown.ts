@@ -3,32 +3,48 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from '../logger/logger';
 
 /**
- * Runs `stop` once on SIGTERM or SIGINT, then exits 0 (1 if stopping fails or takes longer than
- * `timeoutMs`). A second signal while stopping is ignored: the timeout is the backstop.
+ * Traps SIGTERM and SIGINT at once, before start-up, so that a signal arriving while the process
+ * is still starting is not fatal (the default action) but remembered. The returned function is
+ * called when start-up is done: from then on the first signal runs `stop` once and exits 0 (1 if
+ * stopping fails or takes longer than `timeoutMs`); a signal that came during start-up runs it at
+ * once. A second signal while stopping is ignored: the timeout is the backstop.
  */
-export function exitOnSignals(logger: Logger, timeoutMs: number, stop: () => Promise<void>): void {
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.error({ timeoutMs }, 'shutdown took too long; exiting');
-      process.exit(1);
-    }, timeoutMs).unref();
-    stop().then(
-      () => {
-        logger.info('shut down cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+export function trapShutdownSignals(
+  timeoutMs: number,
+): (logger: Logger, stop: () => Promise<void>) => void {
+  let pending: NodeJS.Signals | undefined;
+  let onSignal = (signal: NodeJS.Signals) => {
+    pending ??= signal;
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  const listener = (signal: NodeJS.Signals) => {
+    onSignal(signal);
+  };
+  process.on('SIGTERM', listener);
+  process.on('SIGINT', listener);
+
+  return (logger, stop) => {
+    let stopping = false;
+    onSignal = (signal) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        logger.error({ timeoutMs }, 'shutdown took too long; exiting');
+        process.exit(1);
+      }, timeoutMs).unref();
+      stop().then(
+        () => {
+          logger.info('shut down cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    if (pending) onSignal(pending);
+  };
 }
 
 /**
