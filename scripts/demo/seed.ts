@@ -10,9 +10,7 @@ import { ContingentService } from '../../src/modules/contingents';
 import { CoverageService } from '../../src/modules/coverage';
 import { IdentityService } from '../../src/modules/identity';
 import { ReferenceService } from '../../src/modules/reference';
-import { UNIT_CSV_COLUMNS } from '../../src/modules/units/unit-csv';
-import { UnitService } from '../../src/modules/units';
-import type { CreateUnitInput } from '../../src/modules/units/unit.schemas';
+import { formatUnitCsv, UnitService } from '../../src/modules/units';
 import { type Actor, ROLE_FOR_KIND, type Role } from '../../src/shared/auth/actor';
 import { AppError } from '../../src/shared/errors/app-error';
 import type { Logger } from '../../src/shared/logger/logger';
@@ -208,7 +206,7 @@ async function seed(options: SeedOptions): Promise<Omit<SeedReport, 'millis'>> {
     const missing = units.filter((unit) => !stored.has(unit.externalRef));
     if (missing.length === 0) continue;
     // The CSV import, as a corporation would: one transaction, every row validated.
-    const result = await unitService.import(actor, unitsCsv(missing));
+    const result = await unitService.import(actor, formatUnitCsv(missing));
     unitsCreated += result.created;
   }
 
@@ -265,45 +263,6 @@ function clientInput(client: DemoClient, providerIds: ReadonlyMap<string, string
   const { providerSlug, intensity } = client.support;
   const providerId = providerSlug === undefined ? undefined : providerIds.get(providerSlug);
   return { ...client, support: providerId ? { intensity, providerId } : { intensity } };
-}
-
-/** The units as the import's CSV (API.md, "Units"): one row each, an empty cell is absent. */
-export function unitsCsv(units: readonly CreateUnitInput[]): string {
-  type Cell = string | number | boolean | undefined;
-  const cells = (unit: CreateUnitInput): Record<(typeof UNIT_CSV_COLUMNS)[number], Cell> => ({
-    externalRef: unit.externalRef,
-    type: unit.type,
-    street: unit.address.street,
-    houseNumber: unit.address.houseNumber,
-    postcode: unit.address.postcode,
-    municipalityCode: unit.address.municipalityCode,
-    neighbourhoodCode: unit.neighbourhoodCode,
-    lat: unit.location.lat,
-    lon: unit.location.lon,
-    rent: unit.rent.toFixed(2),
-    bedrooms: unit.bedrooms,
-    floor: unit.floor,
-    hasLift: unit.hasLift,
-    wheelchairAccessible: unit.wheelchairAccessible,
-    stimulus: unit.stimulus,
-    furnished: unit.furnished,
-    availableFrom: unit.availableFrom,
-    contingentYear: unit.contingentYear,
-    omklapReviewAfterMonths: unit.omklap?.reviewAfterMonths,
-    doorstroomMaxStayMonths: unit.doorstroom?.maxStayMonths,
-    clusterId: unit.clusterId,
-  });
-  const quote = (value: Cell) => {
-    const text = value === undefined ? '' : String(value);
-    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [
-    UNIT_CSV_COLUMNS.join(','),
-    ...units.map((unit) => {
-      const row = cells(unit);
-      return UNIT_CSV_COLUMNS.map((column) => quote(row[column])).join(',');
-    }),
-  ].join('\n');
 }
 
 /** Runs `work` over `items` with at most `size` in flight; the first failure stops the rest. */

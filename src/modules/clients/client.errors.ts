@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '../../shared/errors/app-error';
+import { type ErrorKind, moduleErrorClass } from '../../shared/errors/app-error';
 
 export enum ClientErrorCode {
   NotFound = 'client_not_found',
@@ -16,8 +16,4 @@ const KIND: Record<ClientErrorCode, ErrorKind> = {
   [ClientErrorCode.VersionStale]: 'precondition_failed',
 };
 
-export class ClientError extends AppError {
-  constructor(code: ClientErrorCode, detail: string, extensions: Record<string, unknown> = {}) {
-    super(KIND[code], code, detail, { extensions });
-  }
-}
+export class ClientError extends moduleErrorClass(KIND) {}

@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '../../shared/errors/app-error';
+import { type ErrorKind, moduleErrorClass } from '../../shared/errors/app-error';
 
 export enum IdentityErrorCode {
   OrganisationNotFound = 'organisation_not_found',
@@ -14,8 +14,4 @@ const KIND: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.MunicipalityAlreadyServed]: 'conflict',
 };
 
-export class IdentityError extends AppError {
-  constructor(code: IdentityErrorCode, detail: string) {
-    super(KIND[code], code, detail);
-  }
-}
+export class IdentityError extends moduleErrorClass(KIND) {}

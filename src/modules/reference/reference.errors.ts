@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '../../shared/errors/app-error';
+import { type ErrorKind, moduleErrorClass } from '../../shared/errors/app-error';
 
 export enum ReferenceErrorCode {
   RegionNotFound = 'region_not_found',
@@ -22,8 +22,4 @@ const KIND: Record<ReferenceErrorCode, ErrorKind> = {
   [ReferenceErrorCode.PolicyVersionStale]: 'precondition_failed',
 };
 
-export class ReferenceError extends AppError {
-  constructor(code: ReferenceErrorCode, detail: string) {
-    super(KIND[code], code, detail);
-  }
-}
+export class ReferenceError extends moduleErrorClass(KIND) {}

@@ -1,4 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
+
 import { parseCsvTable } from '../../shared/csv/csv';
+import type { CreateUnitInput } from './unit.schemas';
 
 /** API.md, "Units": the import's columns; any order, an empty cell is an absent field. */
 export const UNIT_CSV_COLUMNS = [
@@ -109,4 +112,20 @@ export function parseUnitCsv(text: string, maxRows: number): UnitCsvRow[] {
     }
     return { line, value, extraCells: values.__extra !== undefined };
   });
+}
+
+/** Units as an import file: the inverse of `parseUnitCsv`, through the same column map. */
+export function formatUnitCsv(units: readonly CreateUnitInput[]): string {
+  const cell = (unit: CreateUnitInput, column: string): string => {
+    let value: unknown = unit;
+    for (const key of JSON_PATH[column] ?? [column]) {
+      value = (value as Record<string, unknown> | undefined)?.[key];
+    }
+    if (typeof value === 'number') return column === 'rent' ? value.toFixed(2) : String(value);
+    return typeof value === 'string' || typeof value === 'boolean' ? String(value) : '';
+  };
+  return stringify(
+    units.map((unit) => UNIT_CSV_COLUMNS.map((column) => cell(unit, column))),
+    { header: true, columns: [...UNIT_CSV_COLUMNS] },
+  );
 }

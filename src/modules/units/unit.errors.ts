@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '../../shared/errors/app-error';
+import { type ErrorKind, moduleErrorClass } from '../../shared/errors/app-error';
 
 export enum UnitErrorCode {
   NotFound = 'unit_not_found',
@@ -16,8 +16,4 @@ const KIND: Record<UnitErrorCode, ErrorKind> = {
   [UnitErrorCode.VersionStale]: 'precondition_failed',
 };
 
-export class UnitError extends AppError {
-  constructor(code: UnitErrorCode, detail: string, extensions: Record<string, unknown> = {}) {
-    super(KIND[code], code, detail, { extensions });
-  }
-}
+export class UnitError extends moduleErrorClass(KIND) {}

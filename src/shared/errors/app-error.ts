@@ -88,3 +88,16 @@ function describeFieldErrors(errors: FieldError[]): string {
   if (errors.length === 1 && errors[0]) return `${errors[0].path}: ${errors[0].message}`;
   return `${errors.length} fields are invalid; see errors.`;
 }
+
+/**
+ * The base of a module's one error class: `kinds` maps each of the module's codes to its kind
+ * (what went wrong, in domain terms), e.g.
+ * `class UnitError extends moduleErrorClass(KIND) {}` and `new UnitError(UnitErrorCode.NotFound, '…')`.
+ */
+export function moduleErrorClass<C extends string>(kinds: Record<C, ErrorKind>) {
+  return class ModuleError extends AppError {
+    constructor(code: C, detail: string, extensions: Record<string, unknown> = {}) {
+      super(kinds[code], code, detail, { extensions });
+    }
+  };
+}
