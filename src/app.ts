@@ -57,7 +57,6 @@ export function createApp(runtime: AppRuntime): Express {
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => OPERATIONS_PATHS.has(req.url) },
-      quietReqLogger: true,
     }),
   );
   app.use(helmet());
