@@ -22,7 +22,12 @@ import type {
 } from './identity.schemas';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret';
 
+/** Matches the repository's own 5-minute guard in `touchToken`. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
 export class IdentityService {
+  private readonly lastTouched = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
@@ -178,7 +183,7 @@ export class IdentityService {
   async authenticate(secret: string): Promise<Actor | undefined> {
     const db = rootDb(this.dataSource);
     const actor = await repository.findActorByTokenHash(db, hashTokenSecret(secret));
-    if (actor) {
+    if (actor && this.dueForTouch(actor.tokenId)) {
       repository.touchToken(db, actor.tokenId).catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not record token use');
       });
@@ -190,6 +195,18 @@ export class IdentityService {
    * Makes sure an admin credential with exactly this secret exists (API.md: BOOTSTRAP_ADMIN_TOKEN),
    * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
    */
+  /**
+   * `last_used_at` is written at most every few minutes per token; remembering when this process
+   * last wrote it spares a database round trip on every other request.
+   */
+  private dueForTouch(tokenId: string): boolean {
+    const now = Date.now();
+    if (now - (this.lastTouched.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return false;
+    if (this.lastTouched.size >= 10_000) this.lastTouched.clear();
+    this.lastTouched.set(tokenId, now);
+    return true;
+  }
+
   async ensureBootstrapAdmin(secret: string): Promise<void> {
     const token = await this.ensureCredential(
       null,

@@ -59,4 +59,12 @@ describe('units CSV', () => {
     expect(csv).toContain('"Markt, oost"');
     expect(csv).toContain(',612.50,');
   });
+
+  it('flags a row with more non-empty cells than there are columns, and only that row', () => {
+    const csv = formatUnitCsv([base, { ...base, externalRef: 'WM-2' }]).trimEnd();
+    const [header, first, second] = csv.split('\n');
+    const rows = parseUnitCsv([header, `${first},surplus`, `${second},`].join('\n'), 10);
+    expect(rows.map((row) => row.extraCells)).toEqual([true, false]);
+    expect(rows[0]!.value).not.toHaveProperty('surplus');
+  });
 });

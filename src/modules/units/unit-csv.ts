@@ -98,10 +98,9 @@ export function parseUnitCsv(text: string, maxRows: number): UnitCsvRow[] {
     required: UNIT_CSV_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column)),
     maxRows,
   });
-  return table.rows.map(({ line, values }) => {
+  return table.rows.map(({ line, values, extraCells }) => {
     const value: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(values)) {
-      if (column === '__extra') continue;
       const path = JSON_PATH[column] ?? [column];
       let target = value;
       for (const key of path.slice(0, -1)) {
@@ -110,7 +109,7 @@ export function parseUnitCsv(text: string, maxRows: number): UnitCsvRow[] {
       }
       target[path.at(-1) ?? column] = cellValue(column, cell);
     }
-    return { line, value, extraCells: values.__extra !== undefined };
+    return { line, value, extraCells };
   });
 }
 

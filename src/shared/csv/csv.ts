@@ -4,8 +4,11 @@ import { ValidationError } from '../errors/app-error';
 
 export interface CsvTable {
   columns: string[];
-  /** One record per data row; an empty cell is absent. `line` is the row's line in the file. */
-  rows: { line: number; values: Record<string, string> }[];
+  /**
+   * One record per data row; an empty cell is absent. `line` is the row's line in the file;
+   * `extraCells` says the row had non-empty cells beyond the header's columns.
+   */
+  rows: { line: number; values: Record<string, string>; extraCells: boolean }[];
 }
 
 /**
@@ -67,10 +70,8 @@ export function parseCsvTable(
       const cell = cells[position];
       if (cell !== undefined && cell !== '') values[column] = cell;
     });
-    if (cells.length > header.length && cells.slice(header.length).some((cell) => cell !== '')) {
-      values.__extra = String(cells.length - header.length);
-    }
-    return { line: info.lines, values };
+    const extraCells = cells.slice(header.length).some((cell) => cell !== '');
+    return { line: info.lines, values, extraCells };
   });
   return { columns: header, rows };
 }

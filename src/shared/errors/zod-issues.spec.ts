@@ -17,11 +17,16 @@ describe('fieldErrorsFromZod', () => {
     const result = schema.safeParse({
       address: { postcode: '12345', city: 'Venlo' },
       anchors: [{ lat: 'north' }],
-      bsn: '123',
+      tenantName: 'x',
     });
     expect(result.success).toBe(false);
     const paths = fieldErrorsFromZod(result.error!).map((error) => error.path);
-    expect(paths.sort()).toEqual(['address.city', 'address.postcode', 'anchors[0].lat', 'bsn']);
+    expect(paths.sort()).toEqual([
+      'address.city',
+      'address.postcode',
+      'anchors[0].lat',
+      'tenantName',
+    ]);
   });
 
   it('prefixes paths, for errors in one row of a batch', () => {
