@@ -15,6 +15,7 @@ import type { Endpoint } from './shared/http/endpoint';
 import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middleware';
 import { rateLimitMiddleware } from './shared/http/rate-limit.middleware';
 import { requestContextMiddleware } from './shared/http/request-context.middleware';
+import { bodyDecodingMiddleware, pathDecodingMiddleware } from './shared/http/request-decoding';
 import { getMetrics, httpMetricsMiddleware } from './shared/metrics/metrics';
 import { docsAssets, docsEndpoints } from './shared/openapi/docs.routes';
 import { createOpenApiRegistry, generateOpenApiDocument } from './shared/openapi/openapi-registry';
@@ -60,6 +61,7 @@ export function createApp(runtime: AppRuntime): Express {
     }),
   );
   app.use(helmet());
+  app.use(pathDecodingMiddleware());
   app.use(httpMetricsMiddleware(metrics));
 
   const mount = (endpoints: Endpoint[]) => {
@@ -80,8 +82,7 @@ export function createApp(runtime: AppRuntime): Express {
     '/api/v1',
     rateLimitMiddleware({ redis, config }),
     authenticationMiddleware(identity),
-    express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
-    express.text({ limit: config.IMPORT_BODY_LIMIT, type: 'text/csv' }),
+    bodyDecodingMiddleware({ jsonLimit: config.BODY_LIMIT, textLimit: config.IMPORT_BODY_LIMIT }),
   );
   mount(identityEndpoints(identity));
   mount(referenceEndpoints(new ReferenceService(dataSource), new PolicyService(dataSource)));

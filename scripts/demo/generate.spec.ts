@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { containsBsn, createClientSchema } from '../../src/modules/clients/client.schemas';
+import { createClientSchema } from '../../src/modules/clients/client.schemas';
+import { containsBsn } from '../../src/shared/domain/opaque-reference';
 import { createUnitSchema, MAX_CLUSTER_SIZE } from '../../src/modules/units/unit.schemas';
 import { haversineKm } from '../../src/shared/geo/geo';
 import { demoToken } from './demo-tokens';

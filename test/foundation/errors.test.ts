@@ -1,21 +1,8 @@
 import request from 'supertest';
 
 import { bearer, createOrganisation, createRegion, uniqueSuffix } from '../support/factories';
+import { expectProblem } from '../support/problem';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-function expectProblem(response: request.Response, status: number): void {
-  expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({
-    type: expect.stringMatching(/^urn:matchpunt:problem:/),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-    errors: expect.any(Array),
-    requestId: response.headers['x-request-id'],
-  });
-  expect(response.text).not.toMatch(/\bstack\b|\n\s+at /);
-}
 
 describe('the error contract', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 
-import { containsBsn } from '../../src/modules/clients/client.schemas';
+import { containsBsn } from '../../src/shared/domain/opaque-reference';
 import { tableCounts } from '../support/db-counts';
 import {
   bearer,

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import request from 'supertest';
 
-import { containsBsn } from '../../src/modules/clients/client.schemas';
+import { containsBsn } from '../../src/shared/domain/opaque-reference';
 import { bearer, createOrganisation, createRegion } from '../support/factories';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';

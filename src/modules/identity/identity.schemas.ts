@@ -1,14 +1,19 @@
 import { z } from 'zod';
 
 import { ORGANISATION_KINDS, ROLES } from '../../shared/auth/actor';
-import { municipalityCodeSchema, regionCodeSchema } from '../../shared/domain/codes';
+import {
+  freeTextSchema,
+  municipalityCodeSchema,
+  nameSchema,
+  regionCodeSchema,
+} from '../../shared/domain/codes';
 import { pageQuerySchema } from '../../shared/http/pagination';
 
 const CREATABLE_KINDS = ORGANISATION_KINDS.filter((kind) => kind !== 'platform');
 
 export const createOrganisationSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: nameSchema,
     kind: z.enum(CREATABLE_KINDS),
     regionCode: regionCodeSchema,
     municipalityCodes: z.array(municipalityCodeSchema).max(100).optional(),
@@ -39,7 +44,7 @@ export const tokenParamsSchema = z.object({ id: z.uuid(), tokenId: z.uuid() });
 export const createTokenSchema = z
   .strictObject({
     role: z.enum(ROLES),
-    label: z.string().trim().min(1).max(100).meta({ example: 'koppeling woonruimteverdeling' }),
+    label: freeTextSchema(100).meta({ example: 'koppeling woonruimteverdeling' }),
   })
   .meta({ id: 'CreateToken' });
 export type CreateTokenInput = z.output<typeof createTokenSchema>;

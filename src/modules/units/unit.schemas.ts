@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 import {
+  externalRefFilterSchema,
   externalRefSchema,
+  houseNumberSchema,
   isoDateSchema,
   latSchema,
   lonSchema,
   moneySchema,
   municipalityCodeSchema,
   neighbourhoodCodeSchema,
+  streetSchema,
 } from '../../shared/domain/codes';
 import { STIMULUS_LEVELS, UNIT_STATUSES, UNIT_TYPES } from '../../shared/domain/vocabulary';
 import { pageQuerySchema } from '../../shared/http/pagination';
@@ -41,11 +44,8 @@ export const unitFields = {
   externalRef: externalRefSchema,
   type: z.enum(UNIT_TYPES),
   address: z.strictObject({
-    street: z.string().trim().min(1).max(200),
-    houseNumber: z
-      .string()
-      .trim()
-      .regex(/^[1-9]\d{0,4}([ -]?[A-Za-z0-9]{1,6})?$/, 'a house number such as 12, 12A or 12-3'),
+    street: streetSchema,
+    houseNumber: houseNumberSchema,
     postcode: postcodeSchema,
     municipalityCode: municipalityCodeSchema,
   }),
@@ -184,7 +184,7 @@ export const listUnitsQuerySchema = pageQuerySchema.extend({
   type: z.enum(UNIT_TYPES).optional(),
   municipalityCode: municipalityCodeSchema.optional(),
   neighbourhoodCode: neighbourhoodCodeSchema.optional(),
-  externalRef: externalRefSchema.optional(),
+  externalRef: externalRefFilterSchema.optional(),
 });
 export type UnitFilter = Omit<z.output<typeof listUnitsQuerySchema>, 'limit' | 'cursor'>;
 

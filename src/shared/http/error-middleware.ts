@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { Logger } from '../logger/logger';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { bodyErrorToAppError } from './request-decoding';
 
 /** The one place where a domain error becomes an HTTP status. */
 export function statusForKind(kind: ErrorKind): number {
@@ -34,39 +35,11 @@ export function statusForKind(kind: ErrorKind): number {
   }
 }
 
-interface BodyParserError {
-  type: string;
-  message: string;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'type' in error &&
-    typeof error.type === 'string' &&
-    'expose' in error
-  );
-}
-
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isBodyParserError(error)) {
-    switch (error.type) {
-      case 'entity.parse.failed':
-        return new AppError('bad_request', 'malformed_json', `The body is not valid JSON.`);
-      case 'entity.too.large':
-        return new AppError('payload_too_large', 'payload_too_large', 'The body is too large.');
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return new AppError('unsupported_media_type', 'unsupported_encoding', error.message);
-      case 'request.aborted':
-      case 'request.size.invalid':
-        return new AppError('bad_request', 'incomplete_body', 'The body was not received whole.');
-      default:
-        break;
-    }
-  }
+  // A client error raised by Express itself or a library it uses keeps its 4xx.
+  const clientError = bodyErrorToAppError(error);
+  if (clientError) return clientError;
   return new AppError('internal', 'internal_error', 'Something went wrong on our side.', {
     cause: error,
   });
