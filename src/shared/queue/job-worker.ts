@@ -45,13 +45,13 @@ export function startJobWorkers(options: {
           job: job?.name,
           jobId: job?.id,
           attempt: job?.attemptsMade,
-          err: { message: error.message },
+          err: error,
         },
         'job failed',
       );
     });
     worker.on('error', (error) => {
-      logger.warn({ queue, err: { message: error.message } }, 'worker error');
+      logger.warn({ queue, err: error }, 'worker error');
     });
     return worker;
   });

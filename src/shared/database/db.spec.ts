@@ -1,0 +1,45 @@
+import { describeDatabaseError, queryName } from './db';
+
+describe('queryName', () => {
+  it.each([
+    ['INSERT INTO clients (a, b) VALUES ($1, $2)', /^insert clients#[0-9a-f]{8}$/],
+    [
+      'WITH org AS (SELECT id FROM organisations WHERE id = $1)\n INSERT INTO api_tokens (x) SELECT $2',
+      /^insert api_tokens#/,
+    ],
+    ['INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = 2', /^insert t#/],
+    ['SELECT * FROM units WHERE id = $1 FOR UPDATE', /^select units#/],
+    ['UPDATE "units" SET rent = $1', /^update units#/],
+    ['DELETE FROM client_anchors WHERE client_id = $1', /^delete client_anchors#/],
+    ['VACUUM', /^vacuum#/],
+  ])('names %s', (sql, name) => {
+    expect(queryName(sql)).toMatch(name);
+  });
+
+  it('gives one statement one name, whatever its spacing', () => {
+    expect(queryName('SELECT 1 FROM a')).toBe(queryName('SELECT  1\n FROM a'));
+  });
+});
+
+describe('describeDatabaseError', () => {
+  it('keeps code, constraint, table, column and the query name; drops parameters, message and detail', () => {
+    const error = Object.assign(new Error('duplicate key value violates "uq" (ref)=(Jan)'), {
+      query: 'INSERT INTO clients (external_ref) VALUES ($1)',
+      parameters: ['Jan'],
+      driverError: {
+        code: '23505',
+        constraint: 'uq_clients_ref',
+        table: 'clients',
+        detail: 'Key (external_ref)=(Jan) already exists.',
+      },
+    });
+    expect(describeDatabaseError(error)).toEqual({
+      type: 'DatabaseError',
+      code: '23505',
+      constraint: 'uq_clients_ref',
+      table: 'clients',
+      query: expect.stringMatching(/^insert clients#/),
+    });
+    expect(describeDatabaseError(new Error('not a database error'))).toBeUndefined();
+  });
+});
