@@ -53,10 +53,10 @@ export const configSchema = z.object({
     .describe('Largest CSV import body accepted (413 above).'),
   RATE_LIMIT_POINTS: positiveInt
     .default(600)
-    .describe('Requests per window allowed to one API token.'),
-  RATE_LIMIT_ANONYMOUS_POINTS: positiveInt
-    .default(60)
-    .describe('Requests per window allowed to one IP address without a token.'),
+    .describe('Requests per window allowed to one authenticated API token.'),
+  RATE_LIMIT_IP_POINTS: positiveInt
+    .default(1200)
+    .describe('Requests per window from one IP address, with or without a token (checked first).'),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60).describe('Length of the rate-limit window.'),
   TRUST_PROXY: z
     .string()

@@ -78,10 +78,12 @@ export function createApp(runtime: AppRuntime): Express {
   );
   app.use('/docs', docsAssets);
 
+  const rateLimits = rateLimitMiddleware({ redis, config });
   app.use(
     '/api/v1',
-    rateLimitMiddleware({ redis, config }),
+    rateLimits.perIp,
     authenticationMiddleware(identity),
+    rateLimits.perToken,
     bodyDecodingMiddleware({ jsonLimit: config.BODY_LIMIT, textLimit: config.IMPORT_BODY_LIMIT }),
   );
   mount(identityEndpoints(identity));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import './express-augment';
 
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
@@ -11,10 +11,7 @@ export interface RateLimitOptions {
   redis: Redis;
   config: Pick<
     Config,
-    | 'REDIS_PREFIX'
-    | 'RATE_LIMIT_POINTS'
-    | 'RATE_LIMIT_ANONYMOUS_POINTS'
-    | 'RATE_LIMIT_WINDOW_SECONDS'
+    'REDIS_PREFIX' | 'RATE_LIMIT_POINTS' | 'RATE_LIMIT_IP_POINTS' | 'RATE_LIMIT_WINDOW_SECONDS'
   >;
 }
 
@@ -30,32 +27,13 @@ function limiter(redis: Redis, keyPrefix: string, points: number, duration: numb
   });
 }
 
-/**
- * Limits requests per API token (keyed by a hash of the presented token, so no database lookup
- * is needed first) and per client IP without one. Answers 429 problem+json with `Retry-After`.
- */
-export function rateLimitMiddleware({ redis, config }: RateLimitOptions): RequestHandler {
-  const window = config.RATE_LIMIT_WINDOW_SECONDS;
-  const perToken = limiter(
-    redis,
-    `${config.REDIS_PREFIX}:rl:token`,
-    config.RATE_LIMIT_POINTS,
-    window,
-  );
-  const perIp = limiter(
-    redis,
-    `${config.REDIS_PREFIX}:rl:ip`,
-    config.RATE_LIMIT_ANONYMOUS_POINTS,
-    window,
-  );
-
+function limitBy(
+  rateLimiter: RateLimiterRedis,
+  keyOf: (req: Parameters<RequestHandler>[0]) => string,
+): RequestHandler {
   return async (req, res, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const [rateLimiter, key] = bearer
-      ? [perToken, createHash('sha256').update(bearer).digest('hex').slice(0, 32)]
-      : [perIp, req.ip ?? 'unknown'];
     try {
-      const result = await rateLimiter.consume(key);
+      const result = await rateLimiter.consume(keyOf(req));
       setRateLimitHeaders(res, rateLimiter.points, result);
       next();
     } catch (rejection) {
@@ -69,6 +47,30 @@ export function rateLimitMiddleware({ redis, config }: RateLimitOptions): Reques
         { extensions: { retryAfterSeconds } },
       );
     }
+  };
+}
+
+/**
+ * Two buckets. `perIp` runs before authentication and is charged for every request, whatever
+ * token it carries: made-up tokens share their sender's bucket and cost no database lookup once
+ * it is empty. `perToken` runs after authentication, keyed by the token's id, so only a real
+ * token has a bucket of its own. Either answers 429 problem+json with `Retry-After`.
+ */
+export function rateLimitMiddleware({ redis, config }: RateLimitOptions): {
+  perIp: RequestHandler;
+  perToken: RequestHandler;
+} {
+  const window = config.RATE_LIMIT_WINDOW_SECONDS;
+  const prefix = config.REDIS_PREFIX;
+  return {
+    perIp: limitBy(
+      limiter(redis, `${prefix}:rl:ip`, config.RATE_LIMIT_IP_POINTS, window),
+      (req) => req.ip ?? 'unknown',
+    ),
+    perToken: limitBy(
+      limiter(redis, `${prefix}:rl:token`, config.RATE_LIMIT_POINTS, window),
+      (req) => req.actor?.tokenId ?? 'unauthenticated',
+    ),
   };
 }
 
