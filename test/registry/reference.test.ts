@@ -1,5 +1,6 @@
 import request from 'supertest';
 
+import { DEFAULT_POLICY } from '../../src/modules/reference';
 import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation, createRegion, uniqueSuffix } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -214,33 +215,47 @@ describe('reference data and region policy', () => {
     });
   });
 
+  /** A whole policy for PUT: the defaults with `changes` laid over them. */
+  const wholePolicy = (changes: Record<string, unknown> = {}) => ({
+    ...structuredClone(DEFAULT_POLICY),
+    ...changes,
+  });
+  const putPolicy = (body: unknown, version: number) =>
+    as(admin).put(`/api/v1/regions/${region}/policy`, body).set('If-Match', `"${version}"`);
+
   it('when the policy is changed, then each change is a new version, the old one stays, and a repeat adds none', async () => {
-    const body = {
+    const body = wholePolicy({
       weights: { location: 2, wait: 1, spreiding: 1, prikkelarm: 1, begeleiding: 1 },
       municipalityCaps: { [venlo]: 10 },
-    };
-    const v2 = await as(admin).put(`/api/v1/regions/${region}/policy`, body).expect(200);
+    });
+    const v2 = await putPolicy(body, 1).expect(200);
     expect(v2.body).toMatchObject({
       version: 2,
       weights: { location: 2 },
       municipalityCaps: { [venlo]: 10 },
       neighbourhoodCap: 3,
     });
-    const repeat = await as(admin).put(`/api/v1/regions/${region}/policy`, body).expect(200);
+    // A retried PUT (its If-Match now one behind) finds its change made and adds nothing.
+    const repeat = await putPolicy(body, 1).expect(200);
     expect(repeat.body.version).toBe(2);
     await request(t.app)
-      .put(`/api/v1/regions/${region}/policy`)
+      .patch(`/api/v1/regions/${region}/policy`)
       .set(bearer(admin))
       .set('If-Match', '"1"')
       .send({ neighbourhoodCap: 5 })
       .expect(412);
     const v3 = await request(t.app)
-      .put(`/api/v1/regions/${region}/policy`)
+      .patch(`/api/v1/regions/${region}/policy`)
       .set(bearer(admin))
       .set('If-Match', '"2"')
       .send({ neighbourhoodCap: 5 })
       .expect(200);
-    expect(v3.body).toMatchObject({ version: 3, neighbourhoodCap: 5, weights: { location: 0.3 } });
+    expect(v3.body).toMatchObject({
+      version: 3,
+      neighbourhoodCap: 5,
+      weights: { location: 2 },
+      municipalityCaps: { [venlo]: 10 },
+    });
     const v1 = await as(admin).get(`/api/v1/regions/${region}/policy?version=1`).expect(200);
     expect(v1.body.neighbourhoodCap).toBe(3);
     const versions = await as(admin).get(`/api/v1/regions/${region}/policy/versions`).expect(200);
@@ -255,16 +270,21 @@ describe('reference data and region policy', () => {
 
   it('when a policy is invalid, then 422 lists every bad field and no version is written', async () => {
     const before = await tableCounts(t.runtime.dataSource);
-    const response = await as(admin)
-      .put(`/api/v1/regions/${region}/policy`, {
-        weights: { location: 0, spreiding: 0, prikkelarm: 0, begeleiding: 0, wait: 0 },
-        neighbourhoodCap: -1,
-        maxDistanceKm: 0,
-        deadlines: { matcherDays: 0 },
-        municipalityCaps: { GM9998: 2, [venlo]: -3 },
+    const current = await as(admin).get(`/api/v1/regions/${region}/policy`).expect(200);
+    const version = Number(current.body.version);
+    const response = await putPolicy(
+      {
+        ...wholePolicy({
+          weights: { location: 0, spreiding: 0, prikkelarm: 0, begeleiding: 0, wait: 0 },
+          neighbourhoodCap: -1,
+          maxDistanceKm: 0,
+          deadlines: { matcherDays: 0, corporationDays: 10, providerDays: 10 },
+          municipalityCaps: { GM9998: 2, [venlo]: -3 },
+        }),
         surprise: true,
-      })
-      .expect(422);
+      },
+      version,
+    ).expect(422);
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
       [
         'deadlines.matcherDays',
@@ -275,9 +295,10 @@ describe('reference data and region policy', () => {
         'weights',
       ].sort(),
     );
-    const unknownCap = await as(admin)
-      .put(`/api/v1/regions/${region}/policy`, { municipalityCaps: { GM9998: 2 } })
-      .expect(422);
+    const unknownCap = await putPolicy(
+      wholePolicy({ municipalityCaps: { GM9998: 2 } }),
+      version,
+    ).expect(422);
     expect(unknownCap.body.errors).toEqual([
       { path: 'municipalityCaps.GM9998', message: 'unknown municipality' },
     ]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { municipalityCodeSchema } from '../../shared/domain/codes';
+import { deepPartial, requireEveryField } from '../../shared/schema/schema-shapes';
 
 /**
  * Defaults for every policy field. None of the policy documents gives numbers (DOMAIN.md): these
@@ -79,9 +80,35 @@ export const policyInputSchema = z
   })
   .meta({
     id: 'RegionPolicyInput',
-    description: 'Every field has a default; absent fields take it.',
+    description: 'A policy, with the default of every field (a new region starts with them).',
   });
 export type PolicyInput = z.output<typeof policyInputSchema>;
+
+/**
+ * `PUT`: the whole policy. Every field that has a default must be sent (an empty body no longer
+ * resets the policy); `municipalityCaps` left out means no caps. Derived from
+ * `policyInputSchema`, so a field added there is required here without a second edit.
+ */
+export const policyReplaceSchema = requireEveryField(policyInputSchema).meta({
+  id: 'RegionPolicyReplace',
+  description: 'The whole policy: every field (municipalityCaps may be left out: none).',
+}) as z.ZodType<PolicyInput>;
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Record<string, unknown> ? DeepPartial<T[K]> : T[K];
+};
+export type PolicyPatch = DeepPartial<PolicyInput>;
+
+/**
+ * `PATCH`: only the fields to change, at any depth (`{ "weights": { "wait": 0.3 } }`); a map
+ * such as `municipalityCaps` is replaced whole. The result is checked as a whole policy.
+ */
+export const policyPatchSchema = deepPartial(policyInputSchema).meta({
+  id: 'RegionPolicyPatch',
+  description:
+    'Only the fields to change, at any depth; municipalityCaps is replaced whole. ' +
+    'The policy that results must be valid as a whole.',
+}) as z.ZodType<PolicyPatch>;
 
 export const policySchema = z
   .object({

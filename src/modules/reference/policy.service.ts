@@ -3,11 +3,19 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
 
 import { type Actor, requireRole } from '../../shared/auth/actor';
-import { inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
+import { type Db, inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
 import { type FieldError, ValidationError } from '../../shared/errors/app-error';
+import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
+import { applyPatch } from '../../shared/schema/schema-shapes';
 import { recordAudit } from '../audit';
 import { findPolicy, insertPolicy, listPolicyVersions } from './policy.repository';
-import type { Policy, PolicyInput } from './policy.schemas';
+import {
+  type Policy,
+  type PolicyInput,
+  policyInputSchema,
+  type PolicyPatch,
+  policyReplaceSchema,
+} from './policy.schemas';
 import { ReferenceError, ReferenceErrorCode } from './reference.errors';
 import { findMunicipalities, findRegion } from './reference.repository';
 
@@ -39,49 +47,68 @@ export class PolicyService {
   }
 
   /**
-   * Replaces the policy with a new immutable version (absent fields take their defaults). Sending
-   * the current policy again changes nothing and answers the current version, so retries are safe.
-   * With `expectedVersion` (If-Match), a stale version is refused with 412.
+   * Replaces the whole policy with a new immutable version. `expectedVersion` (If-Match) is the
+   * version the caller read: a policy changed since is refused (412). Sending the current policy
+   * again changes nothing and answers it, so a retried PUT is safe.
    */
   async putPolicy(
     actor: Actor,
     regionCode: string,
     input: PolicyInput,
+    expectedVersion: number,
+  ): Promise<Policy> {
+    requireRole(actor, 'admin');
+    return this.writePolicy(actor, regionCode, expectedVersion, () => input);
+  }
+
+  /**
+   * Changes the named fields and keeps the rest, as a new version; the result must be a valid
+   * policy as a whole. With `expectedVersion` (If-Match), a stale version is refused (412).
+   */
+  async patchPolicy(
+    actor: Actor,
+    regionCode: string,
+    patch: PolicyPatch,
     expectedVersion?: number,
   ): Promise<Policy> {
     requireRole(actor, 'admin');
+    return this.writePolicy(actor, regionCode, expectedVersion, (current) => {
+      const merged = applyPatch(policyInputSchema, { ...current }, { ...patch });
+      const parsed = policyReplaceSchema.safeParse(merged);
+      if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+      return parsed.data;
+    });
+  }
+
+  private async writePolicy(
+    actor: Actor,
+    regionCode: string,
+    expectedVersion: number | undefined,
+    next: (current: PolicyInput) => PolicyInput,
+  ): Promise<Policy> {
     const db = rootDb(this.dataSource);
     if (!(await findRegion(db, regionCode))) {
       throw new ReferenceError(ReferenceErrorCode.RegionNotFound, `No region "${regionCode}".`);
     }
-    const codes = Object.keys(input.municipalityCaps);
-    const known = new Map((await findMunicipalities(db, codes)).map((m) => [m.code, m]));
-    const errors: FieldError[] = codes.flatMap((code) => {
-      const municipality = known.get(code);
-      if (!municipality)
-        return [{ path: `municipalityCaps.${code}`, message: `unknown municipality` }];
-      if (municipality.regionCode !== regionCode) {
-        return [{ path: `municipalityCaps.${code}`, message: `not in region "${regionCode}"` }];
-      }
-      return [];
-    });
-    if (errors.length > 0) throw new ValidationError(errors);
-
     try {
       return await inTransaction(this.dataSource, async (tx) => {
         const current = await findPolicy(tx, regionCode);
-        const currentVersion = current?.version ?? 0;
-        if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
-          throw stale(regionCode, currentVersion);
+        if (!current) {
+          throw new ReferenceError(ReferenceErrorCode.RegionNotFound, `No region "${regionCode}".`);
         }
-        if (current && isDeepStrictEqual(withoutMeta(current), input)) return current;
-        await insertPolicy(tx, regionCode, currentVersion + 1, input, actor.tokenId);
+        const input = next(withoutMeta(current));
+        await this.checkMunicipalityCaps(tx, regionCode, input);
+        if (isDeepStrictEqual(withoutMeta(current), input)) return current;
+        if (expectedVersion !== undefined && expectedVersion !== current.version) {
+          throw stale(regionCode, current.version);
+        }
+        await insertPolicy(tx, regionCode, current.version + 1, input, actor.tokenId);
         await recordAudit(tx, actor, [
           {
             action: 'policy.changed',
             entityType: 'region',
             entityId: regionCode,
-            details: { version: currentVersion + 1 },
+            details: { version: current.version + 1 },
           },
         ]);
         const written = await findPolicy(tx, regionCode);
@@ -96,6 +123,21 @@ export class PolicyService {
       }
       throw error;
     }
+  }
+
+  private async checkMunicipalityCaps(tx: Db, regionCode: string, input: PolicyInput) {
+    const codes = Object.keys(input.municipalityCaps);
+    const known = new Map((await findMunicipalities(tx, codes)).map((m) => [m.code, m]));
+    const errors: FieldError[] = codes.flatMap((code) => {
+      const municipality = known.get(code);
+      if (!municipality)
+        return [{ path: `municipalityCaps.${code}`, message: `unknown municipality` }];
+      if (municipality.regionCode !== regionCode) {
+        return [{ path: `municipalityCaps.${code}`, message: `not in region "${regionCode}"` }];
+      }
+      return [];
+    });
+    if (errors.length > 0) throw new ValidationError(errors);
   }
 
   private assertRegionVisible(actor: Actor, regionCode: string): void {

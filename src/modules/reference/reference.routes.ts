@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
 import { apiEndpoint, type Endpoint } from '../../shared/http/endpoint';
-import { etag, parseIfMatch } from '../../shared/http/if-match';
+import { etag, parseIfMatch, requireIfMatch } from '../../shared/http/if-match';
 import { pageSchema } from '../../shared/http/pagination';
-import { policyInputSchema, policyQuerySchema, policySchema } from './policy.schemas';
+import {
+  policyPatchSchema,
+  policyQuerySchema,
+  policyReplaceSchema,
+  policySchema,
+} from './policy.schemas';
 import type { PolicyService } from './policy.service';
 import {
   bulkBodySchema,
@@ -81,18 +86,39 @@ export function referenceEndpoints(reference: ReferenceService, policy: PolicySe
       method: 'put',
       path: '/api/v1/regions/{code}/policy',
       roles: ['admin'],
-      summary: 'Replace the policy (admin): a new immutable version; absent fields take defaults',
+      summary: 'Replace the whole policy (admin; If-Match required): a new immutable version',
       description:
-        'Send `If-Match` with the ETag you read to refuse the write when someone changed the ' +
-        'policy in between (412). Sending the current policy again creates no new version.',
+        'Send every field (`municipalityCaps` may be left out: no caps) and `If-Match` with the ' +
+        'ETag you read: without it 428, with a stale one 412. Sending the current policy again ' +
+        'creates no new version. To change a few fields, use PATCH.',
       tags: ['Region policy'],
       params: regionParamsSchema,
-      body: policyInputSchema,
+      body: policyReplaceSchema,
+      errors: [412, 428],
+      responses: { 200: { description: 'The policy now in force.', schema: policySchema } },
+      handle: async ({ actor, params, body, req }) => {
+        const expected = requireIfMatch(req.headers['if-match']);
+        const written = await policy.putPolicy(actor, params.code, body, expected);
+        return { status: 200, body: written, headers: { ETag: etag(written.version) } };
+      },
+    }),
+    apiEndpoint({
+      method: 'patch',
+      path: '/api/v1/regions/{code}/policy',
+      roles: ['admin'],
+      summary: 'Change named fields of the policy (admin): a new immutable version',
+      description:
+        'Only the fields sent change, at any depth (`{"weights": {"wait": 0.3}}`); ' +
+        '`municipalityCaps` is replaced whole. The resulting policy is validated as a whole. ' +
+        'Optional `If-Match`: a stale version is refused (412).',
+      tags: ['Region policy'],
+      params: regionParamsSchema,
+      body: policyPatchSchema,
       errors: [412],
       responses: { 200: { description: 'The policy now in force.', schema: policySchema } },
       handle: async ({ actor, params, body, req }) => {
         const expected = parseIfMatch(req.headers['if-match']);
-        const written = await policy.putPolicy(actor, params.code, body, expected);
+        const written = await policy.patchPolicy(actor, params.code, body, expected);
         return { status: 200, body: written, headers: { ETag: etag(written.version) } };
       },
     }),

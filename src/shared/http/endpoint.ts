@@ -219,6 +219,7 @@ const COMMON_ERRORS: Record<number, string> = {
   413: 'The body is too large.',
   415: 'The body has the wrong content type.',
   422: 'The body is well-formed but invalid; `errors` lists every offending field.',
+  428: 'Send `If-Match` with the ETag of the version you read.',
   429: 'Rate limited; see `Retry-After`.',
   500: 'Unexpected error.',
 };

@@ -41,6 +41,7 @@ describe('errorMiddleware', () => {
       not_found: 404,
       conflict: 409,
       precondition_failed: 412,
+      precondition_required: 428,
       payload_too_large: 413,
       unsupported_media_type: 415,
       validation: 422,

@@ -20,6 +20,8 @@ export function statusForKind(kind: ErrorKind): number {
       return 409;
     case 'precondition_failed':
       return 412;
+    case 'precondition_required':
+      return 428;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':

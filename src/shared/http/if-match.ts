@@ -1,4 +1,4 @@
-import { BadRequestError } from '../errors/app-error';
+import { AppError, BadRequestError } from '../errors/app-error';
 
 /** `"3"` or `W/"3"` → 3; absent → undefined. A list or a wildcard is not what we hand out. */
 export function parseIfMatch(header: string | undefined): number | undefined {
@@ -13,3 +13,16 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/** For writes that replace a whole record: without `If-Match` a stale copy would win (428). */
+export function requireIfMatch(header: string | undefined): number {
+  const version = parseIfMatch(header);
+  if (version === undefined) {
+    throw new AppError(
+      'precondition_required',
+      'if_match_required',
+      'Send If-Match with the ETag of the version you read, so a change made since is not lost.',
+    );
+  }
+  return version;
+}

@@ -28,6 +28,7 @@ const TITLES: Record<ErrorKind, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   precondition_failed: 'Precondition failed',
+  precondition_required: 'Precondition required',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   validation: 'Validation failed',
