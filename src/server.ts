@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { IdentityService } from './modules/identity';
 import { openRuntime } from './runtime';
 import { pendingMigrations } from './shared/database/data-source';
+import { createHttpServer } from './shared/http/http-server';
 import { drainableHttpServer, trapShutdownSignals } from './shared/lifecycle/shutdown';
 import type { Logger } from './shared/logger/logger';
 
@@ -30,10 +31,12 @@ export async function startApi(config: Config): Promise<RunningApi> {
     );
   }
   const app = createApp(runtime);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(listening);
+  const server = createHttpServer(app, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
     });
   });
   const drainable = drainableHttpServer(server);

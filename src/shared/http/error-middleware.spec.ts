@@ -43,6 +43,8 @@ describe('errorMiddleware', () => {
       precondition_failed: 412,
       precondition_required: 428,
       payload_too_large: 413,
+      headers_too_large: 431,
+      request_timeout: 408,
       unsupported_media_type: 415,
       validation: 422,
       rate_limited: 429,

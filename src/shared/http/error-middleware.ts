@@ -24,6 +24,10 @@ export function statusForKind(kind: ErrorKind): number {
       return 428;
     case 'payload_too_large':
       return 413;
+    case 'headers_too_large':
+      return 431;
+    case 'request_timeout':
+      return 408;
     case 'unsupported_media_type':
       return 415;
     case 'validation':

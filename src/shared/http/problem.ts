@@ -30,6 +30,8 @@ const TITLES: Record<ErrorKind, string> = {
   precondition_failed: 'Precondition failed',
   precondition_required: 'Precondition required',
   payload_too_large: 'Payload too large',
+  headers_too_large: 'Request header fields too large',
+  request_timeout: 'Request timeout',
   unsupported_media_type: 'Unsupported media type',
   validation: 'Validation failed',
   rate_limited: 'Too many requests',
