@@ -1,16 +1,18 @@
 /**
  * `npm run dev`: migrations, then the API and the worker in one process, for a developer machine.
- * Production runs them as separate processes (see docker-compose.yml).
+ * Production runs them as separate processes (see docker-compose.yml). It runs under plain
+ * `node --import tsx`, with no wrapper process between npm and it, and stops when npm goes.
  */
 import { loadConfigOrExit } from '../config';
 import { startWorker } from '../workers';
 import { startApi } from './server';
 import { runMigrations } from './shared/database/migrate.cli';
-import { trapShutdownSignals } from './shared/lifecycle/shutdown';
+import { stopWhenParentExits, trapShutdownSignals } from './shared/lifecycle/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const onStarted = trapShutdownSignals(config.SHUTDOWN_TIMEOUT_MS);
+  stopWhenParentExits();
   await runMigrations(config, 'up');
   const api = await startApi(config);
   const worker = await startWorker(config);

@@ -48,6 +48,22 @@ export function trapShutdownSignals(
 }
 
 /**
+ * Stops the process, as SIGTERM would, once its parent has gone: `npm run dev &` followed by
+ * `kill $!` signals npm only, and npm exits without passing the signal on, which would leave
+ * this process serving with nobody to stop it. An orphan is re-parented, so `process.ppid`
+ * changes; it is checked every `intervalMs` on a timer that does not keep the process alive.
+ */
+export function stopWhenParentExits(intervalMs = 500): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  }, intervalMs);
+  timer.unref();
+}
+
+/**
  * Wraps an HTTP server so that `drain()` stops accepting connections and resolves once in-flight
  * requests have been answered. Responses still to be sent then carry `Connection: close`, so
  * keep-alive clients do not hold the process open until their idle timeout.
