@@ -104,6 +104,13 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
       .send({ municipalityCaps: {} })
       .expect(200);
     expect(uncapped.body).toMatchObject({ version: 4, municipalityCaps: {}, neighbourhoodCap: 6 });
+    // The top of the documented range (0–100) fits the database too (fuzzing found it did not).
+    const heaviest = await request(t.app)
+      .patch(path)
+      .set(bearer(admin))
+      .send({ weights: { location: 100 } })
+      .expect(200);
+    expect(heaviest.body.weights.location).toBe(100);
   });
 
   it('when a PATCH leaves an invalid policy or names unknown fields, then 422 and nothing is written', async () => {

@@ -18,7 +18,8 @@ export const DEFAULT_POLICY = {
   retentionMonths: 24,
 } as const;
 
-const weight = z.number().min(0).max(100);
+/** Four decimals, as stored: what is read back is what was sent. */
+const weight = z.number().min(0).max(100).multipleOf(0.0001);
 const days = z.number().int().min(1).max(90);
 
 export const policyInputSchema = z
@@ -51,9 +52,15 @@ export const policyInputSchema = z
         description: 'Optional caps per municipality, same counting as the neighbourhood cap.',
       }),
     capWindowMonths: z.number().int().min(1).max(120).default(DEFAULT_POLICY.capWindowMonths),
-    maxDistanceKm: z.number().gt(0).max(300).default(DEFAULT_POLICY.maxDistanceKm).meta({
-      description: 'How far from an anchor or the municipality of belonging a unit may be.',
-    }),
+    maxDistanceKm: z
+      .number()
+      .gt(0)
+      .max(300)
+      .multipleOf(0.01)
+      .default(DEFAULT_POLICY.maxDistanceKm)
+      .meta({
+        description: 'How far from an anchor or the municipality of belonging a unit may be.',
+      }),
     planningHorizonDays: z
       .number()
       .int()

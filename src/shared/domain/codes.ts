@@ -99,12 +99,17 @@ export const nameSchema = freeTextSchema(200);
  * 80 characters and 6 words, at least two letters. Commas, colons and sentences are refused, so
  * the field cannot carry a note.
  */
+/** Letters of the Latin script with their accents (À–ÿ, Latin Extended-A and -B). */
+const LETTER = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+const STREET_WORD = `[${LETTER}0-9'\\u2019./-]+`;
+
 export const streetSchema = z
   .string()
   .trim()
   .max(80)
   .regex(
-    /^(?=(?:.*\p{L}){2})[\p{L}\p{M}0-9'’./-]+(?: [\p{L}\p{M}0-9'’./-]+){0,5}$/u,
+    // No `u` flag: the pattern goes into the OpenAPI document as it is written.
+    new RegExp(`^(?=(?:.*[${LETTER}]){2})${STREET_WORD}(?: ${STREET_WORD}){0,5}$`),
     'a street name such as Kerkstraat or Burgemeester van Rooijstraat',
   )
   .meta({ example: 'Kerkstraat' });
