@@ -1,5 +1,5 @@
 /**
- * The assignment solver on SOLVER.md's two synthetic instances (`region`, `national`), built by
+ * The assignment solver on docs/solver-contract.md's two synthetic instances (`region`, `national`), built by
  * the seeded generator. Per instance: the optimal solve (median of several, and the first, cold
  * one on its own), the conversion to the compact form it runs on, the greedy baseline, peak
  * memory; and a check of the optimality certificate of the solution reported (untimed).

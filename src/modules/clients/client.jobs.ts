@@ -4,7 +4,7 @@ import { defineJob } from '../../shared/queue/job-definition';
 
 /**
  * Nightly: closed client records past their region's retention period lose everything that could
- * point to a person (DOMAIN.md, "Privacy"). No payload: the database says what is due.
+ * point to a person (docs/domain-overview.md, "Privacy"). No payload: the database says what is due.
  */
 export const anonymiseClosedClientsJob = defineJob({
   queue: 'registry',

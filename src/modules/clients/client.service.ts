@@ -215,7 +215,7 @@ export class ClientService {
 
   /**
    * Every read of a client profile by an organisation other than the registering provider is
-   * logged (DOMAIN.md, "Privacy"): ids only, in the audit trail.
+   * logged (docs/domain-overview.md, "Privacy"): ids only, in the audit trail.
    */
   private async logForeignReads(actor: Actor, ids: string[]): Promise<void> {
     if (actor.role === 'provider' || ids.length === 0) return;

@@ -15,7 +15,7 @@ import type { ContingentScope } from './contingent.repository';
 import type { Contingent, ContingentFilter, CreateContingentInput } from './contingent.schemas';
 
 /**
- * Contingent pledges: corporation × municipality × year → N homes (DOMAIN.md), with `placed`
+ * Contingent pledges: corporation × municipality × year → N homes (docs/domain-overview.md), with `placed`
  * counted from the corporation's let contingent units.
  */
 export class ContingentService {

@@ -12,7 +12,8 @@ export function coverageEndpoints(coverage: CoverageService): Endpoint[] {
       method: 'put',
       path: '/api/v1/organisations/{id}/coverage',
       roles: ['provider', 'admin'],
-      summary: "Set where a provider's support can go and its capacity there (provider: own; admin)",
+      summary:
+        "Set where a provider's support can go and its capacity there (provider: own; admin)",
       tags: ['Support coverage'],
       params,
       body: coverageInputSchema,

@@ -19,7 +19,10 @@ export const coverageInputSchema = z
     (rows) => new Set(rows.map((row) => row.municipalityCode)).size === rows.length,
     'each municipality once',
   )
-  .meta({ id: 'CoverageInput', description: 'The whole set: municipalities left out are no longer covered.' });
+  .meta({
+    id: 'CoverageInput',
+    description: 'The whole set: municipalities left out are no longer covered.',
+  });
 export type CoverageInput = z.output<typeof coverageInputSchema>;
 
 export const coverageSchema = z

@@ -60,12 +60,22 @@ export class CoverageService {
     const provider = await findProvider(db, providerId);
     if (!provider) throw notFound(providerId);
     const known = new Set(
-      (await findMunicipalities(db, input.map((row) => row.municipalityCode))).map((m) => m.code),
+      (
+        await findMunicipalities(
+          db,
+          input.map((row) => row.municipalityCode),
+        )
+      ).map((m) => m.code),
     );
     const errors: FieldError[] = input.flatMap((row, index) =>
       known.has(row.municipalityCode)
         ? []
-        : [{ path: `[${index}].municipalityCode`, message: `unknown municipality ${row.municipalityCode}` }],
+        : [
+            {
+              path: `[${index}].municipalityCode`,
+              message: `unknown municipality ${row.municipalityCode}`,
+            },
+          ],
     );
     if (errors.length > 0) throw new ValidationError(errors);
 
@@ -79,7 +89,12 @@ export class CoverageService {
         await tx.query(
           `INSERT INTO provider_coverage (provider_id, provider_kind, municipality_code, capacity)
            SELECT $1, $2, * FROM unnest($3::text[], $4::int[])`,
-          [providerId, provider.kind, wanted.map((row) => row.municipalityCode), wanted.map((row) => row.capacity)],
+          [
+            providerId,
+            provider.kind,
+            wanted.map((row) => row.municipalityCode),
+            wanted.map((row) => row.capacity),
+          ],
         );
       }
       await recordAudit(tx, actor, [

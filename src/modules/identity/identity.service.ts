@@ -192,7 +192,7 @@ export class IdentityService {
   }
 
   /**
-   * Makes sure an admin credential with exactly this secret exists (API.md: BOOTSTRAP_ADMIN_TOKEN),
+   * Makes sure an admin credential with exactly this secret exists (docs/api-contract.md: BOOTSTRAP_ADMIN_TOKEN),
    * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
    */
   /**

@@ -4,7 +4,7 @@ import { municipalityCodeSchema } from '../../shared/domain/codes';
 import { deepPartial, requireEveryField } from '../../shared/schema/schema-shapes';
 
 /**
- * Defaults for every policy field. None of the policy documents gives numbers (DOMAIN.md): these
+ * Defaults for every policy field. None of the policy documents gives numbers (docs/domain-overview.md): these
  * are starting points a region is expected to tune.
  */
 export const DEFAULT_POLICY = {

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parseCsvTable } from '../../shared/csv/csv';
 import type { CreateUnitInput } from './unit.schemas';
 
-/** API.md, "Units": the import's columns; any order, an empty cell is an absent field. */
+/** docs/api-contract.md, "Units": the import's columns; any order, an empty cell is an absent field. */
 export const UNIT_CSV_COLUMNS = [
   'externalRef',
   'type',

@@ -49,7 +49,8 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
         'An empty cell is an absent field; booleans as true/false or ja/nee; decimals with . or ,. ' +
         'Any invalid row → 422 with an error per bad cell at `lines[n].column` (n is the line in ' +
         'the file; the header is line 1) and nothing stored. Rows identical to units already ' +
-        'registered count as unchanged, so re-sending a file is safe. At most 10,000 rows.',
+        'registered count as unchanged, so re-sending a file is safe. At most 10,000 rows; a ' +
+        'line over 4,096 characters or a header of more than 64 columns is refused before parsing.',
       tags,
       body: z.string(),
       bodyContentType: 'text/csv',

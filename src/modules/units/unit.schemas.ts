@@ -85,7 +85,7 @@ type UnitShape = {
   clusterId?: string | undefined;
 };
 
-/** The fields each type must have and the others must not (API.md, "Units"). */
+/** The fields each type must have and the others must not (docs/api-contract.md, "Units"). */
 const TYPE_FIELDS: Record<string, { field: keyof UnitShape; type: string; what: string }> = {
   contingentYear: { field: 'contingentYear', type: 'contingent', what: 'the contingent year' },
   omklap: { field: 'omklap', type: 'omklap', what: 'omklap.reviewAfterMonths' },

@@ -50,7 +50,7 @@ export class UnitService {
   }
 
   /**
-   * CSV import (API.md): all rows valid → all stored; any row invalid → 422 naming every bad
+   * CSV import (docs/api-contract.md): all rows valid → all stored; any row invalid → 422 naming every bad
    * line and column, nothing stored. A row identical to a unit already registered counts as
    * unchanged, so sending the same file again is harmless.
    */

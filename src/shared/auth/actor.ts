@@ -13,7 +13,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const ROLES = ['admin', 'matcher', 'corporation', 'provider', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Which role a token of an organisation of this kind carries (API.md, "Auth, roles, isolation"). */
+/** Which role a token of an organisation of this kind carries (docs/api-contract.md, "Auth, roles, isolation"). */
 export const ROLE_FOR_KIND: Record<OrganisationKind, Role> = {
   platform: 'admin',
   matchingspunt: 'matcher',

@@ -1,5 +1,5 @@
 /**
- * The domain's closed vocabularies (DOMAIN.md, API.md). Dutch terms stay Dutch. Both the registry
+ * The domain's closed vocabularies (docs/domain-overview.md, docs/api-contract.md). Dutch terms stay Dutch. Both the registry
  * (validation, storage) and the matching engine (rules) use these, so they live in one place.
  */
 export const UNIT_TYPES = ['contingent', 'omklap', 'skaeve_huis', 'doorstroom'] as const;

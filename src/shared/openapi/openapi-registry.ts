@@ -26,7 +26,7 @@ export function generateOpenApiDocument(registry: OpenAPIRegistry, version: stri
       title: 'matchpunt API',
       version,
       description:
-        'Matching homes for people leaving sheltered housing and shelters. See API.md for the contract.',
+        'Matching homes for people leaving sheltered housing and shelters. The contract in words: docs/api-contract.md in the repository.',
     },
     servers: [{ url: '/' }],
   });

@@ -62,7 +62,7 @@ export interface EngineClient {
 
 export type ScoreWeights = Record<ScoreCriterion, number>;
 
-/** The part of a region's versioned policy the engine uses (API.md, "Region policy"). */
+/** The part of a region's versioned policy the engine uses (docs/api-contract.md, "Region policy"). */
 export interface EnginePolicy {
   version: number;
   weights: ScoreWeights;
@@ -90,7 +90,7 @@ export interface MatchingContext {
   municipalities: ReadonlyMap<string, GeoPoint>;
   /**
    * Current load per area: placements within the policy's cap window plus open proposals
-   * (API.md, "Region policy"). Missing keys mean 0.
+   * (docs/api-contract.md, "Region policy"). Missing keys mean 0.
    */
   load: {
     neighbourhoods: ReadonlyMap<string, number>;

@@ -1,5 +1,5 @@
 /**
- * The assignment stage's input and output (/work/shared/SOLVER.md): plain data with string ids,
+ * The assignment stage's input and output (docs/solver-contract.md): plain data with string ids,
  * and the compact form with integer indices and typed arrays that the solvers actually run on.
  */
 
@@ -11,7 +11,7 @@ export interface AssignmentInstance {
   /** The allowed pairs, each scored in [0, 1]; a pair not listed is not allowed. */
   pairs: { client: string; unit: string; score: number }[];
   /**
-   * Extension to SOLVER.md: pairs already under human review. They are kept as they are, their
+   * Extension to docs/solver-contract.md: pairs already under human review. They are kept as they are, their
    * clients and units are not assigned again, and they use up cap like any other assigned pair.
    */
   fixed?: { client: string; unit: string }[];

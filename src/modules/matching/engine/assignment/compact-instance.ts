@@ -111,7 +111,7 @@ export function toCompactInstance(instance: AssignmentInstance): IndexedAssignme
   };
 }
 
-/** The solution in SOLVER.md's form; `assignment` comes out in client-id order. */
+/** The solution in docs/solver-contract.md's form; `assignment` comes out in client-id order. */
 export function toAssignmentSolution(
   indexed: IndexedAssignmentInstance,
   solution: CompactAssignmentSolution,

@@ -128,7 +128,7 @@ describe('solveOptimal', () => {
     );
   });
 
-  it("solves SOLVER.md's example", () => {
+  it("solves docs/solver-contract.md's example", () => {
     const solution = solveOptimal(solverExample());
     expect(solution.assignment).toEqual([
       { client: 'c1', unit: 'u1' },

@@ -15,7 +15,7 @@ import { NodeHeap } from './node-heap';
  * n - k of them unassigned. The first (n - k) units of flow on its tree arc earn BOUND_BONUS, and
  * BOUND_BONUS > BIG + any score, so the optimum never breaks a cap. BIG exceeds any total score,
  * so the optimum assigns as many pairs as possible first and maximises the total score second:
- * SOLVER.md's objective, in integers throughout (all values stay far below 2^53).
+ * docs/solver-contract.md's objective, in integers throughout (all values stay far below 2^53).
  *
  * One unit at a time. Adding a unit, the new optimum is the old one plus a shortest path from
  * that unit to T. Dijkstra finds it over reduced costs cost(x, y) + π(x) - π(y) ≥ 0 (Johnson

@@ -13,7 +13,7 @@ export interface SyntheticMunicipality {
   population: number;
 }
 
-/** Noord- en Midden-Limburg (DOMAIN.md): CBS codes and approximate centroids. */
+/** Noord- en Midden-Limburg (docs/domain-overview.md): CBS codes and approximate centroids. */
 export const NOORD_MIDDEN_LIMBURG: readonly SyntheticMunicipality[] = [
   { code: 'GM0983', lat: 51.37, lon: 6.172, population: 102_000 },
   { code: 'GM0984', lat: 51.526, lon: 5.975, population: 45_000 },

@@ -102,7 +102,7 @@ export function bruteForceOptimum(instance: AssignmentInstance): ReferenceResult
 /**
  * Textbook min-cost max-flow: source → client → unit → neighbourhood → municipality → sink, cost
  * -score on the pair arcs, successive shortest paths found by Bellman–Ford (no potentials, no
- * big-M). Maximum flow at minimum cost is exactly SOLVER.md's objective.
+ * big-M). Maximum flow at minimum cost is exactly docs/solver-contract.md's objective.
  */
 export function bellmanFordOptimum(instance: AssignmentInstance): ReferenceResult {
   const r = residual(instance);
