@@ -1,0 +1,49 @@
+import { decodeCursor, pageQuerySchema, toPage, toPageRequest } from './pagination';
+
+const row = (createdAt: string, id: string) => ({ createdAt, id });
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('the cursor codec', () => {
+  it('decodes exactly the cursors toPage hands out', () => {
+    const rows = [
+      row('2026-11-30T09:05:38.123456+00:00', '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10'),
+      row('2026-11-30T09:05:39.000001+01:00', '7b1f5a2c-3d4e-4f60-9a7b-8c9d0e1f2a3b'),
+    ];
+    const page = toPage(rows, 1);
+    expect(page.nextCursor).not.toBeNull();
+    expect(decodeCursor(page.nextCursor!)).toEqual(rows[0]);
+    const query = pageQuerySchema.parse({ limit: '1', cursor: page.nextCursor });
+    expect(toPageRequest(query)).toEqual({ limit: 1, after: rows[0] });
+  });
+
+  it.each([
+    ['year 0000', encode({ c: '0000-01-01T00:00:00Z', i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10' })],
+    [
+      'an offset no place has',
+      encode({ c: '2026-01-01T00:00:00+23:59', i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10' }),
+    ],
+    [
+      'a month 13',
+      encode({ c: '2026-13-01T00:00:00Z', i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10' }),
+    ],
+    ['no uuid', encode({ c: '2026-01-01T00:00:00Z', i: 'x' })],
+    [
+      'an extra key',
+      encode({ c: '2026-01-01T00:00:00Z', i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10', x: 1 }),
+    ],
+    [
+      'keys in another order',
+      encode({ i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10', c: '2026-01-01T00:00:00Z' }),
+    ],
+    [
+      'padding',
+      `${encode({ c: '2026-01-01T00:00:00Z', i: '0d4c8b1e-9f4a-4c7e-8a43-5b3f7c2d9e10' })}=`,
+    ],
+    ['not JSON', Buffer.from('{').toString('base64url')],
+    ['not base64url', '%%%'],
+    ['too long', 'A'.repeat(201)],
+  ])('refuses a cursor with %s', (_what, cursor) => {
+    expect(decodeCursor(cursor)).toBeUndefined();
+    expect(pageQuerySchema.safeParse({ cursor }).success).toBe(false);
+  });
+});
