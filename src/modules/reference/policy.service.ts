@@ -54,17 +54,19 @@ export class PolicyService {
     if (!(await findRegion(db, regionCode))) {
       throw new ReferenceError(ReferenceErrorCode.RegionNotFound, `No region "${regionCode}".`);
     }
-    const codes = Object.keys(input.municipalityCaps);
+    const fields = ['municipalityCaps', 'fairShares'] as const;
+    const codes = fields.flatMap((field) => Object.keys(input[field]));
     const known = new Map((await findMunicipalities(db, codes)).map((m) => [m.code, m]));
-    const errors: FieldError[] = codes.flatMap((code) => {
-      const municipality = known.get(code);
-      if (!municipality)
-        return [{ path: `municipalityCaps.${code}`, message: `unknown municipality` }];
-      if (municipality.regionCode !== regionCode) {
-        return [{ path: `municipalityCaps.${code}`, message: `not in region "${regionCode}"` }];
-      }
-      return [];
-    });
+    const errors: FieldError[] = fields.flatMap((field) =>
+      Object.keys(input[field]).flatMap((code) => {
+        const municipality = known.get(code);
+        if (!municipality) return [{ path: `${field}.${code}`, message: `unknown municipality` }];
+        if (municipality.regionCode !== regionCode) {
+          return [{ path: `${field}.${code}`, message: `not in region "${regionCode}"` }];
+        }
+        return [];
+      }),
+    );
     if (errors.length > 0) throw new ValidationError(errors);
 
     try {
@@ -74,7 +76,9 @@ export class PolicyService {
         if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
           throw stale(regionCode, currentVersion);
         }
-        if (current && isDeepStrictEqual(withoutMeta(current), input)) return current;
+        if (current && isDeepStrictEqual(asStored(withoutMeta(current)), asStored(input))) {
+          return current;
+        }
         await insertPolicy(tx, regionCode, currentVersion + 1, input, actor.tokenId);
         await recordAudit(tx, actor, [
           {
@@ -110,6 +114,11 @@ function stale(regionCode: string, version: number): ReferenceError {
     ReferenceErrorCode.PolicyVersionStale,
     `The policy of "${regionCode}" is at version ${version}; reload it and apply your change again.`,
   );
+}
+
+/** As JSON, the way a version is stored: absent and undefined fields compare equal. */
+function asStored(policy: PolicyInput): unknown {
+  return JSON.parse(JSON.stringify(policy));
 }
 
 function withoutMeta(policy: Policy): PolicyInput {
