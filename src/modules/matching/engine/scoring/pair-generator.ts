@@ -24,7 +24,8 @@ import {
   type UnitTable,
   unitTypeBit,
 } from './candidate-index';
-import { clientFacts, type ClientFacts, nearestOf, urgencyOf } from './client-facts';
+import { clientFacts, type ClientFacts, type RadianPoint, urgencyOf } from './client-facts';
+import { haversineFromRadians } from './geo';
 import {
   HARD_RULE_CODES,
   hardRuleCodesOf,
@@ -117,6 +118,8 @@ interface SupportTable {
   choice: (SupportChoice | null)[];
   /** supportHeadroom of the chosen provider per municipality; NaN where none can. */
   headroom: Float64Array;
+  /** The capacity group per municipality, once a pair has used it; −1 until then. */
+  group: Int32Array;
 }
 
 function supportTable(
@@ -133,7 +136,7 @@ function supportTable(
     choice[m] = chosen;
     if (chosen !== null) headroom[m] = supportHeadroom(chosen.coverage) ?? Number.NaN;
   }
-  return { choice, headroom };
+  return { choice, headroom, group: new Int32Array(municipalityIndex.size).fill(-1) };
 }
 
 function indexById(items: readonly { id: string }[]): Map<string, number[]> {
@@ -267,6 +270,50 @@ function supportOf(setting: Setting, support: EngineClient['support']): SupportT
   return table;
 }
 
+/**
+ * Points as flat columns, refilled per client, with the same distance arithmetic as `nearestOf`
+ * (so both paths agree to the bit) but no allocation per call.
+ */
+class PointColumns {
+  count = 0;
+  private lat = new Float64Array(8);
+  private lon = new Float64Array(8);
+  private cos = new Float64Array(8);
+
+  load(points: readonly RadianPoint[]): void {
+    if (points.length > this.lat.length) {
+      this.lat = new Float64Array(points.length);
+      this.lon = new Float64Array(points.length);
+      this.cos = new Float64Array(points.length);
+    }
+    this.count = points.length;
+    for (let p = 0; p < points.length; p++) {
+      const point = points[p] as RadianPoint;
+      this.lat[p] = point.latRad;
+      this.lon[p] = point.lonRad;
+      this.cos[p] = point.cosLat;
+    }
+  }
+
+  /** Km to the nearest point; Infinity when there is none. */
+  nearestKm(latRad: number, lonRad: number, cosLat: number): number {
+    let nearest = Number.POSITIVE_INFINITY;
+    const { lat, lon, cos } = this;
+    for (let p = 0; p < this.count; p++) {
+      const distance = haversineFromRadians(
+        lat[p] as number,
+        lon[p] as number,
+        cos[p] as number,
+        latRad,
+        lonRad,
+        cosLat,
+      );
+      if (distance < nearest) nearest = distance;
+    }
+    return nearest;
+  }
+}
+
 /** The search radius of a set of routes: the largest acceptable distance of their types. */
 function searchRadiusKm(prepared: PreparedContext, routes: readonly string[]): number {
   let radius = 0;
@@ -323,6 +370,9 @@ function collectAllowedPairs(
   const preferenceRank = new Int32Array(table.municipalityIndex.size);
   const avoidedNeighbourhoodBy = new Int32Array(table.neighbourhoodIndex.size);
   const avoidedCorporationBy = new Int32Array(table.corporationIndex.size);
+  // The client's network and avoidance points as flat columns: the hot loop allocates nothing.
+  const network = new PointColumns();
+  const avoided = new PointColumns();
 
   const allowed = new AllowedPairs(clients.length);
   let matchableClients = 0;
@@ -406,8 +456,9 @@ function collectAllowedPairs(
     const needsGroundFloorOrLift = client.needs.groundFloorOrLift;
     const requiresLow = client.stimulusNeed === 'required';
     const hasPets = client.pets === true;
-    const { avoidance } = facts;
-    const checkAvoidance = avoidance.length > 0;
+    network.load(points);
+    avoided.load(facts.avoidance);
+    const checkAvoidance = avoided.count > 0;
     const { choice } = supportOf(setting, client.support);
     const declinedUnits = declined.get(c);
 
@@ -437,18 +488,17 @@ function collectAllowedPairs(
         failure = NEIGHBOURHOOD_AVOIDED;
       } else if (
         checkAvoidance &&
-        nearestOf(avoidance, latRad[u] as number, lonRad[u] as number, cosLat[u] as number)
-          .distanceKm < minAvoidKm
+        avoided.nearestKm(latRad[u] as number, lonRad[u] as number, cosLat[u] as number) <
+          minAvoidKm
       ) {
         failure = TOO_CLOSE_TO_AVOIDED_AREA;
       } else if (choice[m] === null) failure = SUPPORT_CANNOT_REACH;
       else {
-        const nearest = nearestOf(
-          points,
+        const nearest = network.nearestKm(
           latRad[u] as number,
           lonRad[u] as number,
           cosLat[u] as number,
-        ).distanceKm;
+        );
         if (preferredBy[m] !== stamp && !(nearest <= (maxDistanceKm[u] as number))) {
           failure = OUTSIDE_ACCEPTABLE_AREA;
         } else if (declinedUnits?.has(u) === true) failure = PAIR_DECLINED_BEFORE;
@@ -516,7 +566,7 @@ function scoreAllowedPairs(
     const intensive = intensity === 'intensive';
     const noWheelchairNeed = !client.needs.wheelchair;
     const noStimulusNeed = client.stimulusNeed === 'none';
-    const { choice, headroom } = supportOf(setting, client.support);
+    const { choice, headroom, group } = supportOf(setting, client.support);
     for (let s = 0; s < STIMULUS_LEVELS.length; s++) {
       fitByStimulus[s] = prikkelarmScore(client.stimulusNeed, STIMULUS_LEVELS[s] as Stimulus);
     }
@@ -555,16 +605,20 @@ function scoreAllowedPairs(
       breakdown[b + 3] = sBegeleiding;
       breakdown[b + 4] = wait;
       if (intensive) {
-        const key = `${chosen.providerId}\u0000${m}`;
-        let g = groupIndex.get(key);
-        if (g === undefined) {
-          g = groups.length;
-          groupIndex.set(key, g);
-          groups.push({
-            providerId: chosen.providerId,
-            municipalityCode: municipalityCodes[m] as string,
-            capacity: chosen.coverage.capacity - chosen.coverage.used,
-          });
+        let g = group[m] as number;
+        if (g < 0) {
+          // Several support tables (clients of different providers) can choose the same one.
+          const key = `${chosen.providerId}\u0000${m}`;
+          g = groupIndex.get(key) ?? groups.length;
+          if (g === groups.length) {
+            groupIndex.set(key, g);
+            groups.push({
+              providerId: chosen.providerId,
+              municipalityCode: municipalityCodes[m] as string,
+              capacity: chosen.coverage.capacity - chosen.coverage.used,
+            });
+          }
+          group[m] = g;
         }
         pairGroup[at] = g;
       }
