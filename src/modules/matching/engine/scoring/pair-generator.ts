@@ -51,6 +51,20 @@ import {
   weightedScore,
 } from './soft-scores';
 
+/*
+ * An imported binding is a property read on the module object (a getter for a re-export) on
+ * every use; the hot loops use these module constants instead, read once at load.
+ */
+const HAVERSINE = haversineFromRadians;
+const WHEELCHAIR = ACCESS_WHEELCHAIR;
+const GROUND_FLOOR_OR_LIFT = ACCESS_GROUND_FLOOR_OR_LIFT;
+const LOCATION = locationScore;
+const BEGELEIDING = begeleidingScore;
+const SCARCITY = scarcityPenaltyTotal;
+const EXTRA_BEDROOMS = extraBedrooms;
+const FIT = fitScore;
+const WEIGHTED = weightedScore;
+
 /** Number of soft criteria per pair in `GeneratedPairs.breakdown`. */
 export const CRITERIA_PER_PAIR = SCORE_CRITERIA.length;
 
@@ -300,7 +314,7 @@ class PointColumns {
     let nearest = Number.POSITIVE_INFINITY;
     const { lat, lon, cos } = this;
     for (let p = 0; p < this.count; p++) {
-      const distance = haversineFromRadians(
+      const distance = HAVERSINE(
         lat[p] as number,
         lon[p] as number,
         cos[p] as number,
@@ -340,7 +354,6 @@ function collectAllowedPairs(
   // Flat unit columns as locals: the hot loop then reads no object properties.
   const { typeBit, bedrooms, rent, access, stimulus, municipality, latRad, lonRad, cosLat } = table;
   const { petsAllowed, neighbourhood, corporation, maxDistanceKm } = table;
-  const location = locationScore;
   const {
     UNIT_TYPE_NOT_IN_ROUTES,
     HOUSEHOLD_TOO_LARGE,
@@ -473,11 +486,11 @@ function collectAllowedPairs(
       else if ((bedrooms[u] as number) < needed) failure = HOUSEHOLD_TOO_LARGE;
       else if ((rent[u] as number) > maxRent) failure = RENT_ABOVE_MAX;
       else if ((rent[u] as number) > rentLimit) failure = RENT_ABOVE_HUURTOESLAG_LIMIT;
-      else if (needsWheelchair && ((access[u] as number) & ACCESS_WHEELCHAIR) === 0) {
+      else if (needsWheelchair && ((access[u] as number) & WHEELCHAIR) === 0) {
         failure = NOT_WHEELCHAIR_ACCESSIBLE;
       } else if (
         needsGroundFloorOrLift &&
-        ((access[u] as number) & ACCESS_GROUND_FLOOR_OR_LIFT) === 0
+        ((access[u] as number) & GROUND_FLOOR_OR_LIFT) === 0
       ) {
         failure = NO_GROUND_FLOOR_OR_LIFT;
       } else if (requiresLow && stimulus[u] !== 0) failure = STIMULUS_TOO_HIGH;
@@ -520,7 +533,7 @@ function collectAllowedPairs(
       const m = municipality[u] as number;
       const rank = preferredBy[m] === stamp ? (preferenceRank[m] as number) : -1;
       allowedUnit[at] = u;
-      allowedLocation[at] = location(nearestKm[u] as number, rank, maxDistanceKm[u] as number);
+      allowedLocation[at] = LOCATION(nearestKm[u] as number, rank, maxDistanceKm[u] as number);
       at++;
     }
   }
@@ -551,7 +564,6 @@ function scoreAllowedPairs(
   const { municipality, stimulus, access, bedrooms } = table;
   const municipalityCodes = [...table.municipalityIndex.keys()];
   const spreidingOf = table.spreiding;
-  const begeleiding = begeleidingScore;
   const lowIndex = STIMULUS_LEVELS.indexOf('low');
 
   let at = 0;
@@ -583,17 +595,17 @@ function scoreAllowedPairs(
       const sLocation = allowedLocation[i] as number;
       const sSpreiding = spreidingOf[u] as number;
       const sPrikkelarm = fitByStimulus[stimulus[u] as number] as number;
-      const sBegeleiding = begeleiding(intensity, headroom[m] as number, chosen.own);
-      const penalty = scarcityPenaltyTotal(
-        noWheelchairNeed && ((access[u] as number) & ACCESS_WHEELCHAIR) !== 0,
+      const sBegeleiding = BEGELEIDING(intensity, headroom[m] as number, chosen.own);
+      const penalty = SCARCITY(
+        noWheelchairNeed && ((access[u] as number) & WHEELCHAIR) !== 0,
         noStimulusNeed && stimulus[u] === lowIndex,
-        extraBedrooms(bedrooms[u] as number, needed),
+        EXTRA_BEDROOMS(bedrooms[u] as number, needed),
         scarcity,
       );
       clientIndex[at] = c;
       unitIndex[at] = u;
-      const value = fitScore(
-        weightedScore(sLocation, sSpreiding, sPrikkelarm, sBegeleiding, weights),
+      const value = FIT(
+        WEIGHTED(sLocation, sSpreiding, sPrikkelarm, sBegeleiding, weights),
         penalty,
       );
       score[at] = value;
