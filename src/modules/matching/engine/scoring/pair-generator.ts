@@ -488,10 +488,7 @@ function collectAllowedPairs(
       else if ((rent[u] as number) > rentLimit) failure = RENT_ABOVE_HUURTOESLAG_LIMIT;
       else if (needsWheelchair && ((access[u] as number) & WHEELCHAIR) === 0) {
         failure = NOT_WHEELCHAIR_ACCESSIBLE;
-      } else if (
-        needsGroundFloorOrLift &&
-        ((access[u] as number) & GROUND_FLOOR_OR_LIFT) === 0
-      ) {
+      } else if (needsGroundFloorOrLift && ((access[u] as number) & GROUND_FLOOR_OR_LIFT) === 0) {
         failure = NO_GROUND_FLOOR_OR_LIFT;
       } else if (requiresLow && stimulus[u] !== 0) failure = STIMULUS_TOO_HIGH;
       else if (hasPets && petsAllowed[u] === 0) failure = PETS_NOT_ALLOWED;
