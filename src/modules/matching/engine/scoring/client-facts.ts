@@ -39,6 +39,8 @@ export interface ClientFacts {
   droppedPoints: string[];
   /** Centres and neighbourhood centroids of every avoided municipality and neighbourhood. */
   avoidance: RadianPoint[];
+  /** The same points, grouped per avoided area. */
+  avoidedAreas: AvoidedArea[];
   avoidMunicipalities: ReadonlySet<string>;
   bedroomsNeeded: number;
   /** The rent that counts for huurtoeslag may not exceed this; null when not applicable. */
@@ -77,19 +79,91 @@ export function nearestOf(
   return { distanceKm, index };
 }
 
-function avoidancePoints(client: EngineClient, prepared: PreparedContext): RadianPoint[] {
-  const points: RadianPoint[] = [];
+/**
+ * An avoided municipality or neighbourhood as the distance rule sees it: its points (centre and
+ * neighbourhood centroids), and a disc around the first point that holds them all, so a home far
+ * from the disc needs no check against each point.
+ */
+export interface AvoidedArea {
+  points: RadianPoint[];
+  /** The largest distance from `points[0]` to any of the points. */
+  radiusKm: number;
+}
+
+/** Built once per area and run, shared by every client that avoids it. */
+const areasByContext = new WeakMap<PreparedContext, Map<string, AvoidedArea | null>>();
+
+function avoidedArea(
+  kind: 'municipality' | 'neighbourhood',
+  code: string,
+  prepared: PreparedContext,
+): AvoidedArea | null {
+  let cache = areasByContext.get(prepared);
+  if (cache === undefined) {
+    cache = new Map();
+    areasByContext.set(prepared, cache);
+  }
+  const key = `${kind} ${code}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const located =
+    kind === 'municipality'
+      ? (prepared.municipalityPoints.get(code) ?? [])
+      : [prepared.ctx.neighbourhoods?.get(code)].filter((p) => p !== undefined);
+  const points = located
+    .map((point) => radianPoint(point.lat, point.lon, key))
+    .filter((p) => Number.isFinite(p.latRad) && Number.isFinite(p.lonRad));
+  const first = points[0];
+  const area =
+    first === undefined
+      ? null
+      : {
+          points,
+          radiusKm: Math.max(
+            0,
+            ...points.map((p) => nearestOf([first], p.latRad, p.lonRad, p.cosLat).distanceKm),
+          ),
+        };
+  cache.set(key, area);
+  return area;
+}
+
+function avoidedAreas(client: EngineClient, prepared: PreparedContext): AvoidedArea[] {
+  const areas: AvoidedArea[] = [];
   for (const code of client.avoidMunicipalities) {
-    for (const point of prepared.municipalityPoints.get(code) ?? []) {
-      points.push(radianPoint(point.lat, point.lon, `municipality ${code}`));
-    }
+    const area = avoidedArea('municipality', code, prepared);
+    if (area !== null) areas.push(area);
   }
   for (const code of client.avoidNeighbourhoods ?? []) {
-    const point = prepared.ctx.neighbourhoods?.get(code);
-    if (point !== undefined)
-      points.push(radianPoint(point.lat, point.lon, `neighbourhood ${code}`));
+    const area = avoidedArea('neighbourhood', code, prepared);
+    if (area !== null) areas.push(area);
   }
-  return points.filter((p) => Number.isFinite(p.latRad) && Number.isFinite(p.lonRad));
+  return areas;
+}
+
+/** Whether a point lies closer than `minKm` to any point of the areas; skips far areas whole. */
+export function closerThan(
+  areas: readonly AvoidedArea[],
+  minKm: number,
+  latRad: number,
+  lonRad: number,
+  cosLat: number,
+): boolean {
+  for (const area of areas) {
+    const first = area.points[0] as RadianPoint;
+    const toFirst = haversineFromRadians(
+      first.latRad,
+      first.lonRad,
+      first.cosLat,
+      latRad,
+      lonRad,
+      cosLat,
+    );
+    // Triangle inequality, with a margin for rounding: every point is at least this far.
+    if (toFirst - area.radiusKm > minKm + 1e-6) continue;
+    if (nearestOf(area.points, latRad, lonRad, cosLat).distanceKm < minKm) return true;
+  }
+  return false;
 }
 
 export function urgencyOf(
@@ -126,7 +200,8 @@ export function clientFacts(client: EngineClient, prepared: PreparedContext): Cl
   const { ctx, rules } = prepared;
   const days = daysWaiting(client, prepared);
   const urgency = urgencyOf(client, days, prepared);
-  const avoidance = avoidancePoints(client, prepared);
+  const areas = avoidedAreas(client, prepared);
+  const avoidance = areas.flatMap((area) => area.points);
   const avoidMunicipalities = new Set(client.avoidMunicipalities);
 
   const candidates: RadianPoint[] = client.anchors.map((anchor) =>
@@ -160,6 +235,7 @@ export function clientFacts(client: EngineClient, prepared: PreparedContext): Cl
     points,
     droppedPoints,
     avoidance,
+    avoidedAreas: areas,
     avoidMunicipalities,
     bedroomsNeeded: bedroomsNeeded(client.household),
     huurtoeslagLimit: huurtoeslagLimitOf(client, prepared),

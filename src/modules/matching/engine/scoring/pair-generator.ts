@@ -24,7 +24,13 @@ import {
   type UnitTable,
   unitTypeBit,
 } from './candidate-index';
-import { clientFacts, type ClientFacts, type RadianPoint, urgencyOf } from './client-facts';
+import {
+  clientFacts,
+  type ClientFacts,
+  closerThan,
+  type RadianPoint,
+  urgencyOf,
+} from './client-facts';
 import { haversineFromRadians } from './geo';
 import {
   HARD_RULE_CODES,
@@ -56,6 +62,7 @@ import {
  * every use; the hot loops use these module constants instead, read once at load.
  */
 const HAVERSINE = haversineFromRadians;
+const CLOSER_THAN = closerThan;
 const WHEELCHAIR = ACCESS_WHEELCHAIR;
 const GROUND_FLOOR_OR_LIFT = ACCESS_GROUND_FLOOR_OR_LIFT;
 const LOCATION = locationScore;
@@ -385,7 +392,6 @@ function collectAllowedPairs(
   const avoidedCorporationBy = new Int32Array(table.corporationIndex.size);
   // The client's network and avoidance points as flat columns: the hot loop allocates nothing.
   const network = new PointColumns();
-  const avoided = new PointColumns();
 
   const allowed = new AllowedPairs(clients.length);
   let matchableClients = 0;
@@ -470,8 +476,8 @@ function collectAllowedPairs(
     const requiresLow = client.stimulusNeed === 'required';
     const hasPets = client.pets === true;
     network.load(points);
-    avoided.load(facts.avoidance);
-    const checkAvoidance = avoided.count > 0;
+    const areas = facts.avoidedAreas;
+    const checkAvoidance = areas.length > 0;
     const { choice } = supportOf(setting, client.support);
     const declinedUnits = declined.get(c);
 
@@ -498,8 +504,13 @@ function collectAllowedPairs(
         failure = NEIGHBOURHOOD_AVOIDED;
       } else if (
         checkAvoidance &&
-        avoided.nearestKm(latRad[u] as number, lonRad[u] as number, cosLat[u] as number) <
-          minAvoidKm
+        CLOSER_THAN(
+          areas,
+          minAvoidKm,
+          latRad[u] as number,
+          lonRad[u] as number,
+          cosLat[u] as number,
+        )
       ) {
         failure = TOO_CLOSE_TO_AVOIDED_AREA;
       } else if (choice[m] === null) failure = SUPPORT_CANNOT_REACH;
