@@ -105,8 +105,29 @@ function houseNumber(random: SeededRandom, floor: number): string {
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
-function generateUnits(random: SeededRandom, corporation: DemoCorporation, today: string) {
-  const units: CreateUnitInput[] = [];
+type LaterUnitFields = 'serviceCosts' | 'selfContained' | 'petsAllowed' | 'seniorOnly';
+
+/**
+ * Fields added with the matching rules, from the unit's own stream so every earlier field of the
+ * demo stays as it was.
+ */
+function withLaterFields(unit: Omit<CreateUnitInput, LaterUnitFields>): CreateUnitInput {
+  const random = createSeededRandom(hash(unit.externalRef) >>> 0);
+  return {
+    ...unit,
+    serviceCosts: random.chance(0.6) ? random.int(10, 45) : 0,
+    selfContained: unit.type !== 'doorstroom' || random.chance(0.8),
+    petsAllowed: unit.type === 'skaeve_huis' || random.chance(0.7),
+    seniorOnly: unit.type === 'contingent' && random.chance(0.03),
+  };
+}
+
+function generateUnits(
+  random: SeededRandom,
+  corporation: DemoCorporation,
+  today: string,
+): CreateUnitInput[] {
+  const units: Omit<CreateUnitInput, LaterUnitFields>[] = [];
   const next = () => ref(corporation.refPrefix, 'U', units.length + 1);
 
   corporation.clusters.forEach((cluster, index) => {
@@ -183,7 +204,7 @@ function generateUnits(random: SeededRandom, corporation: DemoCorporation, today
             ]);
     const baseRent = type === 'doorstroom' ? 420 : 480;
     const availableFrom = addDays(today, random.int(-45, 180));
-    const unit: CreateUnitInput = {
+    const unit: Omit<CreateUnitInput, LaterUnitFields> = {
       externalRef: next(),
       type,
       address: {
@@ -225,7 +246,7 @@ function generateUnits(random: SeededRandom, corporation: DemoCorporation, today
     }
     units.push(unit);
   }
-  return units;
+  return units.map(withLaterFields);
 }
 
 const ANCHOR_KINDS_BY_WEIGHT: readonly (readonly [AnchorKind, number])[] = [
@@ -303,7 +324,7 @@ function generateClient(
       ...neighbours.slice(0, 2).map((code) => must(municipalityByCode.get(code), code)),
     ];
   }
-  const anchors = anchorsNear(
+  const anchorsAnywhere = anchorsNear(
     random,
     anchorPlaces.length > 0 ? anchorPlaces : [home],
     random.weighted([
@@ -312,6 +333,11 @@ function generateClient(
       [2, 30],
       [3, 15],
     ]),
+  );
+
+  // The service refuses an anchor in an area the client must avoid (by its nearest kern).
+  const anchors = anchorsAnywhere.filter(
+    (anchor) => !avoid.includes(nearestNeighbourhood(anchor).municipalityCode),
   );
 
   const single = household.adults === 1 && household.children === 0;
@@ -389,9 +415,70 @@ function generateClient(
     needs: { groundFloorOrLift: wheelchair || random.chance(0.1), wheelchair },
     routes,
     readySince,
-    urgent: random.chance(targetGroup === 'vo' ? 0.2 : 0.06),
     consent,
     parkedUntil: random.chance(0.03) ? addDays(today, random.int(14, 90)) : null,
+    ...laterFields(externalRef, targetGroup, today),
+  };
+}
+
+/** The nearest kern, as the service decides which area a coarse anchor lies in. */
+function nearestNeighbourhood(point: { lat: number; lon: number }): DemoNeighbourhood {
+  let best = DEMO_NEIGHBOURHOODS[0] as DemoNeighbourhood;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const cos = Math.cos((point.lat * Math.PI) / 180);
+  for (const n of DEMO_NEIGHBOURHOODS) {
+    const distance = (n.lat - point.lat) ** 2 + ((n.lon - point.lon) * cos) ** 2;
+    if (distance < bestDistance || (distance === bestDistance && n.code < best.code)) {
+      best = n;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Fields added with the matching rules (pets, rent benefit, urgency requests, a move-by date),
+ * drawn from the client's own stream so every earlier field of the demo stays as it was.
+ */
+function laterFields(
+  externalRef: string,
+  targetGroup: TargetGroup,
+  today: string,
+): Pick<
+  DemoClient,
+  | 'pets'
+  | 'huurtoeslagEligible'
+  | 'under23'
+  | 'mustMoveBy'
+  | 'urgencyReason'
+  | 'avoidNeighbourhoods'
+  | 'avoidCorporations'
+> {
+  const random = createSeededRandom(hash(externalRef) >>> 0);
+  const urgent = random.chance(targetGroup === 'vo' ? 0.2 : 0.06);
+  return {
+    avoidNeighbourhoods: [],
+    avoidCorporations: [],
+    pets: random.chance(0.1),
+    huurtoeslagEligible: random.chance(0.8),
+    under23: random.chance(targetGroup === 'bw' ? 0.05 : 0.12),
+    mustMoveBy: random.chance(0.1) ? addDays(today, random.int(14, 180)) : null,
+    urgencyReason: urgent
+      ? random.weighted<NonNullable<DemoClient['urgencyReason']>>(
+          targetGroup === 'vo'
+            ? [
+                ['safety', 8],
+                ['stay_ending', 1],
+                ['other', 1],
+              ]
+            : [
+                ['health', 3],
+                ['stay_ending', 3],
+                ['shelter_capacity', 3],
+                ['eviction', 1],
+              ],
+        )
+      : null,
   };
 }
 

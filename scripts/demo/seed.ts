@@ -218,9 +218,18 @@ async function seed(options: SeedOptions): Promise<Omit<SeedReport, 'millis'>> {
     await inBatches(missing, CLIENT_CONCURRENCY, async (client) => {
       const created = await clientService
         .create(actor, clientInput(client, idBySlug))
-        .then(() => true)
         .catch(ignore('client_external_ref_exists'));
-      if (created === true) clientsCreated++;
+      if (created === undefined) return;
+      clientsCreated++;
+      // The provider requested urgency; the point's matcher confirms it, as in the workflow.
+      const matcher = [...actors.values()].find(
+        (candidate) =>
+          candidate.role === 'matcher' &&
+          candidate.municipalityCodes.includes(created.municipalityOfBelonging),
+      );
+      if (created.urgencyReason !== null && matcher) {
+        await clientService.decideUrgency(matcher, created.id, { confirm: true });
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 
-import { DEFAULT_POLICY } from '../../src/modules/reference';
+import { defaultPolicyInput } from '../../src/modules/reference';
 import { databaseFingerprint } from '../support/db-counts';
 import {
   bearer,
@@ -115,7 +115,7 @@ describe('fuzzing every operation of /openapi.json', () => {
       samples: {
         CreateUnit: Array.from({ length: 4 }, () => unitBody(region)),
         CreateClient: Array.from({ length: 4 }, () => clientBody(region)),
-        RegionPolicyReplace: [structuredClone(DEFAULT_POLICY)],
+        RegionPolicyReplace: [defaultPolicyInput()],
       },
     };
   }

@@ -1,6 +1,6 @@
 import request from 'supertest';
 
-import { DEFAULT_POLICY } from '../../src/modules/reference';
+import { DEFAULT_POLICY, defaultPolicyInput } from '../../src/modules/reference';
 import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation, createRegion, type TestRegion } from '../support/factories';
 import { errorPaths, expectProblem } from '../support/problem';
@@ -39,12 +39,21 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
       .send({});
     expectProblem(response, 422);
     expect(errorPaths(response)).toEqual([
+      'capExemptTypes',
       'capWindowMonths',
+      'clusterCap',
       'deadlines',
       'maxDistanceKm',
+      'maxDistanceKmByType',
+      'maxWaitDays',
+      'minDistanceKmFromAvoided',
+      'mustMoveUrgentDays',
       'neighbourhoodCap',
       'planningHorizonDays',
+      'rentLimits',
+      'requireOwnProvider',
       'retentionMonths',
+      'scarcity',
       'weights',
     ]);
     expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
@@ -60,7 +69,7 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
     const response = await request(t.app)
       .put(path)
       .set(bearer(admin))
-      .send({ ...structuredClone(DEFAULT_POLICY), neighbourhoodCap: 9 });
+      .send({ ...defaultPolicyInput(), neighbourhoodCap: 9 });
     expectProblem(response, 428);
     expect(response.body.code).toBe('if_match_required');
     expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
@@ -69,7 +78,7 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
       .put(path)
       .set(bearer(admin))
       .set('If-Match', '"1"')
-      .send({ ...structuredClone(DEFAULT_POLICY), neighbourhoodCap: 9 })
+      .send({ ...defaultPolicyInput(), neighbourhoodCap: 9 })
       .expect(200);
     expect(replaced.headers.etag).toBe('"2"');
   });
@@ -88,7 +97,7 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
       .send({ weights: { wait: 0.5 }, deadlines: { providerDays: 12 } })
       .expect(200);
     expect(patched.body).toEqual({
-      ...structuredClone(DEFAULT_POLICY),
+      ...defaultPolicyInput(),
       regionCode: region.code,
       version: 3,
       createdAt: expect.any(String),

@@ -200,7 +200,7 @@ describe('clients', () => {
   });
 
   it('when a waiting client is patched, then only the sent fields change; a closed one cannot be', async () => {
-    const created = await post(clientBody(region, { urgent: true })).expect(201);
+    const created = await post(clientBody(region, { urgencyReason: 'health' })).expect(201);
     const path = `/api/v1/clients/${created.body.id}`;
     const patched = await request(t.app)
       .patch(path)
@@ -210,7 +210,8 @@ describe('clients', () => {
       .expect(200);
     expect(patched.body).toMatchObject({
       maxRent: 700,
-      urgent: true,
+      urgencyReason: 'health',
+      urgent: false,
       consent: null,
       matchable: false,
       version: 2,

@@ -88,7 +88,7 @@ describe('privacy by design', () => {
     const client = clientBody(region, {
       maxRent: 612.34,
       household: { adults: 2, children: 3 },
-      urgent: true,
+      urgencyReason: 'safety',
     });
     const logsBefore = t.logLines.length;
 

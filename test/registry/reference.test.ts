@@ -1,8 +1,9 @@
 import request from 'supertest';
 
-import { DEFAULT_POLICY } from '../../src/modules/reference';
+import { defaultPolicyInput } from '../../src/modules/reference';
 import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation, createRegion, uniqueSuffix } from '../support/factories';
+import { requestsAs } from '../support/requests';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('reference data and region policy', () => {
@@ -21,19 +22,7 @@ describe('reference data and region policy', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (path: string) => request(t.app).get(path).set(bearer(token)),
-    post: (path: string, body: unknown) =>
-      request(t.app)
-        .post(path)
-        .set(bearer(token))
-        .send(body as object),
-    put: (path: string, body: unknown) =>
-      request(t.app)
-        .put(path)
-        .set(bearer(token))
-        .send(body as object),
-  });
+  const as = (token: string) => requestsAs(t.app, token);
 
   it('when the admin sets up a region, municipalities and neighbourhoods, then each can be read back', async () => {
     await as(admin)
@@ -217,7 +206,7 @@ describe('reference data and region policy', () => {
 
   /** A whole policy for PUT: the defaults with `changes` laid over them. */
   const wholePolicy = (changes: Record<string, unknown> = {}) => ({
-    ...structuredClone(DEFAULT_POLICY),
+    ...defaultPolicyInput(),
     ...changes,
   });
   const putPolicy = (body: unknown, version: number) =>

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { DataSource } from 'typeorm';
 
-import { DEFAULT_POLICY } from '../../src/modules/reference';
+import { defaultPolicyInput } from '../../src/modules/reference';
 import { insertPolicy } from '../../src/modules/reference/policy.repository';
 import type { OrganisationKind, Role } from '../../src/shared/auth/actor';
 import { ROLE_FOR_KIND } from '../../src/shared/auth/actor';
@@ -42,7 +42,7 @@ export async function createRegion(
     `Regio ${code}`,
   ]);
   // As the service does: every region starts with the default policy as version 1.
-  await insertPolicy(dataSource.manager, code, 1, structuredClone(DEFAULT_POLICY), null);
+  await insertPolicy(dataSource.manager, code, 1, defaultPolicyInput(), null);
   const municipalities: TestRegion['municipalities'] = [];
   for (let m = 0; m < (options.municipalities ?? 2); m++) {
     const digits = await nextCode(dataSource);

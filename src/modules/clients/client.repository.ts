@@ -16,12 +16,21 @@ export interface StoredClient {
   preferredMunicipalities: string[];
   anchors: CreateClientInput['anchors'];
   avoidMunicipalities: string[];
+  avoidNeighbourhoods: string[];
+  avoidCorporations: string[];
+  pets: boolean;
+  huurtoeslagEligible: boolean;
+  under23: boolean;
+  mustMoveBy: string | null;
   stimulusNeed: CreateClientInput['stimulusNeed'];
   support: { intensity: CreateClientInput['support']['intensity']; providerId: string | null };
   needs: { groundFloorOrLift: boolean; wheelchair: boolean };
   routes: CreateClientInput['routes'];
   readySince: string;
+  urgencyReason: CreateClientInput['urgencyReason'];
   urgent: boolean;
+  urgencyConfirmedBy: string | null;
+  urgencyConfirmedAt: string | null;
   consent: CreateClientInput['consent'];
   parkedUntil: string | null;
   version: number;
@@ -42,10 +51,18 @@ const CLIENT_SELECT = `
                      FROM client_anchors a WHERE a.client_id = c.id), '[]') AS anchors,
          coalesce((SELECT json_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
                     WHERE m.client_id = c.id AND m.relation = 'avoided'), '[]') AS "avoidMunicipalities",
+         coalesce((SELECT json_agg(n.neighbourhood_code ORDER BY n.neighbourhood_code)
+                     FROM client_avoided_neighbourhoods n WHERE n.client_id = c.id), '[]') AS "avoidNeighbourhoods",
+         coalesce((SELECT json_agg(k.corporation_id ORDER BY k.corporation_id)
+                     FROM client_avoided_corporations k WHERE k.client_id = c.id), '[]') AS "avoidCorporations",
+         c.pets, c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
+         to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy",
          c.stimulus_need AS "stimulusNeed",
          json_build_object('intensity', c.support_intensity, 'providerId', c.support_provider_id) AS support,
          json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift, 'wheelchair', c.needs_wheelchair) AS needs,
-         to_json(c.routes) AS routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
+         to_json(c.routes) AS routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince",
+         c.urgency_reason AS "urgencyReason", c.urgent, c.urgency_confirmed_by AS "urgencyConfirmedBy",
+         to_json(c.urgency_confirmed_at)#>>'{}' AS "urgencyConfirmedAt",
          CASE WHEN c.consent_given_on IS NULL THEN NULL
               ELSE json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'), 'scope', c.consent_scope)
          END AS consent,
@@ -65,6 +82,12 @@ export function clientAsInput(client: StoredClient): CreateClientInput {
     preferredMunicipalities: client.preferredMunicipalities,
     anchors: client.anchors,
     avoidMunicipalities: client.avoidMunicipalities,
+    avoidNeighbourhoods: client.avoidNeighbourhoods,
+    avoidCorporations: client.avoidCorporations,
+    pets: client.pets,
+    huurtoeslagEligible: client.huurtoeslagEligible,
+    under23: client.under23,
+    mustMoveBy: client.mustMoveBy,
     stimulusNeed: client.stimulusNeed,
     support:
       client.support.providerId === null
@@ -73,7 +96,7 @@ export function clientAsInput(client: StoredClient): CreateClientInput {
     needs: client.needs,
     routes: client.routes,
     readySince: client.readySince,
-    urgent: client.urgent,
+    urgencyReason: client.urgencyReason,
     consent: client.consent,
     parkedUntil: client.parkedUntil,
   };
@@ -153,11 +176,17 @@ export async function listClients(
   );
 }
 
+// A changed urgency request withdraws a matcher's confirmation: it was given for another reason.
 const PROFILE_COLUMNS = `target_group = $2, adults = $3, children = $4, max_rent = $5,
   municipality_of_belonging = $6, stimulus_need = $7, support_intensity = $8,
   support_provider_id = $9, support_provider_kind = $10, needs_ground_floor_or_lift = $11,
-  needs_wheelchair = $12, routes = $13, ready_since = $14, urgent = $15, consent_given_on = $16,
-  consent_scope = $17, parked_until = $18`;
+  needs_wheelchair = $12, routes = $13, ready_since = $14, urgency_reason = $15,
+  consent_given_on = $16, consent_scope = $17, parked_until = $18, pets = $19,
+  huurtoeslag_eligible = $20, under_23 = $21, must_move_by = $22,
+  urgent = urgent AND urgency_reason IS NOT DISTINCT FROM $15,
+  urgency_confirmed_at = CASE WHEN urgency_reason IS NOT DISTINCT FROM $15 THEN urgency_confirmed_at END,
+  urgency_confirmed_by = CASE WHEN urgency_reason IS NOT DISTINCT FROM $15 THEN urgency_confirmed_by END,
+  urgency_confirmed_by_kind = CASE WHEN urgency_reason IS NOT DISTINCT FROM $15 THEN urgency_confirmed_by_kind END`;
 
 function profileParams(client: CreateClientInput, supportProviderKind: string | null): unknown[] {
   return [
@@ -174,10 +203,14 @@ function profileParams(client: CreateClientInput, supportProviderKind: string | 
     client.needs.wheelchair,
     client.routes,
     client.readySince,
-    client.urgent,
+    client.urgencyReason,
     client.consent?.givenOn ?? null,
     client.consent?.scope ?? null,
     client.parkedUntil,
+    client.pets,
+    client.huurtoeslagEligible,
+    client.under23,
+    client.mustMoveBy,
   ];
 }
 
@@ -191,8 +224,10 @@ export async function insertClient(
     `INSERT INTO clients (external_ref, provider_id, provider_kind, target_group, adults, children,
        max_rent, municipality_of_belonging, stimulus_need, support_intensity, support_provider_id,
        support_provider_kind, needs_ground_floor_or_lift, needs_wheelchair, routes, ready_since,
-       urgent, consent_given_on, consent_scope, parked_until)
-     VALUES ($1, $19, $20, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       urgency_reason, consent_given_on, consent_scope, parked_until, pets, huurtoeslag_eligible,
+       under_23, must_move_by, urgent)
+     VALUES ($1, $23, $24, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+       $18, $19, $20, $21, $22, false)
      RETURNING id`,
     [client.externalRef, ...profileParams(client, supportProviderKind), provider.id, provider.kind],
   );
@@ -214,7 +249,37 @@ export async function updateClientProfile(
   );
   await db.query(`DELETE FROM client_municipalities WHERE client_id = $1`, [id]);
   await db.query(`DELETE FROM client_anchors WHERE client_id = $1`, [id]);
+  await db.query(`DELETE FROM client_avoided_neighbourhoods WHERE client_id = $1`, [id]);
+  await db.query(`DELETE FROM client_avoided_corporations WHERE client_id = $1`, [id]);
   await writeChildren(db, id, client);
+}
+
+/** A matcher's decision on urgency: confirmed with a reason, or declined (request cleared). */
+export async function setUrgency(
+  db: Db,
+  id: string,
+  decision: { confirmedBy: string; reason: string } | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE clients
+        SET urgent = $2::uuid IS NOT NULL, urgency_reason = $3,
+            urgency_confirmed_by = $2::uuid,
+            urgency_confirmed_by_kind = CASE WHEN $2::uuid IS NULL THEN NULL ELSE 'matchingspunt' END,
+            urgency_confirmed_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END,
+            version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id, decision?.confirmedBy ?? null, decision?.reason ?? null],
+  );
+}
+
+/** Which of these ids are housing corporations. */
+export async function findCorporationIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND kind = 'corporatie'`,
+    [ids],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 async function writeChildren(db: Db, id: string, client: CreateClientInput): Promise<void> {
@@ -232,6 +297,20 @@ async function writeChildren(db: Db, id: string, client: CreateClientInput): Pro
         municipalities.map((m) => m.relation),
         municipalities.map((m) => m.rank),
       ],
+    );
+  }
+  if (client.avoidNeighbourhoods.length > 0) {
+    await db.query(
+      `INSERT INTO client_avoided_neighbourhoods (client_id, neighbourhood_code)
+       SELECT $1, unnest($2::text[])`,
+      [id, client.avoidNeighbourhoods],
+    );
+  }
+  if (client.avoidCorporations.length > 0) {
+    await db.query(
+      `INSERT INTO client_avoided_corporations (client_id, corporation_id)
+       SELECT $1, unnest($2::uuid[])`,
+      [id, client.avoidCorporations],
     );
   }
   if (client.anchors.length > 0) {
@@ -300,6 +379,12 @@ export async function anonymiseClosedClients(db: Db, now: Date): Promise<string[
   if (ids.length > 0) {
     await db.query(`DELETE FROM client_anchors WHERE client_id = ANY($1::uuid[])`, [ids]);
     await db.query(`DELETE FROM client_municipalities WHERE client_id = ANY($1::uuid[])`, [ids]);
+    await db.query(`DELETE FROM client_avoided_neighbourhoods WHERE client_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    await db.query(`DELETE FROM client_avoided_corporations WHERE client_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
   return ids;
 }

@@ -7,6 +7,7 @@ import {
   createClientSchema,
   listClientsQuerySchema,
   patchClientSchema,
+  urgencyDecisionSchema,
 } from './client.schemas';
 import type { ClientService } from './client.service';
 
@@ -82,6 +83,26 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
           body,
           parseIfMatch(req.headers['if-match']),
         );
+        return { status: 200, body: client, headers: { ETag: etag(client.version) } };
+      },
+    }),
+    apiEndpoint({
+      method: 'post',
+      path: '/api/v1/clients/{id}/urgency',
+      roles: ['matcher'],
+      summary: "Confirm or decline a client's urgency (matcher of its municipality)",
+      description:
+        'A provider requests urgency with `urgencyReason`; a matcher of a municipality the client ' +
+        'belongs to confirms it (`confirm: true`, optionally with its own reason) or declines it ' +
+        '(`confirm: false`, which also clears the request). Confirmed urgency puts the client in ' +
+        'the urgent tier of the matching. Another matcher gets 404.',
+      tags,
+      params: clientParamsSchema,
+      body: urgencyDecisionSchema,
+      errors: [409],
+      responses: { 200: { description: 'The client as it is now.', schema: clientSchema } },
+      handle: async ({ actor, params, body }) => {
+        const client = await clients.decideUrgency(actor, params.id, body);
         return { status: 200, body: client, headers: { ETag: etag(client.version) } };
       },
     }),

@@ -8,7 +8,9 @@ import {
   lonSchema,
   moneySchema,
   municipalityCodeSchema,
+  neighbourhoodCodeSchema,
 } from '../../shared/domain/codes';
+import { URGENCY_REASONS } from '../../shared/domain/matching-policy';
 import {
   ANCHOR_KINDS,
   CLIENT_STATUSES,
@@ -55,9 +57,39 @@ export const clientFields = {
     .meta({
       description: 'Network anchors (family, work, day activity…); rounded to 2 decimals (≈1 km).',
     }),
-  avoidMunicipalities: uniqueCodes(50)
+  avoidMunicipalities: uniqueCodes(50).default([]).meta({
+    description:
+      'Never offered a home here, nor within the policy distance of it (for VO a safety exclusion zone).',
+  }),
+  avoidNeighbourhoods: z
+    .array(neighbourhoodCodeSchema)
+    .max(50)
+    .refine((codes) => new Set(codes).size === codes.length, 'each neighbourhood once')
     .default([])
-    .meta({ description: 'Never offered a home here (for VO a safety exclusion zone).' }),
+    .meta({
+      description: 'Neighbourhoods never to get a home in, nor within the policy distance of.',
+    }),
+  avoidCorporations: z
+    .array(z.uuid())
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'each corporation once')
+    .default([])
+    .meta({
+      description: 'Corporations whose homes the client must not get (e.g. old rent arrears).',
+    }),
+  pets: z.boolean().default(false).meta({ description: 'Moves with a pet.' }),
+  huurtoeslagEligible: z.boolean().default(false).meta({
+    description:
+      'The household depends on huurtoeslag: the rent that counts stays within the aftoppingsgrens (passend toewijzen).',
+  }),
+  under23: z.boolean().default(false).meta({
+    description:
+      'The main tenant is under 23 (a flag, never a birth date): huurtoeslag only up to the kwaliteitskortingsgrens.',
+  }),
+  mustMoveBy: isoDateSchema
+    .nullable()
+    .default(null)
+    .meta({ description: 'The date by which the client must have moved (e.g. a stay ends).' }),
   stimulusNeed: z.enum(STIMULUS_NEEDS),
   support: z.strictObject({
     intensity: z.enum(SUPPORT_INTENSITIES),
@@ -78,7 +110,16 @@ export const clientFields = {
       description: 'Unit types this client may get; `skaeve_huis` is the Skaeve Huse indication.',
     }),
   readySince: isoDateSchema.meta({ description: 'Ready for uitstroom since: the wait clock.' }),
-  urgent: z.boolean().default(false),
+  urgencyReason: z.enum(URGENCY_REASONS).nullable().default(null).meta({
+    description:
+      "The provider's request for urgency, by reason code; a matcher confirms it (POST /clients/{id}/urgency). Changing it withdraws a confirmation.",
+  }),
+  urgent: z
+    .literal(false, 'urgency is confirmed by a matcher; request it with urgencyReason')
+    .optional()
+    .meta({
+      description: 'Deprecated: only `false` is accepted. Request urgency with urgencyReason.',
+    }),
   consent: z
     .strictObject({ givenOn: isoDateSchema, scope: z.enum(CONSENT_SCOPES) })
     .nullable()
@@ -157,12 +198,24 @@ export const clientSchema = z
     preferredMunicipalities: z.array(z.string()),
     anchors: z.array(z.object({ kind: z.enum(ANCHOR_KINDS), lat: z.number(), lon: z.number() })),
     avoidMunicipalities: z.array(z.string()),
+    avoidNeighbourhoods: z.array(z.string()),
+    avoidCorporations: z.array(z.uuid()),
+    pets: z.boolean(),
+    huurtoeslagEligible: z.boolean(),
+    under23: z.boolean(),
+    mustMoveBy: z.string().nullable(),
     stimulusNeed: z.enum(STIMULUS_NEEDS),
     support: z.object({ intensity: z.enum(SUPPORT_INTENSITIES), providerId: z.uuid().nullable() }),
     needs: z.object({ groundFloorOrLift: z.boolean(), wheelchair: z.boolean() }),
     routes: z.array(z.enum(UNIT_TYPES)),
     readySince: z.string(),
-    urgent: z.boolean(),
+    urgencyReason: z.enum(URGENCY_REASONS).nullable(),
+    urgent: z.boolean().meta({ description: 'Urgency confirmed by a matcher.' }),
+    urgencyConfirmedBy: z
+      .uuid()
+      .nullable()
+      .meta({ description: 'The matchingspunt that confirmed the urgency.' }),
+    urgencyConfirmedAt: z.string().nullable(),
     consent: z.object({ givenOn: z.string(), scope: z.enum(CONSENT_SCOPES) }).nullable(),
     parkedUntil: z.string().nullable(),
     matchable: z
@@ -178,6 +231,19 @@ export const clientSchema = z
 export type Client = z.output<typeof clientSchema>;
 
 export const clientParamsSchema = z.object({ id: z.uuid() });
+
+export const urgencyDecisionSchema = z
+  .strictObject({
+    confirm: z
+      .boolean()
+      .meta({ description: 'true confirms the urgency, false declines or withdraws it.' }),
+    reason: z
+      .enum(URGENCY_REASONS)
+      .optional()
+      .meta({ description: "Defaults to the provider's requested reason." }),
+  })
+  .meta({ id: 'UrgencyDecision' });
+export type UrgencyDecision = z.output<typeof urgencyDecisionSchema>;
 
 export const listClientsQuerySchema = pageQuerySchema.extend({
   status: z.enum(CLIENT_STATUSES).optional(),

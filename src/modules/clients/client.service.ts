@@ -9,7 +9,7 @@ import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
 import { recordAudit } from '../audit';
-import { findMunicipalities } from '../reference';
+import { findMunicipalities, findNearestNeighbourhoods, findNeighbourhoods } from '../reference';
 import { ClientError, ClientErrorCode } from './client.errors';
 import * as repository from './client.repository';
 import { type ClientScope, clientAsInput, type StoredClient } from './client.repository';
@@ -19,6 +19,7 @@ import {
   type CreateClientInput,
   createClientSchema,
   type PatchClientInput,
+  type UrgencyDecision,
 } from './client.schemas';
 
 export class ClientService {
@@ -128,6 +129,47 @@ export class ClientService {
     });
   }
 
+  /**
+   * A matcher confirms a client's urgency (with the provider's reason unless it gives its own) or
+   * declines it, which also clears the request. Only for a client belonging to one of the
+   * matcher's municipalities (others are a 404) that is still looking for a home.
+   */
+  async decideUrgency(actor: Actor, id: string, decision: UrgencyDecision): Promise<Client> {
+    requireRole(actor, 'matcher');
+    const scope = readScope(actor);
+    const client = await inTransaction(this.dataSource, async (tx) => {
+      const current = await this.mustFind(tx, id, scope, true);
+      if (current.status !== 'waiting' && current.status !== 'proposed') {
+        throw new ClientError(
+          ClientErrorCode.NotWaiting,
+          `Client ${id} is ${current.status}; urgency only matters while it looks for a home.`,
+        );
+      }
+      const reason = decision.reason ?? current.urgencyReason;
+      if (decision.confirm && reason === null) {
+        throw new ValidationError([
+          { path: 'reason', message: 'no urgency was requested for this client; give a reason' },
+        ]);
+      }
+      await repository.setUrgency(
+        tx,
+        id,
+        decision.confirm && reason !== null ? { confirmedBy: actor.organisationId, reason } : null,
+      );
+      await recordAudit(tx, actor, [
+        {
+          action: decision.confirm ? 'client.urgency_confirmed' : 'client.urgency_declined',
+          entityType: 'client',
+          entityId: id,
+          details: decision.confirm ? { reason } : {},
+        },
+      ]);
+      return this.mustFind(tx, id, scope);
+    });
+    await this.logForeignReads(actor, [client.id]);
+    return this.present(client);
+  }
+
   /** The client no longer seeks a home through the point; withdrawing twice is harmless. */
   async withdraw(actor: Actor, id: string): Promise<Client> {
     requireRole(actor, 'provider');
@@ -193,6 +235,7 @@ export class ClientService {
           errors.push({ path: `${field}[${index}]`, message: `unknown municipality ${code}` });
       });
     }
+    errors.push(...(await this.checkAvoidance(db, client, belonging?.regionCode ?? null)));
     const providerId = client.support.providerId;
     const supportKind =
       providerId === undefined
@@ -211,6 +254,59 @@ export class ClientService {
     }
     if (errors.length > 0) throw new ValidationError(errors);
     return supportKind ?? null;
+  }
+
+  /**
+   * The avoided neighbourhoods and corporations exist, and no anchor lies in an avoided area: a
+   * network point there would pull homes towards the place the client must stay away from. An
+   * anchor lies where its nearest neighbourhood centroid lies, among the neighbourhoods of the
+   * client's region and of the avoided areas (municipal boundaries are not stored).
+   */
+  private async checkAvoidance(
+    db: Db,
+    client: CreateClientInput,
+    regionCode: string | null,
+  ): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const neighbourhoods = new Map(
+      (await findNeighbourhoods(db, client.avoidNeighbourhoods)).map((n) => [n.code, n]),
+    );
+    client.avoidNeighbourhoods.forEach((code, index) => {
+      if (!neighbourhoods.has(code)) {
+        errors.push({
+          path: `avoidNeighbourhoods[${index}]`,
+          message: `unknown neighbourhood ${code}`,
+        });
+      }
+    });
+    const corporations = await repository.findCorporationIds(db, client.avoidCorporations);
+    client.avoidCorporations.forEach((id, index) => {
+      if (!corporations.has(id)) {
+        errors.push({ path: `avoidCorporations[${index}]`, message: 'not a housing corporation' });
+      }
+    });
+    if (client.avoidMunicipalities.length + client.avoidNeighbourhoods.length === 0) return errors;
+    const avoidedMunicipalities = new Set(client.avoidMunicipalities);
+    const avoidedNeighbourhoods = new Set(client.avoidNeighbourhoods);
+    const nearest = await findNearestNeighbourhoods(db, client.anchors, regionCode, [
+      ...client.avoidMunicipalities,
+      ...[...neighbourhoods.values()].map((n) => n.municipalityCode),
+    ]);
+    nearest.forEach((area, index) => {
+      if (area === undefined) return;
+      if (avoidedMunicipalities.has(area.municipalityCode)) {
+        errors.push({
+          path: `anchors[${index}]`,
+          message: `lies in ${area.municipalityCode} (nearest neighbourhood ${area.code}), a municipality the client must avoid`,
+        });
+      } else if (avoidedNeighbourhoods.has(area.code)) {
+        errors.push({
+          path: `anchors[${index}]`,
+          message: `lies in ${area.code}, a neighbourhood the client must avoid`,
+        });
+      }
+    });
+    return errors;
   }
 
   /**

@@ -1,4 +1,4 @@
-export { DEFAULT_POLICY, type Policy } from './policy.schemas';
+export { DEFAULT_POLICY, defaultPolicyInput, type Policy } from './policy.schemas';
 export { findPolicy } from './policy.repository';
 export { PolicyService } from './policy.service';
 export * from './reference.repository';

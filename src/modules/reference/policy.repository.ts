@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/database/db';
-import type { Policy, PolicyInput } from './policy.schemas';
+import { matchingRulesSchema, type Policy, type PolicyInput } from './policy.schemas';
 
 interface PolicyRow {
   regionCode: string;
@@ -19,6 +19,7 @@ interface PolicyRow {
   retentionMonths: number;
   createdAt: string;
   municipalityCaps: Record<string, number> | null;
+  matchingRules: Record<string, unknown>;
 }
 
 const SELECT_POLICY = `
@@ -30,6 +31,7 @@ const SELECT_POLICY = `
          p.planning_horizon_days AS "planningHorizonDays", p.matcher_days AS "matcherDays",
          p.corporation_days AS "corporationDays", p.provider_days AS "providerDays",
          p.retention_months AS "retentionMonths", to_json(p.created_at)#>>'{}' AS "createdAt",
+         p.matching_rules AS "matchingRules",
          (SELECT jsonb_object_agg(c.municipality_code, c.cap)
             FROM region_policy_municipality_caps c
            WHERE c.region_code = p.region_code AND c.version = p.version) AS "municipalityCaps"
@@ -57,6 +59,8 @@ function toPolicy(row: PolicyRow): Policy {
       providerDays: row.providerDays,
     },
     retentionMonths: row.retentionMonths,
+    // Stored as written; a version from before a rule existed takes the rule's default.
+    ...matchingRulesSchema.parse(row.matchingRules),
     createdAt: row.createdAt,
   };
 }
@@ -84,6 +88,15 @@ export async function listPolicyVersions(db: Db, regionCode: string): Promise<Po
   return rows.map(toPolicy);
 }
 
+/** The matching rules of a policy, as the JSON document stored with its version. */
+function matchingRulesOf(policy: PolicyInput): Record<string, unknown> {
+  const rules: Record<string, unknown> = {};
+  for (const key of Object.keys(matchingRulesSchema.shape)) {
+    rules[key] = policy[key as keyof typeof matchingRulesSchema.shape];
+  }
+  return rules;
+}
+
 /** Writes `version`; the primary key makes a concurrent writer of the same version fail. */
 export async function insertPolicy(
   db: Db,
@@ -96,8 +109,8 @@ export async function insertPolicy(
     `INSERT INTO region_policies (region_code, version, weight_location, weight_spreiding,
        weight_prikkelarm, weight_begeleiding, weight_wait, neighbourhood_cap, cap_window_months,
        max_distance_km, planning_horizon_days, matcher_days, corporation_days, provider_days,
-       retention_months, created_by_token_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+       retention_months, created_by_token_id, matching_rules)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
       regionCode,
       version,
@@ -115,6 +128,7 @@ export async function insertPolicy(
       policy.deadlines.providerDays,
       policy.retentionMonths,
       tokenId,
+      matchingRulesOf(policy),
     ],
   );
   const caps = Object.entries(policy.municipalityCaps);

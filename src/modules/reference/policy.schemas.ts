@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 import { municipalityCodeSchema } from '../../shared/domain/codes';
 import { deepPartial, requireEveryField } from '../../shared/schema/schema-shapes';
+import {
+  DEFAULT_RENT_LIMITS,
+  MATCHING_POLICY_DEFAULTS,
+  MAX_CLUSTER_SIZE,
+} from '../../shared/domain/matching-policy';
+import { UNIT_TYPES } from '../../shared/domain/vocabulary';
 
 /**
  * Defaults for every policy field. None of the policy documents gives numbers (docs/domain-overview.md): these
@@ -21,6 +27,84 @@ export const DEFAULT_POLICY = {
 /** Four decimals, as stored: what is read back is what was sent. */
 const weight = z.number().min(0).max(100).multipleOf(0.0001);
 const days = z.number().int().min(1).max(90);
+const euro = z.number().gt(0).lt(5000).multipleOf(0.01, 'at most two decimals');
+const penalty = z.number().min(0).max(0.5);
+const d = MATCHING_POLICY_DEFAULTS;
+
+const rentLimitsSchema = z
+  .strictObject({
+    kwaliteitskortingsgrens: euro,
+    aftoppingsgrensLow: euro.meta({ description: 'Households of one or two persons.' }),
+    aftoppingsgrensHigh: euro.meta({ description: 'Households of three or more persons.' }),
+    liberalisatiegrens: euro,
+  })
+  .refine(
+    (l) =>
+      l.kwaliteitskortingsgrens <= l.aftoppingsgrensLow &&
+      l.aftoppingsgrensLow <= l.aftoppingsgrensHigh &&
+      l.aftoppingsgrensHigh <= l.liberalisatiegrens,
+    'kwaliteitskortingsgrens ≤ aftoppingsgrensLow ≤ aftoppingsgrensHigh ≤ liberalisatiegrens',
+  );
+
+/**
+ * The matching rules of issue 13, stored together per policy version; docs/matching.md gives the
+ * reasoning for every default. A version written before they existed reads back with these
+ * defaults.
+ */
+export const matchingRulesSchema = z.object({
+  maxWaitDays: z.number().int().min(1).max(3650).default(d.maxWaitDays).meta({
+    description: 'A client waiting longer than this many days counts as urgent.',
+  }),
+  mustMoveUrgentDays: z.number().int().min(0).max(365).default(d.mustMoveUrgentDays).meta({
+    description: 'A client whose mustMoveBy lies within this many days counts as urgent.',
+  }),
+  minDistanceKmFromAvoided: z.number().min(0).max(100).default(d.minDistanceKmFromAvoided).meta({
+    description:
+      'Homes closer than this to an avoided municipality or neighbourhood (its nearest neighbourhood centroid or centre) are refused.',
+  }),
+  requireOwnProvider: z.boolean().default(d.requireOwnProvider).meta({
+    description:
+      "Only the client's own provider may give the support; otherwise any contracted provider that can deliver it there (the own one preferred).",
+  }),
+  capExemptTypes: z
+    .array(z.enum(UNIT_TYPES))
+    .max(UNIT_TYPES.length)
+    .refine((types) => new Set(types).size === types.length, 'each unit type once')
+    .default([...d.capExemptTypes])
+    .meta({ description: 'Unit types neither stopped by nor counted in the area caps.' }),
+  clusterCap: z.number().int().min(0).max(MAX_CLUSTER_SIZE).default(d.clusterCap).meta({
+    description: 'Placements plus open proposals a Skaeve Huse cluster may hold.',
+  }),
+  maxDistanceKmByType: z
+    .partialRecord(z.enum(UNIT_TYPES), z.number().gt(0).max(300))
+    .default({ ...d.maxDistanceKmByType })
+    .meta({
+      description: 'Acceptable distance from the network per unit type; others use maxDistanceKm.',
+    }),
+  rentLimits: z
+    .record(z.string().regex(/^20\d\d$/, 'a year such as 2026'), rentLimitsSchema)
+    .refine((limits) => Object.keys(limits).length > 0, 'at least one year')
+    .default(
+      structuredClone(DEFAULT_RENT_LIMITS) as Record<string, z.output<typeof rentLimitsSchema>>,
+    )
+    .meta({
+      description:
+        'Dutch rent limits per year: a run uses its own year, else the last year before it.',
+    }),
+  scarcity: z
+    .strictObject({
+      wheelchair: penalty.default(d.scarcity.wheelchair),
+      lowStimulus: penalty.default(d.scarcity.lowStimulus),
+      extraBedroom: penalty.default(d.scarcity.extraBedroom),
+    })
+    .default({ ...d.scarcity })
+    .meta({ description: 'Fit taken off for a scarce feature the client does not need.' }),
+  fairShares: z.record(municipalityCodeSchema, z.number().min(0).max(1_000_000)).default({}).meta({
+    description:
+      "Configured fair shares per municipality (any scale); empty: each municipality's part of the year's contingent pledges.",
+  }),
+});
+export type MatchingRules = z.output<typeof matchingRulesSchema>;
 
 export const policyInputSchema = z
   .strictObject({
@@ -33,8 +117,14 @@ export const policyInputSchema = z
         wait: weight.default(DEFAULT_POLICY.weights.wait),
       })
       .default({ ...DEFAULT_POLICY.weights })
-      .refine((w) => Object.values(w).some((value) => value > 0), 'at least one weight above 0')
-      .meta({ description: 'Relative weights of the soft scores; they need not sum to 1.' }),
+      .refine(
+        (w) => [w.location, w.spreiding, w.prikkelarm, w.begeleiding].some((value) => value > 0),
+        'at least one fit weight (location, spreiding, prikkelarm, begeleiding) above 0',
+      )
+      .meta({
+        description:
+          'Relative weights of the fit criteria; they need not sum to 1. `wait` is kept for older versions and not used: waiting is a priority tier.',
+      }),
     neighbourhoodCap: z
       .number()
       .int()
@@ -84,6 +174,7 @@ export const policyInputSchema = z
       .max(240)
       .default(DEFAULT_POLICY.retentionMonths)
       .meta({ description: 'Months after closing that a client record is anonymised.' }),
+    ...matchingRulesSchema.shape,
   })
   .meta({
     id: 'RegionPolicyInput',
@@ -139,6 +230,7 @@ export const policySchema = z
       providerDays: z.number().int(),
     }),
     retentionMonths: z.number().int(),
+    ...matchingRulesSchema.shape,
     createdAt: z.string(),
   })
   .meta({ id: 'RegionPolicy' });
@@ -147,3 +239,8 @@ export type Policy = z.output<typeof policySchema>;
 export const policyQuerySchema = z.object({
   version: z.coerce.number().int().min(1).optional(),
 });
+
+/** A region's first policy: every field at its default. */
+export function defaultPolicyInput(): PolicyInput {
+  return policyInputSchema.parse({});
+}

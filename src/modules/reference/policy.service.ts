@@ -97,8 +97,8 @@ export class PolicyService {
           throw new ReferenceError(ReferenceErrorCode.RegionNotFound, `No region "${regionCode}".`);
         }
         const input = next(withoutMeta(current));
-        await this.checkMunicipalityCaps(tx, regionCode, input);
-        if (isDeepStrictEqual(withoutMeta(current), input)) return current;
+        await this.checkMunicipalityCodes(tx, regionCode, input);
+        if (isDeepStrictEqual(asStored(withoutMeta(current)), asStored(input))) return current;
         if (expectedVersion !== undefined && expectedVersion !== current.version) {
           throw stale(regionCode, current.version);
         }
@@ -125,18 +125,21 @@ export class PolicyService {
     }
   }
 
-  private async checkMunicipalityCaps(tx: Db, regionCode: string, input: PolicyInput) {
-    const codes = Object.keys(input.municipalityCaps);
+  /** Every municipality a policy names (caps, fair shares) must lie in the region. */
+  private async checkMunicipalityCodes(tx: Db, regionCode: string, input: PolicyInput) {
+    const fields = ['municipalityCaps', 'fairShares'] as const;
+    const codes = fields.flatMap((field) => Object.keys(input[field]));
     const known = new Map((await findMunicipalities(tx, codes)).map((m) => [m.code, m]));
-    const errors: FieldError[] = codes.flatMap((code) => {
-      const municipality = known.get(code);
-      if (!municipality)
-        return [{ path: `municipalityCaps.${code}`, message: `unknown municipality` }];
-      if (municipality.regionCode !== regionCode) {
-        return [{ path: `municipalityCaps.${code}`, message: `not in region "${regionCode}"` }];
-      }
-      return [];
-    });
+    const errors: FieldError[] = fields.flatMap((field) =>
+      Object.keys(input[field]).flatMap((code) => {
+        const municipality = known.get(code);
+        if (!municipality) return [{ path: `${field}.${code}`, message: `unknown municipality` }];
+        if (municipality.regionCode !== regionCode) {
+          return [{ path: `${field}.${code}`, message: `not in region "${regionCode}"` }];
+        }
+        return [];
+      }),
+    );
     if (errors.length > 0) throw new ValidationError(errors);
   }
 
@@ -152,6 +155,11 @@ function stale(regionCode: string, version: number): ReferenceError {
     ReferenceErrorCode.PolicyVersionStale,
     `The policy of "${regionCode}" is at version ${version}; reload it and apply your change again.`,
   );
+}
+
+/** As JSON, the way a version is stored: absent and undefined fields compare equal. */
+function asStored(policy: PolicyInput): unknown {
+  return JSON.parse(JSON.stringify(policy));
 }
 
 function withoutMeta(policy: Policy): PolicyInput {

@@ -75,6 +75,37 @@ export async function findNeighbourhoods(
   );
 }
 
+/**
+ * For each point, the neighbourhood whose centroid is nearest (a flat approximation, exact
+ * enough at neighbourhood scale) among those of the region and of the given municipalities: how
+ * the registry decides which area a coarse anchor lies in, since municipal boundaries are not
+ * stored.
+ */
+export async function findNearestNeighbourhoods(
+  db: Db,
+  points: readonly { lat: number; lon: number }[],
+  regionCode: string | null,
+  municipalityCodes: readonly string[],
+): Promise<({ code: string; municipalityCode: string } | undefined)[]> {
+  if (points.length === 0) return [];
+  const rows = await db.query<{ i: string; code: string; municipalityCode: string }[]>(
+    `SELECT p.i, n.code, n.municipality_code AS "municipalityCode"
+       FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lat, lon, i)
+       CROSS JOIN LATERAL (
+         SELECT b.code, b.municipality_code
+           FROM neighbourhoods b JOIN municipalities m ON m.code = b.municipality_code
+          WHERE m.region_code = $3 OR b.municipality_code = ANY($4::text[])
+          ORDER BY (b.lat - p.lat) ^ 2 + ((b.lon - p.lon) * cos(radians(p.lat))) ^ 2, b.code
+          LIMIT 1) n`,
+    [points.map((p) => p.lat), points.map((p) => p.lon), regionCode, municipalityCodes],
+  );
+  const byIndex = new Map(rows.map((row) => [Number(row.i) - 1, row]));
+  return points.map((_, i) => {
+    const row = byIndex.get(i);
+    return row && { code: row.code, municipalityCode: row.municipalityCode };
+  });
+}
+
 export async function listNeighbourhoods(
   db: Db,
   filter: { municipalityCode?: string | undefined; regionCode?: string | undefined },

@@ -8,7 +8,7 @@ import { type FieldError, ValidationError } from '../../shared/errors/app-error'
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { haversineKm } from '../../shared/geo/geo';
 import { recordAudit } from '../audit';
-import { DEFAULT_POLICY } from './policy.schemas';
+import { defaultPolicyInput } from './policy.schemas';
 import { insertPolicy } from './policy.repository';
 import { ReferenceError, ReferenceErrorCode } from './reference.errors';
 import * as repository from './reference.repository';
@@ -34,7 +34,7 @@ export class ReferenceService {
       await inTransaction(this.dataSource, async (tx) => {
         await repository.insertRegion(tx, input);
         // Every region starts with the default policy as version 1, so proposals can cite one.
-        await insertPolicy(tx, input.code, 1, structuredClone(DEFAULT_POLICY), actor.tokenId);
+        await insertPolicy(tx, input.code, 1, defaultPolicyInput(), actor.tokenId);
         await recordAudit(tx, actor, [
           { action: 'region.created', entityType: 'region', entityId: input.code },
         ]);

@@ -15,6 +15,7 @@ export const UNIT_CSV_COLUMNS = [
   'lat',
   'lon',
   'rent',
+  'serviceCosts',
   'bedrooms',
   'floor',
   'hasLift',
@@ -26,9 +27,16 @@ export const UNIT_CSV_COLUMNS = [
   'omklapReviewAfterMonths',
   'doorstroomMaxStayMonths',
   'clusterId',
+  'selfContained',
+  'petsAllowed',
+  'seniorOnly',
 ] as const;
 
 const OPTIONAL_COLUMNS = new Set([
+  'serviceCosts',
+  'selfContained',
+  'petsAllowed',
+  'seniorOnly',
   'contingentYear',
   'omklapReviewAfterMonths',
   'doorstroomMaxStayMonths',
@@ -38,13 +46,21 @@ const NUMBER_COLUMNS = new Set([
   'lat',
   'lon',
   'rent',
+  'serviceCosts',
   'bedrooms',
   'floor',
   'contingentYear',
   'omklapReviewAfterMonths',
   'doorstroomMaxStayMonths',
 ]);
-const BOOLEAN_COLUMNS = new Set(['hasLift', 'wheelchairAccessible', 'furnished']);
+const BOOLEAN_COLUMNS = new Set([
+  'hasLift',
+  'wheelchairAccessible',
+  'furnished',
+  'selfContained',
+  'petsAllowed',
+  'seniorOnly',
+]);
 const TRUE = new Set(['true', 'ja', 'j', 'yes', 'y', '1', 'waar']);
 const FALSE = new Set(['false', 'nee', 'n', 'no', '0', 'onwaar']);
 
@@ -120,7 +136,9 @@ export function formatUnitCsv(units: readonly CreateUnitInput[]): string {
     for (const key of JSON_PATH[column] ?? [column]) {
       value = (value as Record<string, unknown> | undefined)?.[key];
     }
-    if (typeof value === 'number') return column === 'rent' ? value.toFixed(2) : String(value);
+    if (typeof value === 'number') {
+      return column === 'rent' || column === 'serviceCosts' ? value.toFixed(2) : String(value);
+    }
     return typeof value === 'string' || typeof value === 'boolean' ? String(value) : '';
   };
   return stringify(

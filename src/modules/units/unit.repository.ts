@@ -17,6 +17,10 @@ interface UnitRow {
   lat: number;
   lon: number;
   rent: string;
+  serviceCosts: string;
+  selfContained: boolean;
+  petsAllowed: boolean;
+  seniorOnly: boolean;
   bedrooms: number;
   floor: number;
   hasLift: boolean;
@@ -37,7 +41,8 @@ interface UnitRow {
 const UNIT_COLUMNS = `u.id, u.corporation_id AS "corporationId", u.external_ref AS "externalRef",
   u.type, u.status, u.street, u.house_number AS "houseNumber", u.postcode,
   u.municipality_code AS "municipalityCode", u.neighbourhood_code AS "neighbourhoodCode",
-  u.lat, u.lon, u.rent, u.bedrooms, u.floor, u.has_lift AS "hasLift",
+  u.lat, u.lon, u.rent, u.service_costs AS "serviceCosts", u.self_contained AS "selfContained",
+  u.pets_allowed AS "petsAllowed", u.senior_only AS "seniorOnly", u.bedrooms, u.floor, u.has_lift AS "hasLift",
   u.wheelchair_accessible AS "wheelchairAccessible", u.stimulus, u.furnished,
   to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom", u.contingent_year AS "contingentYear",
   u.omklap_review_after_months AS "omklapReviewAfterMonths",
@@ -61,6 +66,10 @@ function toUnit(row: UnitRow): Unit {
     neighbourhoodCode: row.neighbourhoodCode,
     location: { lat: row.lat, lon: row.lon },
     rent: Number(row.rent),
+    serviceCosts: Number(row.serviceCosts),
+    selfContained: row.selfContained,
+    petsAllowed: row.petsAllowed,
+    seniorOnly: row.seniorOnly,
     bedrooms: row.bedrooms,
     floor: row.floor,
     hasLift: row.hasLift,
@@ -92,6 +101,10 @@ export function unitAsInput(unit: Unit): CreateUnitInput {
     neighbourhoodCode: unit.neighbourhoodCode,
     location: unit.location,
     rent: unit.rent,
+    serviceCosts: unit.serviceCosts,
+    selfContained: unit.selfContained,
+    petsAllowed: unit.petsAllowed,
+    seniorOnly: unit.seniorOnly,
     bedrooms: unit.bedrooms,
     floor: unit.floor,
     hasLift: unit.hasLift,
@@ -228,19 +241,23 @@ export async function insertUnits(
     `INSERT INTO units (corporation_id, external_ref, type, street, house_number, postcode,
        municipality_code, neighbourhood_code, lat, lon, rent, bedrooms, floor, has_lift,
        wheelchair_accessible, stimulus, furnished, available_from, contingent_year,
-       omklap_review_after_months, doorstroom_max_stay_months, cluster_id)
+       omklap_review_after_months, doorstroom_max_stay_months, cluster_id, service_costs,
+       self_contained, pets_allowed, senior_only)
      SELECT $1, r.external_ref, r.type, r.street, r.house_number, r.postcode, r.municipality_code,
             r.neighbourhood_code, r.lat, r.lon, r.rent, r.bedrooms, r.floor, r.has_lift,
             r.wheelchair_accessible, r.stimulus, r.furnished, r.available_from, r.contingent_year,
-            r.omklap, r.doorstroom, r.cluster_id
+            r.omklap, r.doorstroom, r.cluster_id, r.service_costs, r.self_contained,
+            r.pets_allowed, r.senior_only
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                    $8::text[], $9::float8[], $10::float8[], $11::numeric[], $12::int[], $13::int[],
                    $14::bool[], $15::bool[], $16::text[], $17::bool[], $18::date[], $19::int[],
-                   $20::int[], $21::int[], $22::text[])
+                   $20::int[], $21::int[], $22::text[], $23::numeric[], $24::bool[], $25::bool[],
+                   $26::bool[])
          WITH ORDINALITY AS r(external_ref, type, street, house_number, postcode, municipality_code,
                    neighbourhood_code, lat, lon, rent, bedrooms, floor, has_lift,
                    wheelchair_accessible, stimulus, furnished, available_from, contingent_year,
-                   omklap, doorstroom, cluster_id, ord)
+                   omklap, doorstroom, cluster_id, service_costs, self_contained, pets_allowed,
+                   senior_only, ord)
       ORDER BY r.ord
      RETURNING id, external_ref`,
     [
@@ -266,6 +283,10 @@ export async function insertUnits(
       column((u) => u.omklap?.reviewAfterMonths ?? null),
       column((u) => u.doorstroom?.maxStayMonths ?? null),
       column((u) => u.clusterId ?? null),
+      column((u) => u.serviceCosts),
+      column((u) => u.selfContained),
+      column((u) => u.petsAllowed),
+      column((u) => u.seniorOnly),
     ],
   );
   // RETURNING promises no order; external refs are unique per corporation.
@@ -280,7 +301,9 @@ export async function updateUnit(db: Db, id: string, unit: CreateUnitInput): Pro
        neighbourhood_code = $6, lat = $7, lon = $8, rent = $9, bedrooms = $10, floor = $11,
        has_lift = $12, wheelchair_accessible = $13, stimulus = $14, furnished = $15,
        available_from = $16, contingent_year = $17, omklap_review_after_months = $18,
-       doorstroom_max_stay_months = $19, cluster_id = $20, version = version + 1, updated_at = now()
+       doorstroom_max_stay_months = $19, cluster_id = $20, service_costs = $21,
+       self_contained = $22, pets_allowed = $23, senior_only = $24,
+       version = version + 1, updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -303,6 +326,10 @@ export async function updateUnit(db: Db, id: string, unit: CreateUnitInput): Pro
       unit.omklap?.reviewAfterMonths ?? null,
       unit.doorstroom?.maxStayMonths ?? null,
       unit.clusterId ?? null,
+      unit.serviceCosts,
+      unit.selfContained,
+      unit.petsAllowed,
+      unit.seniorOnly,
     ],
   );
 }

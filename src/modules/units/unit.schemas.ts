@@ -16,7 +16,7 @@ import { STIMULUS_LEVELS, UNIT_STATUSES, UNIT_TYPES } from '../../shared/domain/
 import { pageQuerySchema } from '../../shared/http/pagination';
 
 /** Skaeve Huse come in clusters of at most six (seed 002, L1559-1566). */
-export const MAX_CLUSTER_SIZE = 6;
+export { MAX_CLUSTER_SIZE } from '../../shared/domain/matching-policy';
 
 /** `5911ab`, `5911 AB` and ` 5911AB ` all become `5911 AB`; SA, SD and SS are never issued. */
 export const postcodeSchema = z
@@ -51,7 +51,26 @@ export const unitFields = {
   }),
   neighbourhoodCode: neighbourhoodCodeSchema,
   location: z.strictObject({ lat: latSchema, lon: lonSchema }),
-  rent: moneySchema.meta({ description: 'Monthly rent in euro.' }),
+  rent: moneySchema.meta({ description: 'Monthly bare rent (kale huur) in euro.' }),
+  serviceCosts: z
+    .number()
+    .min(0)
+    .lt(1000)
+    .multipleOf(0.01, 'at most two decimals')
+    .default(0)
+    .meta({
+      description:
+        'Monthly service costs that count for huurtoeslag, apart from the bare rent; the household pays both.',
+    }),
+  selfContained: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'Own front door, kitchen and toilet (zelfstandige woonruimte).' }),
+  petsAllowed: z.boolean().default(true),
+  seniorOnly: z.boolean().default(false).meta({
+    description:
+      'Labelled for seniors only: never proposed by the engine (it knows no ages), only by hand.',
+  }),
   bedrooms: z.number().int().min(0).max(10).meta({ description: '0 is a studio.' }),
   floor: z.number().int().min(-1).max(60).meta({ description: '0 is the ground floor.' }),
   hasLift: z.boolean(),
@@ -123,6 +142,10 @@ export const patchUnitSchema = z
     neighbourhoodCode: unitFields.neighbourhoodCode.optional(),
     location: unitFields.location.optional(),
     rent: unitFields.rent.optional(),
+    serviceCosts: unitFields.serviceCosts.unwrap().optional(),
+    selfContained: unitFields.selfContained.unwrap().optional(),
+    petsAllowed: unitFields.petsAllowed.unwrap().optional(),
+    seniorOnly: unitFields.seniorOnly.unwrap().optional(),
     bedrooms: unitFields.bedrooms.optional(),
     floor: unitFields.floor.optional(),
     hasLift: unitFields.hasLift.optional(),
@@ -158,6 +181,10 @@ export const unitSchema = z
     neighbourhoodCode: z.string(),
     location: z.object({ lat: z.number(), lon: z.number() }),
     rent: z.number(),
+    serviceCosts: z.number(),
+    selfContained: z.boolean(),
+    petsAllowed: z.boolean(),
+    seniorOnly: z.boolean(),
     bedrooms: z.number().int(),
     floor: z.number().int(),
     hasLift: z.boolean(),

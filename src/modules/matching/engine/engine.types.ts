@@ -4,6 +4,7 @@
  * anything else. Dates are ISO calendar dates (`YYYY-MM-DD`), interpreted in Europe/Amsterdam
  * by the caller; `now` is always passed in.
  */
+import type { RentLimits, ScarcityPenalties } from '../../../shared/domain/matching-policy';
 import type {
   AnchorKind,
   ScoreBreakdown,
@@ -34,6 +35,22 @@ export interface EngineUnit {
   wheelchairAccessible: boolean;
   stimulus: Stimulus;
   availableFrom: string;
+  /** The corporation that lets the unit (a client may avoid one, e.g. after rent arrears). */
+  corporationId?: string;
+  /**
+   * Monthly service costs that count for huurtoeslag, apart from the bare `rent`. The household
+   * pays `rent + serviceCosts`; that sum is also the rent that counts for huurtoeslag. Default 0.
+   */
+  serviceCosts?: number;
+  /** Own front door, kitchen and toilet (zelfstandige woonruimte). Default true. */
+  selfContained?: boolean;
+  /** Default true. */
+  petsAllowed?: boolean;
+  /** Labelled for seniors: the engine knows no ages, so such a unit is proposed by hand only. */
+  seniorOnly?: boolean;
+  furnished?: boolean;
+  /** Skaeve Huse cluster; null or absent for other types. */
+  clusterId?: string | null;
 }
 
 export interface EngineClient {
@@ -45,6 +62,10 @@ export interface EngineClient {
   /** In order of preference: the first is the most wanted. */
   preferredMunicipalities: readonly string[];
   avoidMunicipalities: readonly string[];
+  /** Neighbourhoods (CBS BU codes) never to be offered a home in or near. Default none. */
+  avoidNeighbourhoods?: readonly string[];
+  /** Corporations whose homes the client must not get (e.g. after rent arrears). Default none. */
+  avoidCorporations?: readonly string[];
   /** Coarse (≈1 km) network anchors. */
   anchors: readonly (GeoPoint & { kind: AnchorKind })[];
   stimulusNeed: StimulusNeed;
@@ -54,7 +75,16 @@ export interface EngineClient {
   /** Unit types this client may get; `skaeve_huis` here is the Skaeve Huse indication. */
   routes: readonly UnitType[];
   readySince: string;
+  /** Urgency confirmed by a matcher (a provider's request alone does not count). */
   urgent: boolean;
+  /** The date by which the client must have moved (e.g. a doorstroom stay ends); null if none. */
+  mustMoveBy?: string | null;
+  /** Moves with a pet. Default false. */
+  pets?: boolean;
+  /** The household depends on huurtoeslag (rent benefit), so passend toewijzen applies. */
+  huurtoeslagEligible?: boolean;
+  /** The main tenant is under 23 (a flag; no birth date is ever stored). */
+  under23?: boolean;
   hasConsent: boolean;
   /** Temporarily not matchable until this date (exclusive), e.g. during a hospital stay. */
   parkedUntil: string | null;
@@ -72,13 +102,44 @@ export interface EnginePolicy {
   municipalityCaps: Readonly<Record<string, number>>;
   maxDistanceKm: number;
   planningHorizonDays: number;
+  /*
+   * The fields below are optional so that an older policy still scores; an absent field takes
+   * the default of MATCHING_POLICY_DEFAULTS (docs/matching.md gives the reasons).
+   */
+  /** Waiting longer than this many whole days makes a client urgent. */
+  maxWaitDays?: number;
+  /** A `mustMoveBy` within this many days makes a client urgent. */
+  mustMoveUrgentDays?: number;
+  /** Homes closer than this to an avoided municipality or neighbourhood are refused. */
+  minDistanceKmFromAvoided?: number;
+  /** Only the client's own provider may give the support (no other contracted provider). */
+  requireOwnProvider?: boolean;
+  /** Types exempt from the neighbourhood and municipality caps. */
+  capExemptTypes?: readonly UnitType[];
+  /** Placements and open proposals a Skaeve Huse cluster may hold. */
+  clusterCap?: number;
+  /** Acceptable distance per unit type, where it differs from `maxDistanceKm`. */
+  maxDistanceKmByType?: Readonly<Partial<Record<UnitType, number>>>;
+  /** Dutch rent limits by calendar year (`"2026"`); the run uses today's year or the last before. */
+  rentLimits?: Readonly<Record<string, RentLimits>>;
+  scarcity?: ScarcityPenalties;
+  /** Configured fair shares per municipality (any scale); empty: from the contingent pledges. */
+  fairShares?: Readonly<Record<string, number>>;
 }
 
 export interface SupportCoverage {
   /** How many clients the provider can support in this municipality. */
   capacity: number;
-  /** How many it supports or has on offer there now. */
+  /**
+   * How many of its intensive-support clients are placed or proposed there now. Only intensive
+   * support draws on the stated capacity (docs/matching.md, "Support").
+   */
   used: number;
+}
+
+/** A neighbourhood's centroid and municipality: what the avoided-area distance is measured to. */
+export interface NeighbourhoodPoint extends GeoPoint {
+  municipalityCode: string;
 }
 
 /** Everything besides units and clients that the rules and scores need. */
@@ -89,18 +150,28 @@ export interface MatchingContext {
   /** Centroids of every municipality a unit or client may name. */
   municipalities: ReadonlyMap<string, GeoPoint>;
   /**
+   * Centroids of the neighbourhoods, by CBS code. The distance to an avoided area is measured to
+   * its nearest neighbourhood centroid (and the municipality's centre); absent: centres only.
+   */
+  neighbourhoods?: ReadonlyMap<string, NeighbourhoodPoint>;
+  /**
    * Current load per area: placements within the policy's cap window plus open proposals
    * (docs/api-contract.md, "Region policy"). Missing keys mean 0.
    */
   load: {
     neighbourhoods: ReadonlyMap<string, number>;
     municipalities: ReadonlyMap<string, number>;
+    /** Placements and open proposals per Skaeve Huse cluster. */
+    clusters?: ReadonlyMap<string, number>;
   };
   /**
    * Fair share of each municipality in the region's uitstroom, as fractions summing to 1.
-   * Missing: every municipality of `municipalities` gets an equal share.
+   * Given, it overrides everything; missing: the policy's `fairShares`, else the contingent
+   * `pledges`, else an equal share for every municipality of `municipalities`.
    */
   fairShare?: ReadonlyMap<string, number>;
+  /** Homes pledged per municipality for this year's contingents (all corporations together). */
+  pledges?: ReadonlyMap<string, number>;
   /** providerId → municipalityCode → coverage. A provider without an entry covers nothing. */
   coverage: ReadonlyMap<string, ReadonlyMap<string, SupportCoverage>>;
   /** Pairs declined or rejected before, as `${clientId}:${unitId}`. */
@@ -123,8 +194,15 @@ export interface PairEvaluation {
   rules: RuleResult[];
   /** Soft scores, each in [0, 1]; present even for a disallowed pair, to explain it. */
   breakdown: ScoreBreakdown;
-  /** Weighted total in [0, 1]. */
+  /**
+   * The fit: the weighted mean of location, spreiding, prikkelarm and begeleiding, minus the
+   * scarcity penalty, in [0, 1]. Waiting and urgency are not in it: they are priority tiers.
+   */
   score: number;
+  /** What the scarcity penalty took off the score, per scarce feature. */
+  penalties: ScarcityPenalties;
+  /** The support provider the pair would use, or null when none can deliver. */
+  supportProviderId: string | null;
   policyVersion: number;
 }
 

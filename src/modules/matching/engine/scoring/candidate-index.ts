@@ -11,7 +11,11 @@ import type { EngineUnit } from '../engine.types';
 import { isoDayNumber } from './calendar';
 import { LocalProjection, toRadians } from './geo';
 import { HARD_RULE_CODES, type HardRuleCode } from './hard-rule-codes';
+import { clusterOf, totalRent } from './hard-rules';
 import {
+  clusterLoadOf,
+  isCapExempt,
+  maxDistanceKmFor,
   municipalityCapOf,
   municipalityLoadOf,
   neighbourhoodLoadOf,
@@ -38,9 +42,21 @@ export interface UnitTable {
   count: number;
   /** Code → index of every municipality that has a unit. */
   municipalityIndex: ReadonlyMap<string, number>;
+  /** Code → index of every neighbourhood that has a unit. */
+  neighbourhoodIndex: ReadonlyMap<string, number>;
+  /** Id → index of every corporation that has a unit. */
+  corporationIndex: ReadonlyMap<string, number>;
   typeBit: Uint8Array;
   bedrooms: Float64Array;
+  /** Rent plus service costs: what the household pays, and what counts for huurtoeslag. */
   rent: Float64Array;
+  /** 1 when pets are allowed. */
+  petsAllowed: Uint8Array;
+  neighbourhood: Int32Array;
+  /** Index in `corporationIndex`, or −1 when the unit names no corporation. */
+  corporation: Int32Array;
+  /** The acceptable distance from the network for the unit's type. */
+  maxDistanceKm: Float64Array;
   access: Uint8Array;
   /** Index into STIMULUS_LEVELS. */
   stimulus: Uint8Array;
@@ -53,11 +69,8 @@ export interface UnitTable {
   unitRuleFailure: Int8Array;
 }
 
-function firstFailingUnitRule(unit: EngineUnit, prepared: PreparedContext): number {
+function firstFailingAreaCap(unit: EngineUnit, prepared: PreparedContext): number {
   const { ctx } = prepared;
-  if (!(isoDayNumber(unit.availableFrom) <= prepared.lastAvailableDay)) {
-    return RULE_INDEX.NOT_AVAILABLE_IN_TIME;
-  }
   if (neighbourhoodLoadOf(ctx, unit.neighbourhoodCode) >= ctx.policy.neighbourhoodCap) {
     return RULE_INDEX.NEIGHBOURHOOD_CAP_REACHED;
   }
@@ -68,15 +81,47 @@ function firstFailingUnitRule(unit: EngineUnit, prepared: PreparedContext): numb
   return -1;
 }
 
+function firstFailingUnitRule(unit: EngineUnit, prepared: PreparedContext): number {
+  if (!(isoDayNumber(unit.availableFrom) <= prepared.lastAvailableDay)) {
+    return RULE_INDEX.NOT_AVAILABLE_IN_TIME;
+  }
+  if (!isCapExempt(unit, prepared)) {
+    const failure = firstFailingAreaCap(unit, prepared);
+    if (failure >= 0) return failure;
+  }
+  const clusterId = clusterOf(unit);
+  if (clusterId !== null && clusterLoadOf(prepared.ctx, clusterId) >= prepared.rules.clusterCap) {
+    return RULE_INDEX.CLUSTER_CAP_REACHED;
+  }
+  if (unit.seniorOnly === true) return RULE_INDEX.SENIOR_ONLY_UNIT;
+  return -1;
+}
+
 export function buildUnitTable(units: readonly EngineUnit[], prepared: PreparedContext): UnitTable {
   const count = units.length;
   const municipalityIndex = new Map<string, number>();
+  const neighbourhoodIndex = new Map<string, number>();
+  const corporationIndex = new Map<string, number>();
+  const indexIn = (index: Map<string, number>, key: string): number => {
+    let at = index.get(key);
+    if (at === undefined) {
+      at = index.size;
+      index.set(key, at);
+    }
+    return at;
+  };
   const table: UnitTable = {
     count,
     municipalityIndex,
+    neighbourhoodIndex,
+    corporationIndex,
     typeBit: new Uint8Array(count),
     bedrooms: new Float64Array(count),
     rent: new Float64Array(count),
+    petsAllowed: new Uint8Array(count),
+    neighbourhood: new Int32Array(count),
+    corporation: new Int32Array(count),
+    maxDistanceKm: new Float64Array(count),
     access: new Uint8Array(count),
     stimulus: new Uint8Array(count),
     municipality: new Int32Array(count),
@@ -94,7 +139,12 @@ export function buildUnitTable(units: readonly EngineUnit[], prepared: PreparedC
     }
     table.typeBit[u] = unitTypeBit(unit.type);
     table.bedrooms[u] = unit.bedrooms;
-    table.rent[u] = unit.rent;
+    table.rent[u] = totalRent(unit);
+    table.petsAllowed[u] = unit.petsAllowed === false ? 0 : 1;
+    table.neighbourhood[u] = indexIn(neighbourhoodIndex, unit.neighbourhoodCode);
+    table.corporation[u] =
+      unit.corporationId === undefined ? -1 : indexIn(corporationIndex, unit.corporationId);
+    table.maxDistanceKm[u] = maxDistanceKmFor(prepared.ctx.policy, unit.type);
     table.access[u] =
       (unit.wheelchairAccessible ? ACCESS_WHEELCHAIR : 0) |
       (unit.floor === 0 || unit.hasLift ? ACCESS_GROUND_FLOOR_OR_LIFT : 0);

@@ -22,8 +22,13 @@ describe('rankCandidates', () => {
     expect(ranked.map((candidate) => candidate.clientId).sort()).toEqual(
       allowed.map((evaluation) => evaluation.clientId).sort(),
     );
+    // In tier order: urgent first, then the longer wait, then the score.
     for (let i = 1; i < ranked.length; i++) {
-      expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+      const [a, b] = [ranked[i - 1]!, ranked[i]!];
+      const key = (c: typeof a) => [Number(c.urgent), c.waitDays, c.score];
+      const [ka, kb] = [key(a), key(b)];
+      const firstDifference = ka.findIndex((value, k) => value !== kb[k]);
+      if (firstDifference >= 0) expect(ka[firstDifference]).toBeGreaterThan(kb[firstDifference]!);
     }
     const top = allowed.find((evaluation) => evaluation.clientId === ranked[0]!.clientId)!;
     expect(ranked[0]).toEqual({
@@ -31,6 +36,8 @@ describe('rankCandidates', () => {
       score: top.score,
       breakdown: top.breakdown,
       policyVersion: context.policy.version,
+      urgent: expect.any(Boolean),
+      waitDays: expect.any(Number),
     });
   });
 

@@ -7,16 +7,21 @@ import type { ScoreBreakdown } from '../../../../shared/domain/vocabulary';
 import type { EngineClient, EngineUnit, MatchingContext } from '../engine.types';
 import { CRITERIA_PER_PAIR, generatePairs, type GeneratedPairs } from './pair-generator';
 
-export interface RankedCandidate {
+/** A generated pair with its ids and breakdown as an object, e.g. to store as a proposal. */
+export interface ScoredPair {
   clientId: string;
+  unitId: string;
   score: number;
   breakdown: ScoreBreakdown;
   policyVersion: number;
 }
 
-/** A generated pair with its ids and breakdown as an object, e.g. to store as a proposal. */
-export interface ScoredPair extends RankedCandidate {
-  unitId: string;
+/** A candidate for one unit, with what decides its place in the ranking. */
+export interface RankedCandidate extends Omit<ScoredPair, 'unitId'> {
+  /** Confirmed urgency, waited past maxWaitDays, or must move soon. */
+  urgent: boolean;
+  /** Whole days since readySince. */
+  waitDays: number;
 }
 
 /** Pair i of a generation as an object. */
@@ -47,8 +52,10 @@ export function scoredPairAt(
 }
 
 /**
- * The clients allowed for this unit, best first: by score, then by the longer wait, then by
- * client id (code-unit order), so equal inputs always rank the same.
+ * The clients allowed for this unit, in the order of the assignment's tiers: urgent first, then
+ * the longer wait, then the better fit, then the earlier `readySince`, then client id (code-unit
+ * order), so equal inputs always rank the same. (For one unit the per-client normalised fit would
+ * not say more than the score, so the score decides there.)
  */
 export function rankCandidates(
   unit: EngineUnit,
@@ -56,15 +63,24 @@ export function rankCandidates(
   ctx: MatchingContext,
 ): RankedCandidate[] {
   const pairs = generatePairs(clients, [unit], ctx);
-  const ranked: RankedCandidate[] = [];
+  const ranked: (RankedCandidate & { readySince: string })[] = [];
   for (let i = 0; i < pairs.count; i++) {
+    const c = pairs.clientIndex[i] as number;
     const { unitId: _unitId, ...candidate } = scoredPairAt(pairs, i, clients, [unit]);
-    ranked.push(candidate);
+    ranked.push({
+      ...candidate,
+      urgent: pairs.clientUrgent[c] === 1,
+      waitDays: pairs.clientWait[c] as number,
+      readySince: (clients[c] as EngineClient).readySince,
+    });
   }
-  return ranked.sort(
+  ranked.sort(
     (a, b) =>
+      Number(b.urgent) - Number(a.urgent) ||
+      b.waitDays - a.waitDays ||
       b.score - a.score ||
-      b.breakdown.wait - a.breakdown.wait ||
+      (a.readySince < b.readySince ? -1 : a.readySince > b.readySince ? 1 : 0) ||
       (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0),
   );
+  return ranked.map(({ readySince: _readySince, ...candidate }) => candidate);
 }

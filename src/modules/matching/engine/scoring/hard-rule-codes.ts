@@ -46,6 +46,18 @@ export const HARD_RULES = [
       "The unit's municipality holds fewer placements and open proposals than its cap, if it has one.",
   },
   {
+    code: 'CLUSTER_CAP_REACHED',
+    scope: 'unit',
+    description:
+      "A Skaeve Huse unit's cluster holds fewer placements and open proposals than the cluster cap.",
+  },
+  {
+    code: 'SENIOR_ONLY_UNIT',
+    scope: 'unit',
+    description:
+      'The unit is not labelled for seniors only: the engine knows no ages, so a matcher proposes such a unit by hand.',
+  },
+  {
     code: 'UNIT_TYPE_NOT_IN_ROUTES',
     scope: 'pair',
     description: "The unit's type is one of the client's routes.",
@@ -58,7 +70,14 @@ export const HARD_RULES = [
   {
     code: 'RENT_ABOVE_MAX',
     scope: 'pair',
-    description: "The unit's rent is at most the client's maximum rent.",
+    description: "The unit's rent plus service costs is at most the client's maximum rent.",
+  },
+  {
+    code: 'RENT_ABOVE_HUURTOESLAG_LIMIT',
+    scope: 'pair',
+    description:
+      'For a client who depends on huurtoeslag, the rent that counts (rent plus service costs) is at ' +
+      'most the aftoppingsgrens for the household size, or the kwaliteitskortingsgrens under 23.',
   },
   {
     code: 'NOT_WHEELCHAIR_ACCESSIBLE',
@@ -78,23 +97,46 @@ export const HARD_RULES = [
       'A client who requires a low-stimulus (prikkelarm) home gets a unit with stimulus low.',
   },
   {
+    code: 'PETS_NOT_ALLOWED',
+    scope: 'pair',
+    description: 'A client who moves with a pet gets a unit where pets are allowed.',
+  },
+  {
+    code: 'CORPORATION_AVOIDED',
+    scope: 'pair',
+    description: 'The unit is not let by a corporation the client must avoid.',
+  },
+  {
     code: 'MUNICIPALITY_AVOIDED',
     scope: 'pair',
     description: 'The unit is not in a municipality the client must avoid (for VO: a safety zone).',
   },
   {
+    code: 'NEIGHBOURHOOD_AVOIDED',
+    scope: 'pair',
+    description: 'The unit is not in a neighbourhood the client must avoid.',
+  },
+  {
+    code: 'TOO_CLOSE_TO_AVOIDED_AREA',
+    scope: 'pair',
+    description:
+      'The unit is at least the policy distance from every area the client must avoid, measured to ' +
+      "the area's nearest neighbourhood centroid or centre.",
+  },
+  {
     code: 'SUPPORT_CANNOT_REACH',
     scope: 'pair',
     description:
-      "The client's own support provider covers the unit's municipality, with capacity left there " +
-      'when the support is intensive.',
+      "A contracted provider (the client's own, or another unless the policy requires the own) " +
+      "covers the unit's municipality, with capacity left there when the support is intensive.",
   },
   {
     code: 'OUTSIDE_ACCEPTABLE_AREA',
     scope: 'pair',
     description:
-      'The unit is in a preferred municipality, or within the policy distance of an anchor or of ' +
-      "the centre of the client's municipality of belonging.",
+      'The unit is in a preferred municipality, or within the policy distance for its type of a ' +
+      "network point: an anchor or the centre of the client's municipality of belonging, except " +
+      'points in or near an avoided area.',
   },
   {
     code: 'PAIR_DECLINED_BEFORE',

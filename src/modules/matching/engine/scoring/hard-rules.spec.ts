@@ -34,9 +34,34 @@ const BREAKING: Case[] = [
       },
     },
   },
+  {
+    code: 'CLUSTER_CAP_REACHED',
+    client: { routes: ['skaeve_huis'] },
+    unit: { type: 'skaeve_huis', clusterId: 'K1' },
+    ctx: {
+      load: {
+        neighbourhoods: new Map([['BU09830101', 1]]),
+        municipalities: new Map([[VENLO, 4]]),
+        clusters: new Map([['K1', 6]]),
+      },
+    },
+  },
+  { code: 'SENIOR_ONLY_UNIT', unit: { seniorOnly: true } },
   { code: 'UNIT_TYPE_NOT_IN_ROUTES', unit: { type: 'omklap' } },
   { code: 'HOUSEHOLD_TOO_LARGE', client: { household: { adults: 1, children: 1 } } },
   { code: 'RENT_ABOVE_MAX', unit: { rent: 700.01 } },
+  { code: 'RENT_ABOVE_MAX', unit: { rent: 680, serviceCosts: 20.01 } },
+  {
+    // Under 23: huurtoeslag only up to the kwaliteitskortingsgrens (€477.20 in 2025).
+    code: 'RENT_ABOVE_HUURTOESLAG_LIMIT',
+    client: { huurtoeslagEligible: true, under23: true },
+  },
+  {
+    // One person: the lower aftoppingsgrens (€682.96 in 2025) on rent plus service costs.
+    code: 'RENT_ABOVE_HUURTOESLAG_LIMIT',
+    client: { huurtoeslagEligible: true },
+    unit: { rent: 660, serviceCosts: 25 },
+  },
   {
     code: 'NOT_WHEELCHAIR_ACCESSIBLE',
     client: { needs: { wheelchair: true, groundFloorOrLift: false } },
@@ -47,8 +72,41 @@ const BREAKING: Case[] = [
     unit: { floor: 2, hasLift: false },
   },
   { code: 'STIMULUS_TOO_HIGH', client: { stimulusNeed: 'required' }, unit: { stimulus: 'medium' } },
-  { code: 'MUNICIPALITY_AVOIDED', client: { avoidMunicipalities: ['GM0984', VENLO] } },
-  { code: 'SUPPORT_CANNOT_REACH', client: { support: { intensity: 'light', providerId: 'P2' } } },
+  { code: 'PETS_NOT_ALLOWED', client: { pets: true }, unit: { petsAllowed: false } },
+  {
+    code: 'CORPORATION_AVOIDED',
+    client: { avoidCorporations: ['K9'] },
+    unit: { corporationId: 'K9' },
+  },
+  {
+    // With no minimum distance only the municipality itself is refused (the anchor stays usable).
+    code: 'MUNICIPALITY_AVOIDED',
+    client: { avoidMunicipalities: ['GM0984', VENLO] },
+    ctx: { policy: { minDistanceKmFromAvoided: 0 } },
+  },
+  { code: 'NEIGHBOURHOOD_AVOIDED', client: { avoidNeighbourhoods: ['BU09830101'] } },
+  {
+    // A neighbourhood of Horst aan de Maas about 4.3 km north-east of the unit; the anchor is
+    // 5.7 km from it and stays usable.
+    code: 'TOO_CLOSE_TO_AVOIDED_AREA',
+    client: { avoidNeighbourhoods: ['BU15070001'] },
+    ctx: {
+      neighbourhoods: new Map([
+        ['BU15070001', { municipalityCode: 'GM1507', lat: 51.405, lon: 6.2 }],
+      ]),
+    },
+  },
+  {
+    code: 'SUPPORT_CANNOT_REACH',
+    client: { support: { intensity: 'light', providerId: 'P2' } },
+    ctx: { policy: { requireOwnProvider: true } },
+  },
+  {
+    // No contracted provider covers Venlo for a client of P2.
+    code: 'SUPPORT_CANNOT_REACH',
+    client: { support: { intensity: 'light', providerId: 'P2' } },
+    ctx: { coverage: new Map([['P1', new Map([['GM1507', { capacity: 10, used: 0 }]])]]) },
+  },
   {
     code: 'SUPPORT_CANNOT_REACH',
     client: { support: { intensity: 'intensive', providerId: 'P1' } },
@@ -123,6 +181,51 @@ const PASSING: {
     ctx: { coverage: new Map([['P1', new Map([[VENLO, { capacity: 10, used: 10 }]])]]) },
   },
   {
+    name: 'intensive support where the own provider is full but another has places',
+    client: { support: { intensity: 'intensive', providerId: 'P1' } },
+    ctx: {
+      coverage: new Map([
+        ['P1', new Map([[VENLO, { capacity: 10, used: 10 }]])],
+        ['P2', new Map([[VENLO, { capacity: 2, used: 1 }]])],
+      ]),
+    },
+  },
+  {
+    name: 'a Skaeve Huis in a full neighbourhood, its cluster one below the cap',
+    client: { routes: ['skaeve_huis'] },
+    unit: { type: 'skaeve_huis', clusterId: 'K1' },
+    ctx: {
+      load: {
+        neighbourhoods: new Map([['BU09830101', 3]]),
+        municipalities: new Map([[VENLO, 10]]),
+        clusters: new Map([['K1', 5]]),
+      },
+    },
+  },
+  {
+    name: 'an omklap unit in a full neighbourhood',
+    client: { routes: ['omklap'] },
+    unit: { type: 'omklap' },
+    ctx: {
+      load: {
+        neighbourhoods: new Map([['BU09830101', 3]]),
+        municipalities: new Map([[VENLO, 10]]),
+      },
+    },
+  },
+  {
+    name: 'huurtoeslag for one person at the aftoppingsgrens, service costs included',
+    client: { huurtoeslagEligible: true },
+    unit: { rent: 657.96, serviceCosts: 25 },
+  },
+  {
+    name: 'huurtoeslag for three persons above the lower but within the higher aftoppingsgrens',
+    client: { huurtoeslagEligible: true, household: { adults: 1, children: 2 }, maxRent: 800 },
+    unit: { rent: 720, bedrooms: 2 },
+  },
+  { name: 'a pet where pets are allowed', client: { pets: true }, unit: { petsAllowed: true } },
+  { name: 'an avoided municipality far away', client: { avoidMunicipalities: ['GM0935'] } },
+  {
     name: 'far from the network but in a preferred municipality',
     client: {
       anchors: [{ lat: 50.85, lon: 5.69, kind: 'work' }],
@@ -157,13 +260,20 @@ describe('hard rules', () => {
       'NOT_AVAILABLE_IN_TIME',
       'NEIGHBOURHOOD_CAP_REACHED',
       'MUNICIPALITY_CAP_REACHED',
+      'CLUSTER_CAP_REACHED',
+      'SENIOR_ONLY_UNIT',
       'UNIT_TYPE_NOT_IN_ROUTES',
       'HOUSEHOLD_TOO_LARGE',
       'RENT_ABOVE_MAX',
+      'RENT_ABOVE_HUURTOESLAG_LIMIT',
       'NOT_WHEELCHAIR_ACCESSIBLE',
       'NO_GROUND_FLOOR_OR_LIFT',
       'STIMULUS_TOO_HIGH',
+      'PETS_NOT_ALLOWED',
+      'CORPORATION_AVOIDED',
       'MUNICIPALITY_AVOIDED',
+      'NEIGHBOURHOOD_AVOIDED',
+      'TOO_CLOSE_TO_AVOIDED_AREA',
       'SUPPORT_CANNOT_REACH',
       'OUTSIDE_ACCEPTABLE_AREA',
       'PAIR_DECLINED_BEFORE',
@@ -229,14 +339,24 @@ describe('hard rules', () => {
         },
       }),
     ).toMatch(
-      /^The unit is 3\d\.\d km from the nearest point of the client's network \(centre of the municipality of belonging GM0988\), beyond the maximum of 15\.0 km/,
+      /^The unit is 3\d\.\d km from the nearest point of the client's network \(centre of the municipality of belonging GM0988\), beyond the maximum of 15\.0 km for contingent/,
     );
     expect(
       messageOf('SUPPORT_CANNOT_REACH', {
         client: { support: { intensity: 'intensive', providerId: 'P1' } },
         ctx: { coverage: new Map([['P1', new Map([[VENLO, { capacity: 10, used: 10 }]])]]) },
       }),
-    ).toContain('no capacity left there (capacity 10, in use 10)');
+    ).toBe(
+      "No contracted provider (the client's own is P1) covers municipality GM0983 with capacity left for intensive support.",
+    );
+    expect(
+      messageOf('RENT_ABOVE_HUURTOESLAG_LIMIT', {
+        client: { huurtoeslagEligible: true },
+        unit: { rent: 660, serviceCosts: 25 },
+      }),
+    ).toBe(
+      'The client depends on huurtoeslag; the rent that counts for huurtoeslag, rent €685.00 (€660.00 bare rent + €25.00 service costs), is above the aftoppingsgrens 2025 for 1–2 persons of €682.96.',
+    );
     expect(messageOf('CLIENT_PARKED', { client: { parkedUntil: '2025-07-01' } })).toBe(
       'The client is parked until 2025-07-01 (today is 2025-06-02).',
     );

@@ -4,12 +4,15 @@
  * flat arrays, and a property test holds the two to the same answers.
  */
 import { UNIT_TYPES } from '../../../../shared/domain/vocabulary';
-import type { EngineClient, EngineUnit, RuleResult, SupportCoverage } from '../engine.types';
+import type { EngineClient, EngineUnit, RuleResult } from '../engine.types';
 import { isoDateOf, isoDayNumber } from './calendar';
+import type { ClientFacts } from './client-facts';
 import { HARD_RULES, type HardRuleCode } from './hard-rule-codes';
-import { bedroomsNeeded } from './household';
-import { type NearestPoint, pairKey, supportReaches } from './pair-facts';
+import { type NearestPoint, pairKey, type SupportChoice } from './pair-facts';
 import {
+  clusterLoadOf,
+  isCapExempt,
+  maxDistanceKmFor,
   municipalityCapOf,
   municipalityLoadOf,
   neighbourhoodLoadOf,
@@ -20,9 +23,11 @@ export interface RuleInput {
   client: EngineClient;
   unit: EngineUnit;
   prepared: PreparedContext;
+  facts: ClientFacts;
   nearest: NearestPoint;
+  nearestAvoided: NearestPoint;
   preferenceRank: number;
-  coverage: SupportCoverage | undefined;
+  support: SupportChoice | null;
 }
 
 type RuleCheck = (input: RuleInput) => { passed: boolean; message: string };
@@ -32,6 +37,30 @@ const km = (distance: number): string => `${distance.toFixed(1)} km`;
 const plural = (count: number, noun: string, nouns = `${noun}s`): string =>
   `${count} ${count === 1 ? noun : nouns}`;
 const list = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : 'none');
+
+function exempt(unit: EngineUnit, area: string): { passed: boolean; message: string } {
+  return {
+    passed: true,
+    message: `Unit type ${unit.type} is exempt from the ${area} cap.`,
+  };
+}
+
+/** The Skaeve Huse cluster a unit counts in, or null. */
+export function clusterOf(unit: EngineUnit): string | null {
+  return unit.type === 'skaeve_huis' ? (unit.clusterId ?? null) : null;
+}
+
+/** What the household pays a month: bare rent plus service costs. */
+export function totalRent(unit: EngineUnit): number {
+  return unit.rent + (unit.serviceCosts ?? 0);
+}
+
+function rentText(unit: EngineUnit, total: number): string {
+  const costs = unit.serviceCosts ?? 0;
+  return costs > 0
+    ? `rent ${euro(total)} (${euro(unit.rent)} bare rent + ${euro(costs)} service costs)`
+    : `rent ${euro(total)}`;
+}
 
 /** Whether the client is parked today (`parkedUntil` is exclusive). */
 export function isParked(parkedUntil: string | null, today: number): boolean {
@@ -75,6 +104,7 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
   },
 
   NEIGHBOURHOOD_CAP_REACHED: ({ unit, prepared }) => {
+    if (isCapExempt(unit, prepared)) return exempt(unit, 'neighbourhood');
     const load = neighbourhoodLoadOf(prepared.ctx, unit.neighbourhoodCode);
     const cap = prepared.ctx.policy.neighbourhoodCap;
     return load >= cap
@@ -89,6 +119,7 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
   },
 
   MUNICIPALITY_CAP_REACHED: ({ unit, prepared }) => {
+    if (isCapExempt(unit, prepared)) return exempt(unit, 'municipality');
     const load = municipalityLoadOf(prepared.ctx, unit.municipalityCode);
     const cap = municipalityCapOf(prepared.ctx.policy, unit.municipalityCode);
     if (cap === undefined) {
@@ -108,6 +139,33 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
         };
   },
 
+  CLUSTER_CAP_REACHED: ({ unit, prepared }) => {
+    const clusterId = clusterOf(unit);
+    if (clusterId === null) {
+      return { passed: true, message: 'The unit is not a Skaeve Huis of a cluster.' };
+    }
+    const load = clusterLoadOf(prepared.ctx, clusterId);
+    const cap = prepared.rules.clusterCap;
+    return load >= cap
+      ? {
+          passed: false,
+          message: `Cluster ${clusterId} has a load of ${load} (placements and open proposals), reaching its cap of ${cap}.`,
+        }
+      : {
+          passed: true,
+          message: `Cluster ${clusterId} has a load of ${load} (placements and open proposals), below its cap of ${cap}.`,
+        };
+  },
+
+  SENIOR_ONLY_UNIT: ({ unit }) =>
+    unit.seniorOnly === true
+      ? {
+          passed: false,
+          message:
+            'The unit is labelled for seniors only; the engine knows no ages, so a matcher proposes it by hand.',
+        }
+      : { passed: true, message: 'The unit is not labelled for seniors only.' },
+
   UNIT_TYPE_NOT_IN_ROUTES: ({ client, unit }) =>
     // A type outside the vocabulary fits no route, whatever the routes say.
     (UNIT_TYPES as readonly string[]).includes(unit.type) && client.routes.includes(unit.type)
@@ -120,24 +178,46 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
           message: `Unit type ${unit.type} is not one of the client's routes (${list(client.routes)}).`,
         },
 
-  HOUSEHOLD_TOO_LARGE: ({ client, unit }) => {
-    const needed = bedroomsNeeded(client.household);
+  HOUSEHOLD_TOO_LARGE: ({ client, unit, facts }) => {
+    const needed = facts.bedroomsNeeded;
     const household = `${plural(client.household.adults, 'adult')}, ${plural(client.household.children, 'child', 'children')}`;
     const need = needed === 0 ? 'no separate bedroom (a studio fits)' : plural(needed, 'bedroom');
     const verdict = `The household (${household}) needs ${need}; the unit has ${plural(unit.bedrooms, 'bedroom')}.`;
     return { passed: !(unit.bedrooms < needed), message: verdict };
   },
 
-  RENT_ABOVE_MAX: ({ client, unit }) =>
-    unit.rent > client.maxRent
+  RENT_ABOVE_MAX: ({ client, unit }) => {
+    const total = totalRent(unit);
+    const text = rentText(unit, total);
+    const what = `R${text.slice(1)}`;
+    return total > client.maxRent
       ? {
           passed: false,
-          message: `Rent ${euro(unit.rent)} is above the client's maximum of ${euro(client.maxRent)}.`,
+          message: `${what} is above the client's maximum of ${euro(client.maxRent)}.`,
         }
       : {
           passed: true,
-          message: `Rent ${euro(unit.rent)} is within the client's maximum of ${euro(client.maxRent)}.`,
-        },
+          message: `${what} is within the client's maximum of ${euro(client.maxRent)}.`,
+        };
+  },
+
+  RENT_ABOVE_HUURTOESLAG_LIMIT: ({ unit, facts }) => {
+    const limit = facts.huurtoeslagLimit;
+    if (limit === null) {
+      return { passed: true, message: 'The client does not depend on huurtoeslag.' };
+    }
+    const total = totalRent(unit);
+    const what = `the rent that counts for huurtoeslag, ${rentText(unit, total)}`;
+    return total > limit.amount
+      ? {
+          passed: false,
+          message: `The client depends on huurtoeslag; ${what}, is above the ${limit.name} of ${euro(limit.amount)}.`,
+        }
+      : {
+          passed: true,
+          message: `The client depends on huurtoeslag; ${what}, is within the ${limit.name} of ${euro(limit.amount)}.`,
+        };
+  },
 
   NOT_WHEELCHAIR_ACCESSIBLE: ({ client, unit }) => {
     if (!client.needs.wheelchair) {
@@ -186,6 +266,23 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
         };
   },
 
+  PETS_NOT_ALLOWED: ({ client, unit }) => {
+    if (client.pets !== true) return { passed: true, message: 'The client moves without pets.' };
+    return unit.petsAllowed === false
+      ? { passed: false, message: 'The client moves with a pet; the unit allows no pets.' }
+      : { passed: true, message: 'The client moves with a pet; the unit allows pets.' };
+  },
+
+  CORPORATION_AVOIDED: ({ client, unit }) => {
+    const corporation = unit.corporationId ?? null;
+    return corporation !== null && (client.avoidCorporations ?? []).includes(corporation)
+      ? {
+          passed: false,
+          message: `The unit is let by corporation ${corporation}, which the client must avoid.`,
+        }
+      : { passed: true, message: 'The unit is not let by a corporation the client must avoid.' };
+  },
+
   MUNICIPALITY_AVOIDED: ({ client, unit }) =>
     client.avoidMunicipalities.includes(unit.municipalityCode)
       ? {
@@ -197,29 +294,54 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
           message: `The unit lies in ${unit.municipalityCode}, not a municipality the client must avoid.`,
         },
 
-  SUPPORT_CANNOT_REACH: ({ client, unit, coverage }) => {
-    const { providerId, intensity } = client.support;
-    const where = `municipality ${unit.municipalityCode}`;
-    if (coverage === undefined) {
-      return {
-        passed: false,
-        message: `The client's support provider ${providerId} does not cover ${where}.`,
-      };
-    }
-    const numbers = `capacity ${coverage.capacity}, in use ${coverage.used}`;
-    return supportReaches(intensity, coverage)
+  NEIGHBOURHOOD_AVOIDED: ({ client, unit }) =>
+    (client.avoidNeighbourhoods ?? []).includes(unit.neighbourhoodCode)
       ? {
-          passed: true,
-          message: `The client's support provider ${providerId} covers ${where} (${numbers}) for ${intensity} support.`,
+          passed: false,
+          message: `The unit lies in ${unit.neighbourhoodCode}, a neighbourhood the client must avoid.`,
         }
       : {
-          passed: false,
-          message: `The client's support provider ${providerId} covers ${where} but has no capacity left there (${numbers}) for intensive support.`,
-        };
+          passed: true,
+          message: `The unit lies in ${unit.neighbourhoodCode}, not a neighbourhood the client must avoid.`,
+        },
+
+  TOO_CLOSE_TO_AVOIDED_AREA: ({ prepared, nearestAvoided }) => {
+    const min = prepared.rules.minDistanceKmFromAvoided;
+    if (nearestAvoided.distanceKm === Number.POSITIVE_INFINITY) {
+      return { passed: true, message: 'The client has no area to avoid with a known location.' };
+    }
+    const fact = `The unit is ${km(nearestAvoided.distanceKm)} from the nearest point of an area the client must avoid (${nearestAvoided.label})`;
+    return nearestAvoided.distanceKm < min
+      ? { passed: false, message: `${fact}, closer than the minimum of ${km(min)}.` }
+      : { passed: true, message: `${fact}, at least the minimum of ${km(min)}.` };
   },
 
-  OUTSIDE_ACCEPTABLE_AREA: ({ client, unit, prepared, nearest, preferenceRank }) => {
-    const max = km(prepared.ctx.policy.maxDistanceKm);
+  SUPPORT_CANNOT_REACH: ({ client, unit, prepared, support }) => {
+    const { providerId, intensity } = client.support;
+    const where = `municipality ${unit.municipalityCode}`;
+    if (support === null) {
+      const whom = prepared.rules.requireOwnProvider
+        ? `The client's own provider ${providerId} (the policy requires the own provider)`
+        : `No contracted provider (the client's own is ${providerId})`;
+      const what = intensity === 'intensive' ? 'with capacity left for intensive support' : '';
+      return {
+        passed: false,
+        message: `${whom} covers ${where}${what === '' ? '' : ` ${what}`}.`,
+      };
+    }
+    const numbers = `capacity ${support.coverage.capacity}, in use ${support.coverage.used}`;
+    const who = support.own
+      ? `The client's own provider ${support.providerId}`
+      : `Provider ${support.providerId} (not the client's own ${providerId})`;
+    return {
+      passed: true,
+      message: `${who} covers ${where} (${numbers}) for ${intensity} support.`,
+    };
+  },
+
+  OUTSIDE_ACCEPTABLE_AREA: ({ client, unit, prepared, facts, nearest, preferenceRank }) => {
+    const maxKm = maxDistanceKmFor(prepared.ctx.policy, unit.type);
+    const max = `${km(maxKm)} for ${unit.type}`;
     if (preferenceRank >= 0) {
       return {
         passed: true,
@@ -227,13 +349,17 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
       };
     }
     if (nearest.distanceKm === Number.POSITIVE_INFINITY) {
+      const dropped =
+        facts.droppedPoints.length > 0
+          ? ` (not used, in or near an avoided area: ${facts.droppedPoints.join(', ')})`
+          : '';
       return {
         passed: false,
-        message: `The client has no anchors, no known municipality of belonging (${client.municipalityOfBelonging}) and no preferred municipality the unit lies in.`,
+        message: `The client has no usable network point${dropped} for municipality of belonging ${client.municipalityOfBelonging}, and the unit is not in a preferred municipality.`,
       };
     }
     const fact = `The unit is ${km(nearest.distanceKm)} from the nearest point of the client's network (${nearest.label})`;
-    return nearest.distanceKm <= prepared.ctx.policy.maxDistanceKm
+    return nearest.distanceKm <= maxKm
       ? { passed: true, message: `${fact}, within the maximum of ${max}.` }
       : {
           passed: false,

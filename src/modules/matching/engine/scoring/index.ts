@@ -17,12 +17,27 @@ export {
 } from './hard-rule-codes';
 export { bedroomsNeeded } from './household';
 export { evaluatePair } from './pair-evaluator';
+export { clusterOf, totalRent } from './hard-rules';
 export {
   CRITERIA_PER_PAIR,
   generatePairs,
+  type CapacityGroup,
   type GeneratedPairs,
   type PairGenerationStats,
 } from './pair-generator';
+export {
+  capAreasOf,
+  capBlockedClients,
+  comparePairsByTier,
+  PASSED_OVER_MAX_NAMED,
+  passedOverReport,
+  type CapArea,
+  type CapAreaKind,
+  type CapBlockedClient,
+  type PassedOverClient,
+  type PassedOverInput,
+  type PassedOverReason,
+} from './priorities';
 export {
   BENCHMARK_POLICY,
   generatePopulation,

@@ -4,18 +4,23 @@
  */
 import type { ScoreBreakdown } from '../../../../shared/domain/vocabulary';
 import type { EngineClient, EngineUnit, MatchingContext, PairEvaluation } from '../engine.types';
+import { clientFacts, preferenceRankOf } from './client-facts';
 import { evaluateHardRules } from './hard-rules';
-import { coverageOf, nearestPoint, preferenceRankOf } from './pair-facts';
+import { nearestAvoided, nearestPoint, supportFor } from './pair-facts';
 import {
-  clientWait,
+  maxDistanceKmFor,
   type PreparedContext,
   prepareContext,
   unitSpreiding,
 } from './prepared-context';
 import {
   begeleidingScore,
+  extraBedrooms,
+  fitScore,
   locationScore,
   prikkelarmScore,
+  scarcityPenalties,
+  scarcityPenaltyTotal,
   supportHeadroom,
   weightedScore,
 } from './soft-scores';
@@ -39,32 +44,58 @@ export function evaluatePreparedPair(
   prepared: PreparedContext,
 ): PairEvaluation {
   const { policy } = prepared.ctx;
-  const nearest = nearestPoint(client, unit, prepared);
-  const preferenceRank = preferenceRankOf(client, unit.municipalityCode);
-  const coverage = coverageOf(prepared, client.support.providerId, unit.municipalityCode);
-  const rules = evaluateHardRules({ client, unit, prepared, nearest, preferenceRank, coverage });
+  const facts = clientFacts(client, prepared);
+  const nearest = nearestPoint(facts, unit);
+  const preferenceRank = preferenceRankOf(client, facts, unit.municipalityCode);
+  const support = supportFor(client.support, unit.municipalityCode, prepared);
+  const rules = evaluateHardRules({
+    client,
+    unit,
+    prepared,
+    facts,
+    nearest,
+    nearestAvoided: nearestAvoided(facts, unit),
+    preferenceRank,
+    support,
+  });
 
   const breakdown: ScoreBreakdown = {
-    location: locationScore(nearest.distanceKm, preferenceRank, policy.maxDistanceKm),
+    location: locationScore(
+      nearest.distanceKm,
+      preferenceRank,
+      maxDistanceKmFor(policy, unit.type),
+    ),
     spreiding: unitSpreiding(unit, prepared),
     prikkelarm: prikkelarmScore(client.stimulusNeed, unit.stimulus),
-    begeleiding: begeleidingScore(client.support.intensity, supportHeadroom(coverage)),
-    wait: clientWait(client, prepared),
+    begeleiding: begeleidingScore(
+      client.support.intensity,
+      support === null ? null : supportHeadroom(support.coverage),
+      support?.own ?? true,
+    ),
+    wait: facts.waitProgress,
   };
+  const wheelchairUnneeded = unit.wheelchairAccessible && !client.needs.wheelchair;
+  const lowStimulusUnneeded = unit.stimulus === 'low' && client.stimulusNeed === 'none';
+  const extra = extraBedrooms(unit.bedrooms, facts.bedroomsNeeded);
+  const { scarcity } = prepared.rules;
   return {
     clientId: client.id,
     unitId: unit.id,
     allowed: rules.every((rule) => rule.passed),
     rules,
     breakdown,
-    score: weightedScore(
-      breakdown.location,
-      breakdown.spreiding,
-      breakdown.prikkelarm,
-      breakdown.begeleiding,
-      breakdown.wait,
-      policy.weights,
+    score: fitScore(
+      weightedScore(
+        breakdown.location,
+        breakdown.spreiding,
+        breakdown.prikkelarm,
+        breakdown.begeleiding,
+        policy.weights,
+      ),
+      scarcityPenaltyTotal(wheelchairUnneeded, lowStimulusUnneeded, extra, scarcity),
     ),
+    penalties: scarcityPenalties(wheelchairUnneeded, lowStimulusUnneeded, extra, scarcity),
+    supportProviderId: support?.providerId ?? null,
     policyVersion: policy.version,
   };
 }

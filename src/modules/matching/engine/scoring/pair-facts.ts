@@ -3,48 +3,32 @@
  * the single-pair path (the bulk path computes the same values from its flat arrays).
  */
 import type { EngineClient, EngineUnit, SupportCoverage } from '../engine.types';
-import { haversineKm } from './geo';
+import { type ClientFacts, nearestOf } from './client-facts';
+import { toRadians } from './geo';
 import type { PreparedContext } from './prepared-context';
 
 export interface NearestPoint {
-  /** Great-circle km; Infinity when the client has no usable anchor nor a known centroid. */
+  /** Great-circle km; Infinity when the client has no usable network point. */
   distanceKm: number;
   /** What the nearest point is, for messages: e.g. `family anchor`. */
   label: string;
 }
 
-/**
- * The nearest of the client's anchors and the centre of the municipality of belonging. Points
- * with invalid coordinates are skipped (NaN is never smaller), exactly as in the bulk path.
- */
-export function nearestPoint(
-  client: EngineClient,
-  unit: EngineUnit,
-  prepared: PreparedContext,
-): NearestPoint {
-  let distanceKm = Number.POSITIVE_INFINITY;
-  let label = 'none';
-  for (const anchor of client.anchors) {
-    const distance = haversineKm(anchor, unit.location);
-    if (distance < distanceKm) {
-      distanceKm = distance;
-      label = `${anchor.kind} anchor`;
-    }
-  }
-  const centroid = prepared.ctx.municipalities.get(client.municipalityOfBelonging);
-  if (centroid !== undefined) {
-    const distance = haversineKm(centroid, unit.location);
-    if (distance < distanceKm) {
-      distanceKm = distance;
-      label = `centre of the municipality of belonging ${client.municipalityOfBelonging}`;
-    }
-  }
-  return { distanceKm, label };
+function unitRadians(unit: EngineUnit): [number, number, number] {
+  const latRad = toRadians(unit.location.lat);
+  return [latRad, toRadians(unit.location.lon), Math.cos(latRad)];
 }
 
-/** Position of the unit's municipality in the client's preferences (first match), or −1. */
-export function preferenceRankOf(client: EngineClient, municipalityCode: string): number {
-  return client.preferredMunicipalities.indexOf(municipalityCode);
+/** The nearest of the client's usable network points. */
+export function nearestPoint(facts: ClientFacts, unit: EngineUnit): NearestPoint {
+  const { distanceKm, index } = nearestOf(facts.points, ...unitRadians(unit));
+  return { distanceKm, label: index < 0 ? 'none' : (facts.points[index]?.label ?? 'none') };
+}
+
+/** The nearest point of an area the client must avoid. */
+export function nearestAvoided(facts: ClientFacts, unit: EngineUnit): NearestPoint {
+  const { distanceKm, index } = nearestOf(facts.avoidance, ...unitRadians(unit));
+  return { distanceKm, label: index < 0 ? 'none' : (facts.avoidance[index]?.label ?? 'none') };
 }
 
 export function coverageOf(
@@ -55,13 +39,45 @@ export function coverageOf(
   return prepared.ctx.coverage.get(providerId)?.get(municipalityCode);
 }
 
-/** Whether the provider can take this client on in the municipality (the hard support rule). */
+/** Whether a provider can take this client on in the municipality. */
 export function supportReaches(
   intensity: EngineClient['support']['intensity'],
   coverage: SupportCoverage | undefined,
 ): boolean {
   if (coverage === undefined) return false;
   return intensity !== 'intensive' || coverage.capacity - coverage.used > 0;
+}
+
+/** The provider that would support the client in a municipality. */
+export interface SupportChoice {
+  providerId: string;
+  coverage: SupportCoverage;
+  /** Whether it is the client's own provider (continuity). */
+  own: boolean;
+}
+
+/**
+ * The client's own provider when it can deliver this intensity there; otherwise, unless the
+ * policy requires the own provider, the contracted provider with the most places left there
+ * (then by id); null when none can.
+ */
+export function supportFor(
+  support: EngineClient['support'],
+  municipalityCode: string,
+  prepared: PreparedContext,
+): SupportChoice | null {
+  const own = coverageOf(prepared, support.providerId, municipalityCode);
+  if (own !== undefined && supportReaches(support.intensity, own)) {
+    return { providerId: support.providerId, coverage: own, own: true };
+  }
+  if (prepared.rules.requireOwnProvider) return null;
+  for (const covering of prepared.providersIn.get(municipalityCode) ?? []) {
+    if (covering.providerId === support.providerId) continue;
+    if (supportReaches(support.intensity, covering.coverage)) {
+      return { providerId: covering.providerId, coverage: covering.coverage, own: false };
+    }
+  }
+  return null;
 }
 
 export function pairKey(clientId: string, unitId: string): string {

@@ -17,6 +17,7 @@ import type {
   SupportCoverage,
 } from '../engine.types';
 import { isoDateOf, isoDayNumber } from './calendar';
+import { clientFacts } from './client-facts';
 import { HARD_RULES, type HardRuleCode } from './hard-rule-codes';
 import { evaluatePreparedPair } from './pair-evaluator';
 import { CRITERIA_PER_PAIR, type GeneratedPairs, generatePairs } from './pair-generator';
@@ -42,8 +43,22 @@ const money = fc.oneof(
   fc.double({ min: 400, max: 900, noNaN: true }),
 );
 
+const CORPORATIONS = ['K1', 'K2'];
+const CLUSTERS = ['S1', 'S2'];
+const NEIGHBOURHOOD_POINTS = new Map(
+  NEIGHBOURHOODS.map((code, i) => [
+    code,
+    { municipalityCode: `GM${code.slice(2, 6)}`, lat: 51.1 + i * 0.13, lon: 5.7 + i * 0.11 },
+  ]),
+);
+
 const unitArbitrary = fc.record({
   type: fc.constantFrom(...UNIT_TYPES),
+  corporationId: fc.option(fc.constantFrom(...CORPORATIONS), { nil: undefined }),
+  serviceCosts: fc.option(fc.constantFrom(0, 20, 48.5), { nil: undefined }),
+  petsAllowed: fc.option(fc.boolean(), { nil: undefined }),
+  seniorOnly: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  clusterId: fc.option(fc.constantFrom(...CLUSTERS), { nil: null }),
   municipalityCode: municipality,
   neighbourhoodCode: fc.constantFrom(...NEIGHBOURHOODS),
   location: fc.record({ lat, lon }),
@@ -65,6 +80,12 @@ const clientArbitrary = fc.record({
   municipalityOfBelonging: municipality,
   preferredMunicipalities: fc.array(municipality, { maxLength: 3 }),
   avoidMunicipalities: fc.array(municipality, { maxLength: 2 }),
+  avoidNeighbourhoods: fc.array(fc.constantFrom(...NEIGHBOURHOODS, 'BU99999999'), { maxLength: 2 }),
+  avoidCorporations: fc.array(fc.constantFrom(...CORPORATIONS), { maxLength: 1 }),
+  pets: fc.boolean(),
+  huurtoeslagEligible: fc.boolean(),
+  under23: fc.boolean(),
+  mustMoveBy: fc.option(day(-5, 120), { nil: null, freq: 3 }),
   anchors: fc.array(
     fc.record({
       lat: fc.oneof(
@@ -125,7 +146,8 @@ const instanceArbitrary: fc.Arbitrary<Instance> = fc
     maxDistanceKm: fc.oneof(fc.constantFrom(0, 5, 15), fc.double({ min: 0, max: 40, noNaN: true })),
     weights: fc
       .tuple(...SCORE_CRITERIA.map(() => fc.integer({ min: 0, max: 4 })))
-      .filter((weights) => weights.some((w) => w > 0)),
+      // At least one fit weight: the wait weight alone scores nothing.
+      .filter((weights) => weights.slice(0, 4).some((w) => w > 0)),
     neighbourhoodCap: fc.integer({ min: 0, max: 4 }),
     municipalityCaps: fc.dictionary(
       fc.constantFrom(...MUNICIPALITIES),
@@ -141,6 +163,15 @@ const instanceArbitrary: fc.Arbitrary<Instance> = fc
       { nil: undefined },
     ),
     coverage: fc.tuple(coverageMap, coverageMap, coverageMap),
+    minDistanceKmFromAvoided: fc.constantFrom(0, 2, 5, 12),
+    requireOwnProvider: fc.boolean(),
+    capExemptTypes: fc.subarray([...UNIT_TYPES]),
+    clusterCap: fc.integer({ min: 0, max: 6 }),
+    clusterLoad: loadMap(CLUSTERS),
+    skaeveDistance: fc.option(fc.constantFrom(10, 50), { nil: undefined }),
+    withNeighbourhoods: fc.boolean(),
+    pledges: fc.option(loadMap(MUNICIPALITIES), { nil: undefined }),
+    maxWaitDays: fc.integer({ min: 0, max: 400 }),
     excluded: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
     hour: fc.integer({ min: 0, max: 23 }),
   })
@@ -173,8 +204,21 @@ const instanceArbitrary: fc.Arbitrary<Instance> = fc
           municipalityCaps: r.municipalityCaps,
           maxDistanceKm: r.maxDistanceKm,
           planningHorizonDays: r.planningHorizonDays,
+          minDistanceKmFromAvoided: r.minDistanceKmFromAvoided,
+          requireOwnProvider: r.requireOwnProvider,
+          capExemptTypes: r.capExemptTypes,
+          clusterCap: r.clusterCap,
+          maxDistanceKmByType:
+            r.skaeveDistance === undefined ? {} : { skaeve_huis: r.skaeveDistance },
+          maxWaitDays: r.maxWaitDays,
         },
-        load: { neighbourhoods: r.neighbourhoodLoad, municipalities: r.municipalityLoad },
+        load: {
+          neighbourhoods: r.neighbourhoodLoad,
+          municipalities: r.municipalityLoad,
+          clusters: r.clusterLoad,
+        },
+        ...(r.withNeighbourhoods ? { neighbourhoods: NEIGHBOURHOOD_POINTS } : {}),
+        ...(r.pledges === undefined ? {} : { pledges: r.pledges }),
         ...(r.fairShare === undefined ? {} : { fairShare: new Map(r.fairShare) }),
         coverage: new Map(
           PROVIDERS.map((id, i) => [id, r.coverage[i] as Map<string, SupportCoverage>]),
@@ -186,18 +230,24 @@ const instanceArbitrary: fc.Arbitrary<Instance> = fc
 
 interface BruteForce {
   allowed: Map<string, PairEvaluation>;
+  /** Per client id, the best score of its allowed pairs. */
+  best: Map<string, number>;
   firstFailure: Map<HardRuleCode, number>;
 }
 
 /** evaluatePair over every pair (with the context prepared once: evaluatePair's own body). */
 function bruteForce({ clients, units, ctx }: Instance): BruteForce {
   const allowed = new Map<string, PairEvaluation>();
+  const best = new Map<string, number>();
   const firstFailure = new Map<HardRuleCode, number>();
   const prepared = prepareContext(ctx);
   for (const client of clients) {
     for (const unit of units) {
       const evaluation = evaluatePreparedPair(client, unit, prepared);
-      if (evaluation.allowed) allowed.set(`${client.id}|${unit.id}`, evaluation);
+      if (evaluation.allowed) {
+        allowed.set(`${client.id}|${unit.id}`, evaluation);
+        best.set(client.id, Math.max(best.get(client.id) ?? 0, evaluation.score));
+      }
       const failed = evaluation.rules.find((rule) => !rule.passed);
       if (failed) {
         const code = failed.code as HardRuleCode;
@@ -205,16 +255,22 @@ function bruteForce({ clients, units, ctx }: Instance): BruteForce {
       }
     }
   }
-  return { allowed, firstFailure };
+  return { allowed, best, firstFailure };
 }
 
 function generatedByKey({ clients, units }: Instance, pairs: GeneratedPairs) {
-  const result = new Map<string, { score: number; breakdown: number[] }>();
+  const result = new Map<
+    string,
+    { score: number; fit: number; breakdown: number[]; provider: string | null }
+  >();
   for (let i = 0; i < pairs.count; i++) {
     const client = clients[pairs.clientIndex[i]!]!;
     const unit = units[pairs.unitIndex[i]!]!;
+    const group = pairs.pairGroup[i]!;
     result.set(`${client.id}|${unit.id}`, {
       score: pairs.score[i]!,
+      fit: pairs.fit[i]!,
+      provider: group < 0 ? null : pairs.groups[group]!.providerId,
       breakdown: Array.from(
         pairs.breakdown.subarray(i * CRITERIA_PER_PAIR, (i + 1) * CRITERIA_PER_PAIR),
       ),
@@ -233,11 +289,29 @@ function expectSameAsBruteForce(instance: Instance): void {
   for (const [key, evaluation] of expected.allowed) {
     const generated = actual.get(key)!;
     expect(generated.score).toBe(evaluation.score);
+    // The fit is normalised per client: its best home is worth exactly 1.
+    expect(generated.fit).toBe(1 - (expected.best.get(evaluation.clientId)! - evaluation.score));
+    // An intensive pair draws on the capacity group of the provider evaluatePair names.
+    const client = instance.clients.find((c) => c.id === evaluation.clientId)!;
+    expect(generated.provider).toBe(
+      client.support.intensity === 'intensive' ? evaluation.supportProviderId : null,
+    );
     expect(generated.breakdown).toEqual(
       SCORE_CRITERIA.map((criterion) => evaluation.breakdown[criterion]),
     );
   }
   expect(pairs.policyVersion).toBe(instance.ctx.policy.version);
+  const prepared = prepareContext(instance.ctx);
+  instance.clients.forEach((client, c) => {
+    const facts = clientFacts(client, prepared);
+    expect(pairs.clientWait[c]).toBe(facts.days);
+    expect(pairs.clientUrgent[c]).toBe(facts.urgency === null ? 0 : 1);
+  });
+  for (const group of pairs.groups) {
+    const coverage = instance.ctx.coverage.get(group.providerId)!.get(group.municipalityCode)!;
+    expect(group.capacity).toBe(coverage.capacity - coverage.used);
+    expect(group.capacity).toBeGreaterThan(0);
+  }
 
   const { stats } = pairs;
   const visitedExclusions = Object.values(stats.candidatesExcluded).reduce((sum, n) => sum + n, 0);

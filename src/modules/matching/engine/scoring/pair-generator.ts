@@ -24,7 +24,14 @@ import {
   type UnitTable,
   unitTypeBit,
 } from './candidate-index';
-import { haversineFromRadians, toRadians } from './geo';
+import {
+  clientFacts,
+  type ClientFacts,
+  closerThan,
+  type RadianPoint,
+  urgencyOf,
+} from './client-facts';
+import { haversineFromRadians } from './geo';
 import {
   HARD_RULE_CODES,
   hardRuleCodesOf,
@@ -32,16 +39,38 @@ import {
   type HardRuleScope,
 } from './hard-rule-codes';
 import { isParked } from './hard-rules';
-import { bedroomsNeeded } from './household';
-import { coverageOf, supportReaches } from './pair-facts';
-import { clientWait, type PreparedContext, prepareContext } from './prepared-context';
+import { type SupportChoice, supportFor } from './pair-facts';
+import {
+  daysWaiting,
+  maxDistanceKmFor,
+  type PreparedContext,
+  prepareContext,
+} from './prepared-context';
 import {
   begeleidingScore,
+  extraBedrooms,
+  fitScore,
   locationScore,
   prikkelarmScore,
+  scarcityPenaltyTotal,
   supportHeadroom,
   weightedScore,
 } from './soft-scores';
+
+/*
+ * An imported binding is a property read on the module object (a getter for a re-export) on
+ * every use; the hot loops use these module constants instead, read once at load.
+ */
+const HAVERSINE = haversineFromRadians;
+const CLOSER_THAN = closerThan;
+const WHEELCHAIR = ACCESS_WHEELCHAIR;
+const GROUND_FLOOR_OR_LIFT = ACCESS_GROUND_FLOOR_OR_LIFT;
+const LOCATION = locationScore;
+const BEGELEIDING = begeleidingScore;
+const SCARCITY = scarcityPenaltyTotal;
+const EXTRA_BEDROOMS = extraBedrooms;
+const FIT = fitScore;
+const WEIGHTED = weightedScore;
 
 /** Number of soft criteria per pair in `GeneratedPairs.breakdown`. */
 export const CRITERIA_PER_PAIR = SCORE_CRITERIA.length;
@@ -67,6 +96,14 @@ export interface PairGenerationStats {
   candidatesExcluded: Partial<Record<HardRuleCode, number>>;
 }
 
+/** A capacity group: provider P delivering intensive support in municipality M. */
+export interface CapacityGroup {
+  providerId: string;
+  municipalityCode: string;
+  /** Places left: stated capacity minus the provider's clients placed or proposed there. */
+  capacity: number;
+}
+
 /**
  * The allowed pairs as columns, ordered by client index, then unit index. Pair i is client
  * `clients[clientIndex[i]]` with unit `units[unitIndex[i]]`; its breakdown is
@@ -76,33 +113,51 @@ export interface GeneratedPairs {
   count: number;
   clientIndex: Int32Array;
   unitIndex: Int32Array;
+  /** The fit of each pair, as `evaluatePair` gives it (what a matcher sees). */
   score: Float64Array;
+  /**
+   * The fit normalised per client, what the assignment maximises within the tiers:
+   * 1 − (the client's best score − this score). Every client's best home is worth 1, so a
+   * criterion that lowers all of one client's pairs alike (a busy provider, a need few homes meet)
+   * never makes that client less likely to be housed.
+   */
+  fit: Float64Array;
   breakdown: Float64Array;
+  /** Per client of the input: 1 when urgent (confirmed, waited past maxWaitDays, must move soon). */
+  clientUrgent: Uint8Array;
+  /** Per client of the input: whole days since readySince (0 when not yet ready). */
+  clientWait: Int32Array;
+  /** Per pair: the index in `groups` of the capacity group the pair draws on, or −1. */
+  pairGroup: Int32Array;
+  groups: CapacityGroup[];
   policyVersion: number;
   stats: PairGenerationStats;
 }
 
-/** Per provider: can it reach municipality m (0 no, 1 covered, 2 covered with capacity left). */
-interface ProviderReach {
-  reach: Uint8Array;
-  /** supportHeadroom per municipality; NaN where not covered. */
+/** Per provider and intensity: who would support a client in municipality m, and how. */
+interface SupportTable {
+  choice: (SupportChoice | null)[];
+  /** supportHeadroom of the chosen provider per municipality; NaN where none can. */
   headroom: Float64Array;
+  /** The capacity group per municipality, once a pair has used it; −1 until then. */
+  group: Int32Array;
 }
 
-function providerReach(
+function supportTable(
   prepared: PreparedContext,
-  providerId: string,
+  support: EngineClient['support'],
   municipalityIndex: ReadonlyMap<string, number>,
-): ProviderReach {
-  const reach = new Uint8Array(municipalityIndex.size);
+): SupportTable {
+  const choice: (SupportChoice | null)[] = new Array<SupportChoice | null>(
+    municipalityIndex.size,
+  ).fill(null);
   const headroom = new Float64Array(municipalityIndex.size).fill(Number.NaN);
   for (const [code, m] of municipalityIndex) {
-    const coverage = coverageOf(prepared, providerId, code);
-    if (coverage === undefined) continue;
-    reach[m] = supportReaches('intensive', coverage) ? 2 : 1;
-    headroom[m] = supportHeadroom(coverage) ?? Number.NaN;
+    const chosen = supportFor(support, code, prepared);
+    choice[m] = chosen;
+    if (chosen !== null) headroom[m] = supportHeadroom(chosen.coverage) ?? Number.NaN;
   }
-  return { reach, headroom };
+  return { choice, headroom, group: new Int32Array(municipalityIndex.size).fill(-1) };
 }
 
 function indexById(items: readonly { id: string }[]): Map<string, number[]> {
@@ -219,18 +274,72 @@ interface Setting {
   prepared: PreparedContext;
   table: UnitTable;
   index: CandidateIndex;
-  providers: Map<string, ProviderReach>;
+  supports: Map<string, SupportTable>;
+  /** Per client, its facts (only for clients that reached phase one's pair rules). */
+  facts: (ClientFacts | undefined)[];
   /** Counts of excluded clients, units and visited pairs, by position in HARD_RULES. */
   exclusions: Float64Array;
 }
 
-function providerOf(setting: Setting, providerId: string): ProviderReach {
-  let provider = setting.providers.get(providerId);
-  if (provider === undefined) {
-    provider = providerReach(setting.prepared, providerId, setting.table.municipalityIndex);
-    setting.providers.set(providerId, provider);
+function supportOf(setting: Setting, support: EngineClient['support']): SupportTable {
+  const key = `${support.intensity}|${support.providerId}`;
+  let table = setting.supports.get(key);
+  if (table === undefined) {
+    table = supportTable(setting.prepared, support, setting.table.municipalityIndex);
+    setting.supports.set(key, table);
   }
-  return provider;
+  return table;
+}
+
+/**
+ * Points as flat columns, refilled per client, with the same distance arithmetic as `nearestOf`
+ * (so both paths agree to the bit) but no allocation per call.
+ */
+class PointColumns {
+  count = 0;
+  private lat = new Float64Array(8);
+  private lon = new Float64Array(8);
+  private cos = new Float64Array(8);
+
+  load(points: readonly RadianPoint[]): void {
+    if (points.length > this.lat.length) {
+      this.lat = new Float64Array(points.length);
+      this.lon = new Float64Array(points.length);
+      this.cos = new Float64Array(points.length);
+    }
+    this.count = points.length;
+    for (let p = 0; p < points.length; p++) {
+      const point = points[p] as RadianPoint;
+      this.lat[p] = point.latRad;
+      this.lon[p] = point.lonRad;
+      this.cos[p] = point.cosLat;
+    }
+  }
+
+  /** Km to the nearest point; Infinity when there is none. */
+  nearestKm(latRad: number, lonRad: number, cosLat: number): number {
+    let nearest = Number.POSITIVE_INFINITY;
+    const { lat, lon, cos } = this;
+    for (let p = 0; p < this.count; p++) {
+      const distance = HAVERSINE(
+        lat[p] as number,
+        lon[p] as number,
+        cos[p] as number,
+        latRad,
+        lonRad,
+        cosLat,
+      );
+      if (distance < nearest) nearest = distance;
+    }
+    return nearest;
+  }
+}
+
+/** The search radius of a set of routes: the largest acceptable distance of their types. */
+function searchRadiusKm(prepared: PreparedContext, routes: readonly string[]): number {
+  let radius = 0;
+  for (const type of routes) radius = Math.max(radius, maxDistanceKmFor(prepared.ctx.policy, type));
+  return radius;
 }
 
 /**
@@ -244,23 +353,27 @@ function collectAllowedPairs(
 ): { allowed: AllowedPairs; matchableClients: number; candidatesVisited: number } {
   const { clients, prepared, table, index, exclusions } = setting;
   const { ctx } = prepared;
-  const { maxDistanceKm } = ctx.policy;
   const declined = declinedUnitsByClient(ctx.excludedPairs, clients, units);
   /** Every client of a municipality searches around the same centre: search it once. */
   const aroundCentre = new Map<string, Int32Array>();
+  const minAvoidKm = prepared.rules.minDistanceKmFromAvoided;
 
   // Flat unit columns as locals: the hot loop then reads no object properties.
   const { typeBit, bedrooms, rent, access, stimulus, municipality, latRad, lonRad, cosLat } = table;
-  const haversine = haversineFromRadians;
-  const location = locationScore;
+  const { petsAllowed, neighbourhood, corporation, maxDistanceKm } = table;
   const {
     UNIT_TYPE_NOT_IN_ROUTES,
     HOUSEHOLD_TOO_LARGE,
     RENT_ABOVE_MAX,
+    RENT_ABOVE_HUURTOESLAG_LIMIT,
     NOT_WHEELCHAIR_ACCESSIBLE,
     NO_GROUND_FLOOR_OR_LIFT,
     STIMULUS_TOO_HIGH,
+    PETS_NOT_ALLOWED,
+    CORPORATION_AVOIDED,
     MUNICIPALITY_AVOIDED,
+    NEIGHBOURHOOD_AVOIDED,
+    TOO_CLOSE_TO_AVOIDED_AREA,
     SUPPORT_CANNOT_REACH,
     OUTSIDE_ACCEPTABLE_AREA,
     PAIR_DECLINED_BEFORE,
@@ -275,9 +388,10 @@ function collectAllowedPairs(
   const avoidedBy = new Int32Array(table.municipalityIndex.size);
   const preferredBy = new Int32Array(table.municipalityIndex.size);
   const preferenceRank = new Int32Array(table.municipalityIndex.size);
-  let pointLat = new Float64Array(4);
-  let pointLon = new Float64Array(4);
-  let pointCos = new Float64Array(4);
+  const avoidedNeighbourhoodBy = new Int32Array(table.neighbourhoodIndex.size);
+  const avoidedCorporationBy = new Int32Array(table.corporationIndex.size);
+  // The client's network and avoidance points as flat columns: the hot loop allocates nothing.
+  const network = new PointColumns();
 
   const allowed = new AllowedPairs(clients.length);
   let matchableClients = 0;
@@ -297,52 +411,36 @@ function collectAllowedPairs(
     const stamp = c + 1;
     let routes = 0;
     for (const type of client.routes) routes |= unitTypeBit(type);
+    const facts = clientFacts(client, prepared);
+    setting.facts[c] = facts;
+    const radius = searchRadiusKm(prepared, client.routes);
 
-    // Candidates: units of the client's types near each point (anchors, then the centre of the
-    // municipality of belonging), then in preferred municipalities; each unit once.
-    const { anchors } = client;
-    const centre = ctx.municipalities.get(client.municipalityOfBelonging);
-    if (pointLat.length < anchors.length + 1) {
-      pointLat = new Float64Array(anchors.length + 1);
-      pointLon = new Float64Array(anchors.length + 1);
-      pointCos = new Float64Array(anchors.length + 1);
-    }
-    let points = 0;
+    // Candidates: units of the client's types near each usable network point, then in preferred
+    // municipalities; each unit once.
+    const points = facts.points;
     let candidateCount = 0;
-    for (let a = 0; a <= anchors.length; a++) {
-      const point = a < anchors.length ? anchors[a] : centre;
-      if (point === undefined || !Number.isFinite(point.lat) || !Number.isFinite(point.lon)) {
-        continue;
-      }
-      const lat = toRadians(point.lat);
-      pointLat[points] = lat;
-      pointLon[points] = toRadians(point.lon);
-      pointCos[points] = Math.cos(lat);
-      points++;
+    for (const point of points) {
       let found: Int32Array;
-      if (point === centre) {
-        const key = `${client.municipalityOfBelonging}|${routes}`;
+      if (point.centre) {
+        const key = `${client.municipalityOfBelonging}|${routes}|${radius}`;
         let cached = aroundCentre.get(key);
         if (cached === undefined) {
-          cached = near.slice(
-            0,
-            index.unitsNear(routes, point.lat, point.lon, maxDistanceKm, near),
-          );
+          cached = near.slice(0, index.unitsNear(routes, point.lat, point.lon, radius, near));
           aroundCentre.set(key, cached);
         }
         found = cached;
       } else {
-        found = near.subarray(
-          0,
-          index.unitsNear(routes, point.lat, point.lon, maxDistanceKm, near),
-        );
+        found = near.subarray(0, index.unitsNear(routes, point.lat, point.lon, radius, near));
       }
       candidateCount = appendUnvisited(found, stamp, visitedBy, candidates, candidateCount);
     }
     const preferred = client.preferredMunicipalities;
     for (let rank = 0; rank < preferred.length; rank++) {
-      const m = table.municipalityIndex.get(preferred[rank] as string);
-      if (m === undefined || preferredBy[m] === stamp) continue;
+      const code = preferred[rank] as string;
+      const m = table.municipalityIndex.get(code);
+      if (m === undefined || preferredBy[m] === stamp || facts.avoidMunicipalities.has(code)) {
+        continue;
+      }
       preferredBy[m] = stamp;
       preferenceRank[m] = rank;
       for (const inMunicipality of index.unitsIn(routes, m)) {
@@ -362,51 +460,67 @@ function collectAllowedPairs(
       const m = table.municipalityIndex.get(code);
       if (m !== undefined) avoidedBy[m] = stamp;
     }
-    const needed = bedroomsNeeded(client.household);
+    for (const code of client.avoidNeighbourhoods ?? []) {
+      const n = table.neighbourhoodIndex.get(code);
+      if (n !== undefined) avoidedNeighbourhoodBy[n] = stamp;
+    }
+    for (const id of client.avoidCorporations ?? []) {
+      const k = table.corporationIndex.get(id);
+      if (k !== undefined) avoidedCorporationBy[k] = stamp;
+    }
+    const needed = facts.bedroomsNeeded;
     const { maxRent } = client;
+    const rentLimit = facts.huurtoeslagLimit?.amount ?? Number.POSITIVE_INFINITY;
     const needsWheelchair = client.needs.wheelchair;
     const needsGroundFloorOrLift = client.needs.groundFloorOrLift;
     const requiresLow = client.stimulusNeed === 'required';
-    const minimumReach = client.support.intensity === 'intensive' ? 2 : 1;
-    const { reach } = providerOf(setting, client.support.providerId);
+    const hasPets = client.pets === true;
+    network.load(points);
+    const areas = facts.avoidedAreas;
+    const checkAvoidance = areas.length > 0;
+    const { choice } = supportOf(setting, client.support);
     const declinedUnits = declined.get(c);
 
     let passedCount = 0;
     for (let i = 0; i < candidateCount; i++) {
       const u = candidates[i] as number;
       const m = municipality[u] as number;
+      const k = corporation[u] as number;
       let failure = -1;
       // The index only returns units of the client's types; the check stays for completeness.
       if (((typeBit[u] as number) & routes) === 0) failure = UNIT_TYPE_NOT_IN_ROUTES;
       else if ((bedrooms[u] as number) < needed) failure = HOUSEHOLD_TOO_LARGE;
       else if ((rent[u] as number) > maxRent) failure = RENT_ABOVE_MAX;
-      else if (needsWheelchair && ((access[u] as number) & ACCESS_WHEELCHAIR) === 0) {
+      else if ((rent[u] as number) > rentLimit) failure = RENT_ABOVE_HUURTOESLAG_LIMIT;
+      else if (needsWheelchair && ((access[u] as number) & WHEELCHAIR) === 0) {
         failure = NOT_WHEELCHAIR_ACCESSIBLE;
-      } else if (
-        needsGroundFloorOrLift &&
-        ((access[u] as number) & ACCESS_GROUND_FLOOR_OR_LIFT) === 0
-      ) {
+      } else if (needsGroundFloorOrLift && ((access[u] as number) & GROUND_FLOOR_OR_LIFT) === 0) {
         failure = NO_GROUND_FLOOR_OR_LIFT;
       } else if (requiresLow && stimulus[u] !== 0) failure = STIMULUS_TOO_HIGH;
+      else if (hasPets && petsAllowed[u] === 0) failure = PETS_NOT_ALLOWED;
+      else if (k >= 0 && avoidedCorporationBy[k] === stamp) failure = CORPORATION_AVOIDED;
       else if (avoidedBy[m] === stamp) failure = MUNICIPALITY_AVOIDED;
-      else if ((reach[m] as number) < minimumReach) failure = SUPPORT_CANNOT_REACH;
+      else if (avoidedNeighbourhoodBy[neighbourhood[u] as number] === stamp) {
+        failure = NEIGHBOURHOOD_AVOIDED;
+      } else if (
+        checkAvoidance &&
+        CLOSER_THAN(
+          areas,
+          minAvoidKm,
+          latRad[u] as number,
+          lonRad[u] as number,
+          cosLat[u] as number,
+        )
+      ) {
+        failure = TOO_CLOSE_TO_AVOIDED_AREA;
+      } else if (choice[m] === null) failure = SUPPORT_CANNOT_REACH;
       else {
-        const uLat = latRad[u] as number;
-        const uLon = lonRad[u] as number;
-        const uCos = cosLat[u] as number;
-        let nearest = Number.POSITIVE_INFINITY;
-        for (let p = 0; p < points; p++) {
-          const distance = haversine(
-            pointLat[p] as number,
-            pointLon[p] as number,
-            pointCos[p] as number,
-            uLat,
-            uLon,
-            uCos,
-          );
-          if (distance < nearest) nearest = distance;
-        }
-        if (preferredBy[m] !== stamp && !(nearest <= maxDistanceKm)) {
+        const nearest = network.nearestKm(
+          latRad[u] as number,
+          lonRad[u] as number,
+          cosLat[u] as number,
+        );
+        if (preferredBy[m] !== stamp && !(nearest <= (maxDistanceKm[u] as number))) {
           failure = OUTSIDE_ACCEPTABLE_AREA;
         } else if (declinedUnits?.has(u) === true) failure = PAIR_DECLINED_BEFORE;
         else nearestKm[u] = nearest;
@@ -427,7 +541,7 @@ function collectAllowedPairs(
       const m = municipality[u] as number;
       const rank = preferredBy[m] === stamp ? (preferenceRank[m] as number) : -1;
       allowedUnit[at] = u;
-      allowedLocation[at] = location(nearestKm[u] as number, rank, maxDistanceKm);
+      allowedLocation[at] = LOCATION(nearestKm[u] as number, rank, maxDistanceKm[u] as number);
       at++;
     }
   }
@@ -438,28 +552,41 @@ function collectAllowedPairs(
 function scoreAllowedPairs(
   setting: Setting,
   allowed: AllowedPairs,
-): Pick<GeneratedPairs, 'clientIndex' | 'unitIndex' | 'score' | 'breakdown'> {
+): Pick<
+  GeneratedPairs,
+  'clientIndex' | 'unitIndex' | 'score' | 'fit' | 'breakdown' | 'pairGroup' | 'groups'
+> {
   const { clients, prepared, table } = setting;
   const { weights } = prepared.ctx.policy;
+  const { scarcity } = prepared.rules;
   const total = allowed.count;
   const clientIndex = new Int32Array(total);
   const unitIndex = new Int32Array(total);
   const score = new Float64Array(total);
+  const fit = new Float64Array(total);
   const breakdown = new Float64Array(total * CRITERIA_PER_PAIR);
+  const pairGroup = new Int32Array(total).fill(-1);
+  const groups: CapacityGroup[] = [];
+  const groupIndex = new Map<string, number>();
   const fitByStimulus = new Float64Array(STIMULUS_LEVELS.length);
-  const { municipality, stimulus } = table;
+  const { municipality, stimulus, access, bedrooms } = table;
+  const municipalityCodes = [...table.municipalityIndex.keys()];
   const spreidingOf = table.spreiding;
-  const begeleiding = begeleidingScore;
-  const combine = weightedScore;
+  const lowIndex = STIMULUS_LEVELS.indexOf('low');
 
   let at = 0;
   for (let c = 0; c < clients.length; c++) {
     const count = allowed.clientCount[c] as number;
     if (count === 0) continue;
     const client = clients[c] as EngineClient;
-    const wait = clientWait(client, prepared);
+    const facts = setting.facts[c] as ClientFacts;
+    const wait = facts.waitProgress;
+    const needed = facts.bedroomsNeeded;
     const { intensity } = client.support;
-    const { headroom } = providerOf(setting, client.support.providerId);
+    const intensive = intensity === 'intensive';
+    const noWheelchairNeed = !client.needs.wheelchair;
+    const noStimulusNeed = client.stimulusNeed === 'none';
+    const { choice, headroom, group } = supportOf(setting, client.support);
     for (let s = 0; s < STIMULUS_LEVELS.length; s++) {
       fitByStimulus[s] = prikkelarmScore(client.stimulusNeed, STIMULUS_LEVELS[s] as Stimulus);
     }
@@ -467,26 +594,74 @@ function scoreAllowedPairs(
     const allowedUnit = allowed.units[chunk] as Int32Array;
     const allowedLocation = allowed.locations[chunk] as Float64Array;
     const offset = allowed.clientOffset[c] as number;
+    const first = at;
+    let best = 0;
     for (let i = offset; i < offset + count; i++) {
       const u = allowedUnit[i] as number;
       const m = municipality[u] as number;
+      const chosen = choice[m] as SupportChoice;
       const sLocation = allowedLocation[i] as number;
       const sSpreiding = spreidingOf[u] as number;
       const sPrikkelarm = fitByStimulus[stimulus[u] as number] as number;
-      const sBegeleiding = begeleiding(intensity, headroom[m] as number);
+      const sBegeleiding = BEGELEIDING(intensity, headroom[m] as number, chosen.own);
+      const penalty = SCARCITY(
+        noWheelchairNeed && ((access[u] as number) & WHEELCHAIR) !== 0,
+        noStimulusNeed && stimulus[u] === lowIndex,
+        EXTRA_BEDROOMS(bedrooms[u] as number, needed),
+        scarcity,
+      );
       clientIndex[at] = c;
       unitIndex[at] = u;
-      score[at] = combine(sLocation, sSpreiding, sPrikkelarm, sBegeleiding, wait, weights);
+      const value = FIT(
+        WEIGHTED(sLocation, sSpreiding, sPrikkelarm, sBegeleiding, weights),
+        penalty,
+      );
+      score[at] = value;
+      if (value > best) best = value;
       const b = at * CRITERIA_PER_PAIR;
       breakdown[b] = sLocation;
       breakdown[b + 1] = sSpreiding;
       breakdown[b + 2] = sPrikkelarm;
       breakdown[b + 3] = sBegeleiding;
       breakdown[b + 4] = wait;
+      if (intensive) {
+        let g = group[m] as number;
+        if (g < 0) {
+          // Several support tables (clients of different providers) can choose the same one.
+          const key = `${chosen.providerId}\u0000${m}`;
+          g = groupIndex.get(key) ?? groups.length;
+          if (g === groups.length) {
+            groupIndex.set(key, g);
+            groups.push({
+              providerId: chosen.providerId,
+              municipalityCode: municipalityCodes[m] as string,
+              capacity: chosen.coverage.capacity - chosen.coverage.used,
+            });
+          }
+          group[m] = g;
+        }
+        pairGroup[at] = g;
+      }
       at++;
     }
+    for (let i = first; i < at; i++) fit[i] = 1 - (best - (score[i] as number));
   }
-  return { clientIndex, unitIndex, score, breakdown };
+  return { clientIndex, unitIndex, score, fit, breakdown, pairGroup, groups };
+}
+
+/** Per client: urgent or not, and whole days waited (for the solver's tiers). */
+function clientTiers(
+  clients: readonly EngineClient[],
+  prepared: PreparedContext,
+): Pick<GeneratedPairs, 'clientUrgent' | 'clientWait'> {
+  const clientUrgent = new Uint8Array(clients.length);
+  const clientWait = new Int32Array(clients.length);
+  clients.forEach((client, c) => {
+    const days = daysWaiting(client, prepared);
+    clientWait[c] = Math.min(days, 2 ** 31 - 1);
+    clientUrgent[c] = urgencyOf(client, days, prepared) === null ? 0 : 1;
+  });
+  return { clientUrgent, clientWait };
 }
 
 /**
@@ -512,7 +687,8 @@ export function generatePairs(
     prepared,
     table,
     index: new CandidateIndex(units, table, searchLatitudes(clients, ctx)),
-    providers: new Map(),
+    supports: new Map(),
+    facts: new Array<ClientFacts | undefined>(clients.length),
     exclusions,
   };
 
@@ -520,6 +696,7 @@ export function generatePairs(
   return {
     count: allowed.count,
     ...scoreAllowedPairs(setting, allowed),
+    ...clientTiers(clients, prepared),
     policyVersion: ctx.policy.version,
     stats: {
       clients: clients.length,

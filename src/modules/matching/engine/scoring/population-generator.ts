@@ -339,6 +339,48 @@ function buildClients(
   });
 }
 
+/**
+ * The fields added after the first populations (service costs, pets, clusters, rent benefit,
+ * avoided neighbourhoods, …), drawn from their own stream so that every earlier field, and so
+ * every earlier benchmark population, stays exactly as it was.
+ */
+function addLaterFields(
+  seed: number,
+  areas: readonly Area[],
+  units: EngineUnit[],
+  clients: EngineClient[],
+  today: number,
+): void {
+  const random = createSeededRandom(seed + 1_000_003);
+  const inCluster = new Map<string, number>();
+  for (const unit of units) {
+    unit.corporationId = `K${random.int(1, 6)}`;
+    unit.serviceCosts = random.chance(0.6) ? random.int(5, 45) : 0;
+    unit.petsAllowed = random.chance(0.75);
+    unit.selfContained = random.chance(0.95);
+    unit.furnished = unit.type === 'doorstroom' && random.chance(0.5);
+    if (unit.type === 'skaeve_huis') {
+      // Clusters of at most six per municipality, numbered in order of appearance.
+      const placed = inCluster.get(unit.municipalityCode) ?? 0;
+      inCluster.set(unit.municipalityCode, placed + 1);
+      unit.clusterId = `S-${unit.municipalityCode}-${Math.floor(placed / 6) + 1}`;
+    }
+  }
+  const areaByCode = new Map(areas.map((area) => [area.code, area]));
+  for (const client of clients) {
+    client.huurtoeslagEligible = client.maxRent < LIBERALISATION_LIMIT;
+    client.under23 = random.chance(0.08);
+    client.pets = random.chance(0.12);
+    if (client.routes.includes('doorstroom') && random.chance(0.2)) {
+      client.mustMoveBy = isoDateOf(today + random.int(0, 240));
+    }
+    const home = areaByCode.get(client.municipalityOfBelonging);
+    if (home !== undefined && random.chance(0.03)) {
+      client.avoidNeighbourhoods = [random.pick(home.neighbourhoods).code];
+    }
+  }
+}
+
 /** A reproducible population: the same options give the same units, clients and context. */
 export function generatePopulation(options: PopulationOptions): Population {
   const random = createSeededRandom(options.seed);
@@ -368,6 +410,7 @@ export function generatePopulation(options: PopulationOptions): Population {
     if (random.chance(0.1)) municipalityCaps[area.code] = total + random.int(0, 3);
   }
   const totalPopulation = areas.reduce((sum, area) => sum + area.population, 0);
+  addLaterFields(options.seed, areas, units, clients, today);
 
   const unitsByMunicipality = new Map<string, EngineUnit[]>();
   for (const unit of units) {
@@ -390,6 +433,11 @@ export function generatePopulation(options: PopulationOptions): Population {
       now,
       policy: { ...BENCHMARK_POLICY, municipalityCaps, ...options.policy },
       municipalities: new Map(areas.map((area) => [area.code, { lat: area.lat, lon: area.lon }])),
+      neighbourhoods: new Map(
+        areas.flatMap((area) =>
+          area.neighbourhoods.map((n) => [n.code, { municipalityCode: area.code, ...n.centre }]),
+        ),
+      ),
       load: { neighbourhoods: neighbourhoodLoad, municipalities: municipalityLoad },
       fairShare: new Map(areas.map((area) => [area.code, area.population / totalPopulation])),
       coverage: new Map(providers.map((provider) => [provider.id, provider.coverage])),

@@ -18,8 +18,13 @@ import {
   preferenceScore,
   prikkelarmScore,
   spreidingScore,
+  extraBedrooms,
+  fitScore,
+  OTHER_PROVIDER_CONTINUITY,
+  scarcityPenalties,
+  scarcityPenaltyTotal,
   supportHeadroom,
-  waitScore,
+  waitProgress,
   weightedScore,
 } from './soft-scores';
 import { aClient, aContext, aUnit, VENLO } from './test-factories';
@@ -152,6 +157,8 @@ describe('prikkelarm', () => {
     expect(prikkelarmScore('required', 'high')).toBe(0);
     expect(prikkelarmScore('preferred', 'medium')).toBe(0.5);
     expect(prikkelarmScore('none', 'high')).toBe(1);
+    // Scarcity is the penalty's business: fit says a quiet home suits a client with no need.
+    expect(prikkelarmScore('none', 'low')).toBe(1);
   });
 
   it('ranks quieter units higher for a client who prefers them', () => {
@@ -174,6 +181,14 @@ describe('begeleiding', () => {
     expect(begeleidingScore('light', 0)).toBeCloseTo(0.75, 12);
   });
 
+  it('counts another contracted provider at the continuity fraction of the own team', () => {
+    expect(begeleidingScore('regular', 0.6, false)).toBeCloseTo(
+      0.8 * OTHER_PROVIDER_CONTINUITY,
+      12,
+    );
+    expect(begeleidingScore('regular', 0.6, false)).toBeLessThan(begeleidingScore('regular', 0.6));
+  });
+
   it('is higher with more headroom', () => {
     fc.assert(
       fc.property(
@@ -191,25 +206,69 @@ describe('begeleiding', () => {
   });
 });
 
-describe('wait', () => {
-  it('starts at 0, reaches ½ after 90 days and ¾ after 180', () => {
-    expect(waitScore(0, false)).toBe(0);
-    expect(waitScore(90, false)).toBeCloseTo(0.5, 12);
-    expect(waitScore(180, false)).toBeCloseTo(0.75, 12);
-    expect(waitScore(0, true)).toBeCloseTo(0.5, 12);
-    expect(waitScore(1e6, true)).toBe(1);
+describe('wait progress', () => {
+  it('rises linearly to 1 at maxWaitDays and is 1 when urgent', () => {
+    expect(waitProgress(0, false, 365)).toBe(0);
+    expect(waitProgress(73, false, 365)).toBeCloseTo(0.2, 12);
+    expect(waitProgress(365, false, 365)).toBe(1);
+    expect(waitProgress(0, true, 365)).toBe(1);
   });
 
-  it('is higher after a longer wait, and never lower when urgent', () => {
+  it('never falls with a longer wait', () => {
     fc.assert(
-      fc.property(fc.nat(5000), fc.nat(5000), fc.boolean(), (a, b, urgent) => {
+      fc.property(fc.nat(5000), fc.nat(5000), fc.nat(2000), (a, b, max) => {
         const [shorter, longer] = a <= b ? [a, b] : [b, a];
-        expect(waitScore(longer, urgent)).toBeGreaterThanOrEqual(waitScore(shorter, urgent));
-        expect(waitScore(a, true)).toBeGreaterThanOrEqual(waitScore(a, false));
+        expect(waitProgress(longer, false, max)).toBeGreaterThanOrEqual(
+          waitProgress(shorter, false, max),
+        );
       }),
     );
-    expect(waitScore(31, false)).toBeGreaterThan(waitScore(30, false));
-    expect(waitScore(30, true)).toBeGreaterThan(waitScore(30, false));
+  });
+});
+
+describe('scarcity penalty', () => {
+  const scarcity = { wheelchair: 0.05, lowStimulus: 0.04, extraBedroom: 0.03 };
+
+  it('charges each unneeded scarce feature, and bedrooms beyond max(1, needed)', () => {
+    expect(extraBedrooms(1, 0)).toBe(0);
+    expect(extraBedrooms(3, 0)).toBe(2);
+    expect(extraBedrooms(3, 2)).toBe(1);
+    expect(scarcityPenalties(true, true, 2, scarcity)).toEqual({
+      wheelchair: 0.05,
+      lowStimulus: 0.04,
+      extraBedroom: 0.06,
+    });
+    expect(scarcityPenaltyTotal(true, true, 2, scarcity)).toBeCloseTo(0.15, 12);
+    expect(scarcityPenaltyTotal(false, false, 0, scarcity)).toBe(0);
+  });
+
+  it('is taken off the fit, which stays in [0, 1]', () => {
+    expect(fitScore(0.8, 0.15)).toBeCloseTo(0.65, 12);
+    expect(fitScore(0.1, 0.15)).toBe(0);
+  });
+
+  it('gives a wheelchair-accessible, quiet, three-bedroom home a lower score for a single client who needs none of it', () => {
+    const ctx = aContext();
+    const plain = evaluatePair(aClient(), aUnit({ stimulus: 'medium' }), ctx);
+    const scarce = evaluatePair(
+      aClient(),
+      aUnit({ stimulus: 'low', wheelchairAccessible: true, bedrooms: 3 }),
+      ctx,
+    );
+    expect(scarce.penalties).toEqual({ wheelchair: 0.05, lowStimulus: 0.05, extraBedroom: 0.06 });
+    expect(scarce.score).toBeCloseTo(plain.score - 0.16, 12);
+    const needing = aClient({
+      needs: { groundFloorOrLift: false, wheelchair: true },
+      stimulusNeed: 'required',
+      household: { adults: 1, children: 4 },
+    });
+    expect(
+      evaluatePair(
+        needing,
+        aUnit({ stimulus: 'low', wheelchairAccessible: true, bedrooms: 3 }),
+        ctx,
+      ).penalties,
+    ).toEqual({ wheelchair: 0, lowStimulus: 0, extraBedroom: 0 });
   });
 });
 
@@ -232,7 +291,7 @@ describe('every soft score', () => {
           }),
           supportHeadroom({ capacity: a, used: b }) ?? 0,
           begeleidingScore('regular', supportHeadroom({ capacity: a, used: b })),
-          waitScore(a, e > 0),
+          waitProgress(a, e > 0, c),
         ];
         for (const value of values) expect(inUnitInterval(value)).toBe(true);
       }),
@@ -242,7 +301,7 @@ describe('every soft score', () => {
 
 describe('weights', () => {
   const criterion = fc.double({ min: 0, max: 1, noNaN: true });
-  const breakdown = fc.tuple(criterion, criterion, criterion, criterion, criterion);
+  const breakdown = fc.tuple(criterion, criterion, criterion, criterion);
   const weights = fc
     .tuple(
       fc.double({ min: 0, max: 10, noNaN: true }),
@@ -251,7 +310,7 @@ describe('weights', () => {
       fc.double({ min: 0, max: 10, noNaN: true }),
       fc.double({ min: 0, max: 10, noNaN: true }),
     )
-    .filter((w) => w.some((x) => x > 1e-6))
+    .filter((w) => w.slice(0, 4).some((x) => x > 1e-6))
     .map(([location, spreiding, prikkelarm, begeleiding, wait]): ScoreWeights => ({
       location,
       spreiding,
@@ -264,7 +323,7 @@ describe('weights', () => {
     fc.assert(
       fc.property(
         breakdown,
-        fc.constantFrom(...SCORE_CRITERIA),
+        fc.constantFrom(...SCORE_CRITERIA.filter((criterion) => criterion !== 'wait')),
         fc.double({ min: 0.01, max: 100, noNaN: true }),
         (s, only, w) => {
           const single = {
@@ -307,8 +366,9 @@ describe('weights', () => {
   });
 
   it('computes Σ wᵢ·sᵢ / Σ wᵢ', () => {
+    // The wait weight takes no part: waiting is a tier, not fit.
     const w = { location: 1, spreiding: 2, prikkelarm: 0, begeleiding: 0, wait: 1 };
-    expect(weightedScore(0.5, 1, 0.3, 0.3, 0, w)).toBeCloseTo((0.5 + 2 + 0) / 4, 12);
+    expect(weightedScore(0.5, 1, 0.3, 0.3, w)).toBeCloseTo((0.5 + 2) / 3, 12);
   });
 
   it('refuses negative, non-finite or all-zero weights', () => {
@@ -325,16 +385,23 @@ describe('weights', () => {
     expect(() => {
       assertValidWeights({ ...ok, location: 0 });
     }).toThrow(RangeError);
+    // Only the wait weight above 0 leaves no fit to score.
+    expect(() => {
+      assertValidWeights({ ...ok, location: 0, wait: 1 });
+    }).toThrow(RangeError);
   });
 
-  it('combine into the score of a pair evaluation', () => {
+  it('combine into the score of a pair evaluation, without the wait', () => {
     const ctx = aContext({
-      policy: { weights: { location: 0, spreiding: 0, prikkelarm: 0, begeleiding: 0, wait: 3 } },
+      policy: { weights: { location: 0, spreiding: 3, prikkelarm: 0, begeleiding: 0, wait: 3 } },
     });
-    const evaluation = evaluatePair(aClient({ urgent: true }), aUnit(), ctx);
+    const urgent = evaluatePair(aClient({ urgent: true }), aUnit({ stimulus: 'medium' }), ctx);
+    const waiting = evaluatePair(aClient(), aUnit({ stimulus: 'medium' }), ctx);
 
-    expect(evaluation.score).toBeCloseTo(evaluation.breakdown.wait, 12);
-    expect(evaluation.policyVersion).toBe(7);
+    expect(urgent.score).toBeCloseTo(urgent.breakdown.spreiding, 12);
+    expect(urgent.breakdown.wait).toBe(1);
+    expect(waiting.score).toBe(urgent.score);
+    expect(urgent.policyVersion).toBe(7);
   });
 });
 
@@ -354,7 +421,7 @@ describe('pair evaluation', () => {
   });
 
   it('counts the wait from readySince to today', () => {
-    const ctx = aContext();
+    const ctx = aContext({ policy: { maxWaitDays: 180 } });
     // 2025-03-04 is 90 days before 2025-06-02.
     expect(
       evaluatePair(aClient({ readySince: '2025-03-04' }), aUnit(), ctx).breakdown.wait,

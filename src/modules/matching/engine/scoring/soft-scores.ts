@@ -8,6 +8,7 @@ import type {
   StimulusNeed,
   SupportIntensity,
 } from '../../../../shared/domain/vocabulary';
+import type { ScarcityPenalties } from '../../../../shared/domain/matching-policy';
 import type { ScoreWeights, SupportCoverage } from '../engine.types';
 
 /** Nearness halves every `maxDistanceKm × this` km: 1 at an anchor, ¼ at the edge of the area. */
@@ -19,10 +20,11 @@ export const PREFERENCE_TOP = 0.8;
 /** Each next preferred municipality is worth this fraction of the one before. */
 export const PREFERENCE_RANK_FACTOR = 0.75;
 
-/** The wait score reaches ½ after this many days and keeps closing half the gap to 1 each time. */
-export const WAIT_HALF_LIFE_DAYS = 90;
-/** Urgency counts as this many extra days of waiting. */
-export const URGENT_HEAD_START_DAYS = 90;
+/**
+ * Begeleiding by another contracted provider than the client's own counts this fraction of what
+ * the own team would: the support can be delivered, but the trusted face (continuity) is lost.
+ */
+export const OTHER_PROVIDER_CONTINUITY = 0.5;
 
 /** How strongly a full provider lowers begeleiding, by intensity (0 = not at all, 1 = to zero). */
 export const SUPPORT_CAPACITY_SENSITIVITY: Readonly<Record<SupportIntensity, number>> = {
@@ -35,8 +37,8 @@ export const SUPPORT_CAPACITY_SENSITIVITY: Readonly<Record<SupportIntensity, num
 export const PRIKKELARM_FIT: Readonly<Record<StimulusNeed, Readonly<Record<Stimulus, number>>>> = {
   required: { low: 1, medium: 0, high: 0 },
   preferred: { low: 1, medium: 0.5, high: 0 },
-  // A quiet home suits anyone, but it is scarce: keep it a little more for those who need it.
-  none: { low: 0.8, medium: 1, high: 1 },
+  // A quiet home suits anyone; that it is scarce is the scarcity penalty's business, not fit's.
+  none: { low: 1, medium: 1, high: 1 },
 };
 
 function clamp01(value: number): number {
@@ -133,23 +135,32 @@ export function supportHeadroom(coverage: SupportCoverage | undefined): number |
 }
 
 /**
- * Begeleiding: 1 − sensitivity × (1 − headroom) when the client's own provider covers the unit's
- * municipality, 0 when it does not. Intensive support depends fully on free capacity, light
- * support hardly.
+ * Begeleiding: 1 − sensitivity × (1 − headroom) of the provider that would give the support,
+ * times OTHER_PROVIDER_CONTINUITY when that is not the client's own; 0 when no provider can.
+ * Intensive support depends fully on free capacity, light support hardly.
  */
-export function begeleidingScore(intensity: SupportIntensity, headroom: number | null): number {
+export function begeleidingScore(
+  intensity: SupportIntensity,
+  headroom: number | null,
+  ownProvider = true,
+): number {
   if (headroom === null) return 0;
-  return clamp01(1 - SUPPORT_CAPACITY_SENSITIVITY[intensity] * (1 - headroom));
+  const score = clamp01(1 - SUPPORT_CAPACITY_SENSITIVITY[intensity] * (1 - headroom));
+  return ownProvider ? score : score * OTHER_PROVIDER_CONTINUITY;
 }
 
-/** Wait: 1 − 2^(−(days + head start) / 90), head start 90 days when urgent; never above 1. */
-export function waitScore(daysWaiting: number, urgent: boolean): number {
+/**
+ * The wait shown in a breakdown: how far the client is on the way to counting as urgent,
+ * days / maxWaitDays, and 1 once urgent. It is not part of the fit: waiting is a priority tier
+ * (docs/matching.md, "Priorities").
+ */
+export function waitProgress(daysWaiting: number, urgent: boolean, maxWaitDays: number): number {
+  if (urgent) return 1;
   const days = Number.isFinite(daysWaiting) ? Math.max(0, daysWaiting) : 0;
-  const effective = days + (urgent ? URGENT_HEAD_START_DAYS : 0);
-  return clamp01(1 - Math.exp((-Math.LN2 * effective) / WAIT_HALF_LIFE_DAYS));
+  return maxWaitDays > 0 ? clamp01(days / maxWaitDays) : 1;
 }
 
-/** Throws unless every weight is a finite number ≥ 0 and at least one is > 0. */
+/** Throws unless every weight is a finite number ≥ 0 and at least one fit weight is > 0. */
 export function assertValidWeights(weights: ScoreWeights): void {
   const values = [
     weights.location,
@@ -161,30 +172,68 @@ export function assertValidWeights(weights: ScoreWeights): void {
   if (values.some((weight) => !Number.isFinite(weight) || weight < 0)) {
     throw new RangeError('score weights must be finite numbers ≥ 0');
   }
-  if (!values.some((weight) => weight > 0)) {
-    throw new RangeError('at least one score weight must be > 0');
+  if (!values.slice(0, 4).some((weight) => weight > 0)) {
+    throw new RangeError('at least one fit weight (all but wait) must be > 0');
   }
 }
 
 /**
- * The weighted mean Σ wᵢ·sᵢ / Σ wᵢ of the five criteria, in the order of SCORE_CRITERIA.
- * Takes numbers rather than a breakdown object so the bulk path allocates nothing per pair.
+ * The fit before penalties: the weighted mean Σ wᵢ·sᵢ / Σ wᵢ of the four fit criteria. The wait
+ * weight is not used (waiting is a tier). Takes numbers so the bulk path allocates nothing.
  */
 export function weightedScore(
   location: number,
   spreiding: number,
   prikkelarm: number,
   begeleiding: number,
-  wait: number,
   weights: ScoreWeights,
 ): number {
-  const total =
-    weights.location + weights.spreiding + weights.prikkelarm + weights.begeleiding + weights.wait;
+  const total = weights.location + weights.spreiding + weights.prikkelarm + weights.begeleiding;
   const sum =
     weights.location * location +
     weights.spreiding * spreiding +
     weights.prikkelarm * prikkelarm +
-    weights.begeleiding * begeleiding +
-    weights.wait * wait;
+    weights.begeleiding * begeleiding;
   return clamp01(sum / total);
+}
+
+/** A one-bedroom home is never "larger": only bedrooms beyond max(1, needed) are scarce. */
+export function extraBedrooms(bedrooms: number, needed: number): number {
+  return Math.max(0, bedrooms - Math.max(1, needed));
+}
+
+/**
+ * The scarcity penalties of one pair: a wheelchair-accessible home to a client who needs none, a
+ * low-stimulus home to a client with no such need, bedrooms beyond the household's need.
+ */
+export function scarcityPenalties(
+  wheelchairUnneeded: boolean,
+  lowStimulusUnneeded: boolean,
+  extra: number,
+  scarcity: ScarcityPenalties,
+): ScarcityPenalties {
+  return {
+    wheelchair: wheelchairUnneeded ? scarcity.wheelchair : 0,
+    lowStimulus: lowStimulusUnneeded ? scarcity.lowStimulus : 0,
+    extraBedroom: extra * scarcity.extraBedroom,
+  };
+}
+
+/** The sum of `scarcityPenalties`, without building the object (the bulk path's hot loop). */
+export function scarcityPenaltyTotal(
+  wheelchairUnneeded: boolean,
+  lowStimulusUnneeded: boolean,
+  extra: number,
+  scarcity: ScarcityPenalties,
+): number {
+  return (
+    (wheelchairUnneeded ? scarcity.wheelchair : 0) +
+    (lowStimulusUnneeded ? scarcity.lowStimulus : 0) +
+    extra * scarcity.extraBedroom
+  );
+}
+
+/** The fit: the weighted mean minus the scarcity penalty, clamped to [0, 1]. */
+export function fitScore(weighted: number, penalty: number): number {
+  return clamp01(weighted - penalty);
 }
