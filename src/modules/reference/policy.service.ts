@@ -6,6 +6,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import { inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
 import { type FieldError, ValidationError } from '../../shared/errors/app-error';
 import { recordAudit } from '../audit';
+import { requestMatchingRun } from '../matching';
 import { findPolicy, insertPolicy, listPolicyVersions } from './policy.repository';
 import type { Policy, PolicyInput } from './policy.schemas';
 import { ReferenceError, ReferenceErrorCode } from './reference.errors';
@@ -76,6 +77,7 @@ export class PolicyService {
         }
         if (current && isDeepStrictEqual(withoutMeta(current), input)) return current;
         await insertPolicy(tx, regionCode, currentVersion + 1, input, actor.tokenId);
+        await requestMatchingRun(tx, { regionCodes: [regionCode] });
         await recordAudit(tx, actor, [
           {
             action: 'policy.changed',
