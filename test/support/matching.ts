@@ -1,9 +1,14 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
 import type { Express } from 'express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
-import { type Run, RunExecutor } from '../../src/modules/matching';
+import { loadPopulation, type LoadedPopulation } from '../../scripts/population/load-population';
+import { inSnapshot, loadRegionSnapshot, type Run, RunExecutor } from '../../src/modules/matching';
+import { generatePopulation } from '../../src/modules/matching/engine';
 import { matchRegion } from '../../src/modules/matching/engine/region-match';
 import type { Runtime } from '../../src/runtime';
 import { type Clock, dutchDate, systemClock } from '../../src/shared/time/clock';
@@ -12,10 +17,13 @@ import {
   bearer,
   createOrganisation,
   createRegion,
+  createToken,
   type TestOrganisation,
   type TestRegion,
 } from './factories';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 import { eventually } from './tcp-proxy';
+import { createTestApp, type TestApp } from './test-app';
 
 /** A run executor that solves on the calling thread: for tests that do not test the thread. */
 export function inProcessRunExecutor(runtime: Runtime, clock: Clock = systemClock): RunExecutor {
@@ -102,4 +110,109 @@ export async function waitForRun(
     timeoutMs,
   );
   return run;
+}
+
+export interface GeneratedRegion {
+  database: ScratchDatabase;
+  /** The test app on the scratch database. */
+  t: TestApp;
+  loaded: LoadedPopulation;
+  matcherToken: string;
+}
+
+/**
+ * A generated region (Noord- en Midden-Limburg geography, made-up homes and clients) in a
+ * database of its own, with the app on it.
+ */
+export async function createGeneratedRegion(options: {
+  clients: number;
+  units: number;
+  seed: number;
+  label: string;
+}): Promise<GeneratedRegion> {
+  const database = await createScratchDatabase(options.label);
+  const t = await createTestApp({ overrides: { DATABASE_URL: database.url } });
+  const population = generatePopulation({
+    seed: options.seed,
+    clients: options.clients,
+    units: options.units,
+    geography: 'noord-midden-limburg',
+    now: new Date(),
+  });
+  const loaded = await loadPopulation(t.runtime.dataSource, population, `gen-${options.label}`);
+  const { token } = await createToken(
+    t.runtime.dataSource,
+    loaded.matcherOrganisationId,
+    'matchingspunt',
+  );
+  return { database, t, loaded, matcherToken: token };
+}
+
+export async function closeGeneratedRegion(region: GeneratedRegion): Promise<void> {
+  await region.t.close();
+  await region.database.drop();
+}
+
+/** What a clean run would propose for the region right now: the facade on a fresh snapshot. */
+export async function cleanRunPairs(dataSource: DataSource, regionCode: string): Promise<string[]> {
+  const snapshot = await inSnapshot(dataSource, (db) =>
+    loadRegionSnapshot(db, regionCode, new Date()),
+  );
+  if (!snapshot) throw new Error(`no region ${regionCode}`);
+  return matchRegion(snapshot)
+    .pairs.map((pair) => `${pair.unitId}:${pair.clientId}`)
+    .sort();
+}
+
+export async function storedPairs(dataSource: DataSource, regionCode: string): Promise<string[]> {
+  const rows = await dataSource.query<{ key: string }[]>(
+    `SELECT unit_id || ':' || client_id AS key FROM proposals WHERE region_code = $1 ORDER BY 1`,
+    [regionCode],
+  );
+  return rows.map((row) => row.key);
+}
+
+const ROOT = path.join(__dirname, '..', '..');
+
+export interface SpawnedWorker {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The worker as its own process (`workers/index.ts` under tsx), started and ready. */
+export async function spawnWorker(env: Record<string, string>): Promise<SpawnedWorker> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      MATCHING_DEBOUNCE_MS: '100',
+      OUTBOX_POLL_MS: '500',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let seen = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    seen += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    seen += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      resolve(code);
+    });
+  });
+  const started = await eventually(
+    async () => seen,
+    (text) => text.includes('worker started') || child.exitCode !== null,
+    30_000,
+  );
+  if (!started.includes('worker started')) {
+    child.kill('SIGKILL');
+    throw new Error(`worker did not start:\n${seen}`);
+  }
+  return { child, output: () => seen, exited };
 }
