@@ -14,10 +14,13 @@ import {
   startTestWorker,
   today,
   waitForRun,
+  waitUntilSettled,
 } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { eventually } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(30_000);
 
 describe('background matching', () => {
   let t: TestApp;
@@ -45,23 +48,7 @@ describe('background matching', () => {
     return (response.body as { items: Proposal[] }).items;
   }
 
-  async function settled(regionCode: string): Promise<void> {
-    // Every change served and no run in flight: the region is quiet.
-    await eventually(
-      async () => {
-        const rows = await t.runtime.dataSource.query<{ quiet: boolean }[]>(
-          `SELECT (SELECT coalesce(bool_and(change_seq = served_seq), true) FROM matching_region_state
-                    WHERE region_code = $1)
-              AND NOT EXISTS (SELECT 1 FROM matching_runs WHERE region_code = $1
-                                 AND status IN ('queued', 'running')) AS quiet`,
-          [regionCode],
-        );
-        return rows[0]?.quiet ?? false;
-      },
-      (quiet) => quiet,
-      20_000,
-    );
-  }
+  const settled = (regionCode: string) => waitUntilSettled(t.runtime.dataSource, regionCode);
 
   it('when a unit is registered in a region with a fitting client, then an open proposal for that pair appears with breakdown, rule results and policy version', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);

@@ -19,6 +19,8 @@ import {
   waitForRun,
 } from '../support/matching';
 
+jest.setTimeout(60_000);
+
 describe('matching run optimality', () => {
   let region: GeneratedRegion;
   let worker: RunningWorker;

@@ -92,6 +92,7 @@ export class OutboxRelay {
       this.nudge();
     });
     client.on('error', (error) => {
+      if (this.stopped) return;
       this.options.logger.warn({ err: { message: error.message } }, 'outbox listener lost');
       this.listener = undefined;
       setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
