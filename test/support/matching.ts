@@ -194,10 +194,10 @@ export async function spawnWorker(env: Record<string, string>): Promise<SpawnedW
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let seen = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     seen += chunk.toString();
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     seen += chunk.toString();
   });
   const exited = new Promise<number | null>((resolve) => {
