@@ -36,7 +36,18 @@ export class RunService {
       input.regionCode,
     ]);
     if (exists.length === 0) throw noRegion(input.regionCode);
-    this.checkOverrides(input, new Set(municipalities.map((row) => row.code)));
+    const [current] = await db.query<{ weights: Record<string, number> }[]>(
+      `SELECT json_build_object('location', weight_location::float8, 'spreiding', weight_spreiding::float8,
+                'prikkelarm', weight_prikkelarm::float8, 'begeleiding', weight_begeleiding::float8,
+                'wait', weight_wait::float8) AS weights
+         FROM region_policies WHERE region_code = $1 ORDER BY version DESC LIMIT 1`,
+      [input.regionCode],
+    );
+    this.checkOverrides(
+      input,
+      new Set(municipalities.map((row) => row.code)),
+      current?.weights ?? {},
+    );
 
     const id = await inTransaction(this.dataSource, async (tx) => {
       const runId = await runs.insertRun(tx, {
@@ -74,14 +85,15 @@ export class RunService {
     return { runId: run.id, items: await runs.listPreview(rootDb(this.dataSource), run.id) };
   }
 
-  private checkOverrides(input: CreateRunInput, regionMunicipalities: Set<string>): void {
+  private checkOverrides(
+    input: CreateRunInput,
+    regionMunicipalities: Set<string>,
+    currentWeights: Record<string, number>,
+  ): void {
     const errors: FieldError[] = [];
     const weights = input.policy?.weights;
-    if (
-      weights &&
-      Object.keys(weights).length === 5 &&
-      Object.values(weights).every((w) => w === 0)
-    ) {
+    // The engine refuses a policy whose weights are all 0: say so now, not as a failed run.
+    if (weights && Object.values({ ...currentWeights, ...weights }).every((w) => w === 0)) {
       errors.push({ path: 'policy.weights', message: 'at least one weight must be above 0' });
     }
     for (const code of Object.keys(input.policy?.municipalityCaps ?? {})) {
