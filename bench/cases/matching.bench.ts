@@ -174,7 +174,7 @@ async function demo(config: Config): Promise<Record<string, unknown>[]> {
     await quiet();
     const [again] = await runtime.dataSource.query<{ stats: Record<string, unknown> }[]>(
       `SELECT stats FROM matching_runs WHERE id = $1`,
-      [requested.body.id],
+      [(requested.body as { id: string }).id],
     );
 
     // 100 units, each where a neighbourhood still has room, each timed until its proposal.
@@ -221,7 +221,7 @@ async function demo(config: Config): Promise<Record<string, unknown>[]> {
           contingentYear: Number(today.slice(0, 4)),
         });
       if (created.status !== 201) throw new Error(`unit POST answered ${created.status}`);
-      const unitId = created.body.id as string;
+      const unitId = (created.body as { id: string }).id;
       for (;;) {
         const rows = await runtime.dataSource.query<{ id: string }[]>(
           `SELECT id FROM proposals WHERE unit_id = $1`,
