@@ -119,7 +119,6 @@ export class Matching1764100000000 implements MigrationInterface {
         provider_decision text,
         provider_decided_at timestamptz,
         reason text,
-        note text,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         closed_at timestamptz,
@@ -133,6 +132,8 @@ export class Matching1764100000000 implements MigrationInterface {
           REFERENCES region_policies (region_code, version),
         CONSTRAINT ck_proposals_status CHECK (status IN
           ('proposed', 'approved', 'accepted', 'rejected', 'declined', 'placed', 'cancelled', 'expired')),
+        -- A reason is a code from the documented list, never free text about a person.
+        CONSTRAINT ck_proposals_reason CHECK (reason IS NULL OR reason ~ '^[a-z_]{1,40}$'),
         CONSTRAINT ck_proposals_origin CHECK (origin IN ('run', 'manual')),
         CONSTRAINT ck_proposals_run CHECK ((origin = 'run') = (run_id IS NOT NULL)),
         CONSTRAINT ck_proposals_version CHECK (version >= 1),

@@ -1,8 +1,14 @@
 import request from 'supertest';
 
-import { RunExecutor, requestedRunJob, RunService } from '../../src/modules/matching';
+import {
+  nightlyRunsJob,
+  RunExecutor,
+  requestedRunJob,
+  RunService,
+} from '../../src/modules/matching';
 import { matchRegion } from '../../src/modules/matching/engine/region-match';
 import type { Actor } from '../../src/shared/auth/actor';
+import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation } from '../support/factories';
 import { createMatchingWorld, inProcessRunExecutor, today } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
@@ -110,6 +116,75 @@ describe('matching operations', () => {
     await expect(
       executor.onRegionChanged(world.region.code, job(`b-${world.region.code}`)),
     ).resolves.toEqual({ skipped: true });
+  });
+
+  it('when the nightly job fires, then every region gets a full run requested through the outbox', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const executor = inProcessRunExecutor(t.runtime);
+    const requested = await executor.requestNightlyRuns();
+    const [{ n: regions } = { n: 0 }] = await t.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM regions`,
+    );
+    expect(requested).toBe(regions);
+    const [run] = await t.runtime.dataSource.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM matching_runs WHERE region_code = $1 AND trigger = 'nightly'`,
+      [world.region.code],
+    );
+    expect(run?.status).toBe('queued');
+    const messages = await t.runtime.dataSource.query<{ topic: string }[]>(
+      `SELECT topic FROM outbox WHERE payload->>'runId' = $1`,
+      [run?.id],
+    );
+    expect(messages).toEqual([{ topic: 'matching.run_requested' }]);
+    expect(nightlyRunsJob.schedule).toMatchObject({ tz: 'Europe/Amsterdam' });
+  });
+
+  it('when a run is requested with bad input or for another region, then 422 names every bad field or 404, and nothing is stored', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const other = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const before = await tableCounts(t.runtime.dataSource);
+    const bad = await request(t.app)
+      .post('/api/v1/matching/runs')
+      .set(bearer(world.matcher.token))
+      .send({ regionCode: world.region.code, policy: { maxDistanceKm: -1, neighbourhoodCap: 1.5 } })
+      .expect(422);
+    const paths = (bad.body.errors as { path: string }[]).map((error) => error.path).sort();
+    expect(paths).toEqual(['policy.maxDistanceKm', 'policy.neighbourhoodCap']);
+    const notDry = await request(t.app)
+      .post('/api/v1/matching/runs')
+      .set(bearer(world.matcher.token))
+      .send({ regionCode: world.region.code, policy: { maxDistanceKm: 20 } })
+      .expect(422);
+    expect(notDry.body.errors).toEqual([
+      { path: 'policy', message: 'policy overrides are for dry runs only (dryRun: true)' },
+    ]);
+    const zero = await request(t.app)
+      .post('/api/v1/matching/runs')
+      .set(bearer(world.matcher.token))
+      .send({
+        regionCode: world.region.code,
+        dryRun: true,
+        policy: {
+          weights: { location: 0, spreiding: 0, prikkelarm: 0, begeleiding: 0, wait: 0 },
+          municipalityCaps: { [other.region.municipalities[0]!.code]: 2 },
+        },
+      })
+      .expect(422);
+    expect((zero.body.errors as { path: string }[]).map((error) => error.path).sort()).toEqual([
+      `policy.municipalityCaps.${other.region.municipalities[0]!.code}`,
+      'policy.weights',
+    ]);
+    await request(t.app)
+      .post('/api/v1/matching/runs')
+      .set(bearer(world.matcher.token))
+      .send({ regionCode: other.region.code })
+      .expect(404);
+    await request(t.app)
+      .post('/api/v1/matching/runs')
+      .set(bearer(world.corporation.token))
+      .send({ regionCode: world.region.code })
+      .expect(403);
+    expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
   });
 
   it('when metrics are scraped, then run phases, outcomes, queue depth and outbox backlog are there', async () => {
