@@ -66,6 +66,31 @@ export const configSchema = z.object({
     .default(15_000)
     .describe('How long a graceful shutdown may take before the process exits with 1.'),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2).describe('Jobs a worker runs at once.'),
+  JOB_LOCK_DURATION_MS: positiveInt
+    .min(1_000)
+    .default(30_000)
+    .describe('Lock of a running job; a job whose worker died is resumed after about this long.'),
+  MATCHING_DEBOUNCE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(1_000)
+    .describe('A run starts this long after a change, so a burst of changes makes one run.'),
+  MATCHING_LOCK_TIMEOUT_MS: positiveInt
+    .default(300_000)
+    .describe('How long a run waits for the run before it in the same region.'),
+  OUTBOX_POLL_MS: positiveInt
+    .max(600_000)
+    .default(2_000)
+    .describe('Outbox relay safety-net poll (it is woken at once on every commit).'),
+  WORKER_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(0)
+    .describe('Port where a separate worker process serves /metrics; 0 = none.'),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .transform((value) => value === 'true' || value === '1')

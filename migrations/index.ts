@@ -1,6 +1,7 @@
 import { ReferenceAndIdentity1763800000000 } from './1763800000000-reference-and-identity';
 import { Registry1763800100000 } from './1763800100000-registry';
 import { PolicyWeightRange1764000000000 } from './1764000000000-policy-weight-range';
+import { Matching1764100000000 } from './1764100000000-matching';
 import { MatchingRules1764300000000 } from './1764300000000-matching-rules';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   ReferenceAndIdentity1763800000000,
   Registry1763800100000,
   PolicyWeightRange1764000000000,
+  Matching1764100000000,
   MatchingRules1764300000000,
 ];

@@ -7,9 +7,17 @@ import { ClientService, clientEndpoints } from './modules/clients';
 import { ContingentService, contingentEndpoints } from './modules/contingents';
 import { CoverageService, coverageEndpoints } from './modules/coverage';
 import { authenticationMiddleware, IdentityService, identityEndpoints } from './modules/identity';
+import {
+  CandidateService,
+  matchingEndpoints,
+  registerMatchingMetricSources,
+  RunService,
+} from './modules/matching';
+import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
 import { UnitService, unitEndpoints } from './modules/units';
 import type { Runtime } from './runtime';
+import { adminQueuesRouter } from './shared/admin/queue-board';
 import { healthEndpoints } from './shared/health/health.routes';
 import type { Endpoint } from './shared/http/endpoint';
 import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middleware';
@@ -30,7 +38,7 @@ const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Builds the Express app with every module mounted. Never listens: `server.ts` does. */
 export function createApp(runtime: AppRuntime): Express {
-  const { config, logger, dataSource, redis } = runtime;
+  const { config, logger, dataSource, redis, jobs } = runtime;
   const clock = runtime.clock ?? systemClock;
   const metrics = getMetrics();
   const registry = createOpenApiRegistry();
@@ -77,8 +85,18 @@ export function createApp(runtime: AppRuntime): Express {
     ),
   );
   app.use('/docs', docsAssets);
+  registerMatchingMetricSources(dataSource, jobs);
 
+  // The queue dashboard: admin tokens only, and no rate-limit bypass (it sits behind the same auth).
   const rateLimits = rateLimitMiddleware({ redis, config });
+  app.use(
+    '/admin/queues',
+    rateLimits.perIp,
+    authenticationMiddleware(identity),
+    rateLimits.perToken,
+    adminQueuesRouter(jobs),
+  );
+
   app.use(
     '/api/v1',
     rateLimits.perIp,
@@ -92,6 +110,8 @@ export function createApp(runtime: AppRuntime): Express {
   mount(clientEndpoints(new ClientService(dataSource, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
+  mount(matchingEndpoints(new RunService(dataSource), new CandidateService(dataSource, clock)));
+  mount(proposalEndpoints(new ProposalService(dataSource)));
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));

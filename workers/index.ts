@@ -1,12 +1,19 @@
+import { createServer, type Server } from 'node:http';
+
 import { type Config, loadConfigOrExit } from '../config';
+import { EngineThreadPool, getMatchingMetrics, RunExecutor } from '../src/modules/matching';
 import { openRuntime } from '../src/runtime';
 import { trapShutdownSignals } from '../src/shared/lifecycle/shutdown';
 import type { Logger } from '../src/shared/logger/logger';
+import { getMetrics } from '../src/shared/metrics/metrics';
+import { OutboxRelay } from '../src/shared/outbox/outbox-relay';
 import { queuePrefix } from '../src/shared/queue/job-producer';
 import { JobRegistry } from '../src/shared/queue/job-registry';
 import { startJobWorkers } from '../src/shared/queue/job-worker';
 import { closeRedis, createRedis } from '../src/shared/redis/redis';
+import { systemClock } from '../src/shared/time/clock';
 import { DECLARED_JOBS, jobHandlers } from './jobs';
+import { outboxDispatchers } from './outbox-dispatchers';
 
 export interface RunningWorker {
   logger: Logger;
@@ -18,7 +25,16 @@ export interface RunningWorker {
 export async function startWorker(config: Config): Promise<RunningWorker> {
   const runtime = await openRuntime(config, { service: 'matchpunt-worker' });
   const { logger } = runtime;
-  const registry = new JobRegistry(DECLARED_JOBS, jobHandlers(runtime));
+  const engine = new EngineThreadPool(config.WORKER_CONCURRENCY);
+  const executor = new RunExecutor({
+    dataSource: runtime.dataSource,
+    match: (input) => engine.match(input),
+    clock: systemClock,
+    logger,
+    lockTimeoutMs: config.MATCHING_LOCK_TIMEOUT_MS,
+  });
+  getMatchingMetrics();
+  const registry = new JobRegistry(DECLARED_JOBS, jobHandlers(runtime, executor));
   const connection = createRedis(config, 'worker', logger);
   const workers = startJobWorkers({
     registry,
@@ -26,18 +42,55 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     prefix: queuePrefix(config.REDIS_PREFIX),
     concurrency: config.WORKER_CONCURRENCY,
     logger,
+    lockDurationMs: config.JOB_LOCK_DURATION_MS,
   });
-  // Recurring housekeeping: one scheduler per job, kept up to date on every start.
-  for (const definition of DECLARED_JOBS) await runtime.jobs.schedule(definition);
+  const relay = new OutboxRelay({
+    dataSource: runtime.dataSource,
+    databaseUrl: config.DATABASE_URL,
+    dispatchers: outboxDispatchers(runtime.jobs, { debounceMs: config.MATCHING_DEBOUNCE_MS }),
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  await relay.start();
+  // Recurring jobs: one scheduler per job, kept up to date on every start. Redis may be away at
+  // start-up; the worker still runs (the relay waits for it) and schedules on its next start.
+  for (const definition of DECLARED_JOBS) {
+    await runtime.jobs.schedule(definition).catch((error: unknown) => {
+      logger.warn({ job: definition.name, err: { message: String(error) } }, 'scheduling failed');
+    });
+  }
+  const metricsServer = config.WORKER_METRICS_PORT > 0 ? await serveMetrics(config) : undefined;
   logger.info({ queues: registry.queues() }, 'worker started');
   return {
     logger,
     stop: async () => {
+      await relay.stop();
       await workers.close();
+      await engine.close();
+      metricsServer?.close();
       await closeRedis(connection);
       await runtime.close();
     },
   };
+}
+
+/** A separate worker process has its own metrics (runs by phase, outcomes): served here. */
+async function serveMetrics(config: Config): Promise<Server> {
+  const { registry } = getMetrics();
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    registry.metrics().then(
+      (body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(config.WORKER_METRICS_PORT, config.HOST, resolve),
+  );
+  return server;
 }
 
 if (require.main === module) {

@@ -1,12 +1,19 @@
 import { anonymiseClosedClientsJob, CLIENT_JOBS, ClientService } from '../src/modules/clients';
+import {
+  MATCHING_JOBS,
+  nightlyRunsJob,
+  regionChangedRunJob,
+  requestedRunJob,
+  type RunExecutor,
+} from '../src/modules/matching';
 import type { Runtime } from '../src/runtime';
 import { handleJob, type JobDefinition, type JobHandler } from '../src/shared/queue/job-definition';
 import { systemClock } from '../src/shared/time/clock';
 
 /** Every job any module declares; the worker refuses to start unless each has one handler. */
-export const DECLARED_JOBS: readonly JobDefinition[] = [...CLIENT_JOBS];
+export const DECLARED_JOBS: readonly JobDefinition[] = [...CLIENT_JOBS, ...MATCHING_JOBS];
 
-export function jobHandlers(runtime: Runtime): JobHandler[] {
+export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHandler[] {
   const clients = new ClientService(runtime.dataSource, systemClock);
   return [
     handleJob(anonymiseClosedClientsJob, async () => {
@@ -14,5 +21,10 @@ export function jobHandlers(runtime: Runtime): JobHandler[] {
       runtime.logger.info({ anonymised }, 'closed client records anonymised');
       return { anonymised };
     }),
+    handleJob(regionChangedRunJob, (payload, job) =>
+      runExecutor.onRegionChanged(payload.regionCode, job),
+    ),
+    handleJob(requestedRunJob, (payload, job) => runExecutor.onRunRequested(payload.runId, job)),
+    handleJob(nightlyRunsJob, async () => ({ requested: await runExecutor.requestNightlyRuns() })),
   ];
 }

@@ -6,6 +6,7 @@ import { clientBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { DECLARED_JOBS, jobHandlers } from '../../workers/jobs';
 import { JobRegistry } from '../../src/shared/queue/job-registry';
+import { inProcessRunExecutor } from '../support/matching';
 
 describe('retention of closed client records', () => {
   let t: TestApp;
@@ -40,9 +41,12 @@ describe('retention of closed client records', () => {
       [recent.body.id],
     );
 
-    const registry = new JobRegistry(DECLARED_JOBS, jobHandlers(t.runtime));
+    const registry = new JobRegistry(
+      DECLARED_JOBS,
+      jobHandlers(t.runtime, inProcessRunExecutor(t.runtime)),
+    );
     const handler = registry.handlerFor('registry', 'anonymise-closed-clients')!;
-    await handler.handle({}, { jobId: 'test', attempt: 1 });
+    await handler.handle({}, { jobId: 'test', attempt: 1, maxAttempts: 1 });
 
     const rows = await t.runtime.dataSource.query<
       { id: string; external_ref: string; anonymised: boolean; anchors: number; prefs: number }[]

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { containsBsn } from '../../src/shared/domain/opaque-reference';
 import { DEMO_MUNICIPALITIES } from '../../scripts/demo/region.data';
 import { tableCounts } from '../support/db-counts';
+import { startTestWorker, waitUntilSettled } from '../support/matching';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -171,6 +172,13 @@ describe('the demo region (npm run seed:demo)', () => {
   });
 
   it("when the README's first session is replayed with the printed tokens, then every call answers 2xx and every list has rows", async () => {
+    // As after `docker compose up`: the worker has matched the seeded region.
+    const worker = await startTestWorker({ DATABASE_URL: database.url });
+    try {
+      await waitUntilSettled(t.runtime.dataSource, 'noord-midden-limburg');
+    } finally {
+      await worker.stop();
+    }
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const calls = readmeSession(readme, (command) => {
       // `npm run --silent seed:demo` prints what the seed printed the first time (idempotent).

@@ -9,6 +9,8 @@ import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
 import { recordAudit } from '../audit';
+import { requestMatchingRun } from '../matching';
+import { cancelOpenProposalsOf } from '../proposals';
 import { findMunicipalities, findNearestNeighbourhoods, findNeighbourhoods } from '../reference';
 import { ClientError, ClientErrorCode } from './client.errors';
 import * as repository from './client.repository';
@@ -49,6 +51,7 @@ export class ClientService {
         await recordAudit(tx, actor, [
           { action: 'client.created', entityType: 'client', entityId: created },
         ]);
+        await requestMatchingRun(tx, { municipalityCodes: [input.municipalityOfBelonging] });
         return created;
       });
       return this.present(await this.mustFind(db, id, ownClients(actor)));
@@ -117,6 +120,9 @@ export class ClientService {
       if (isDeepStrictEqual(merged.data, before)) return this.present(current);
       const supportKind = await this.validate(tx, actor, merged.data);
       await repository.updateClientProfile(tx, id, merged.data, supportKind);
+      await requestMatchingRun(tx, {
+        municipalityCodes: [current.municipalityOfBelonging, merged.data.municipalityOfBelonging],
+      });
       await recordAudit(tx, actor, [
         {
           action: 'client.updated',
@@ -180,6 +186,9 @@ export class ClientService {
         throw new ClientError(ClientErrorCode.AlreadyPlaced, `Client ${id} is placed already.`);
       }
       await repository.closeClient(tx, id, 'withdrawn');
+      // An open proposal for the client ends; its unit is free again, and a run follows.
+      await cancelOpenProposalsOf(tx, { clientId: id }, 'client_withdrawn');
+      await requestMatchingRun(tx, { municipalityCodes: [current.municipalityOfBelonging] });
       await recordAudit(tx, actor, [
         {
           action: 'client.withdrawn',

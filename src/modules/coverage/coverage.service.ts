@@ -6,6 +6,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import { type Db, inTransaction, rootDb } from '../../shared/database/db';
 import { AppError, type FieldError, ValidationError } from '../../shared/errors/app-error';
 import { recordAudit } from '../audit';
+import { requestMatchingRun } from '../matching';
 import { findMunicipalities } from '../reference';
 import type { Coverage, CoverageInput } from './coverage.schemas';
 
@@ -97,6 +98,7 @@ export class CoverageService {
           ],
         );
       }
+      await requestMatchingRun(tx, { regionCodes: [provider.regionCode] });
       await recordAudit(tx, actor, [
         {
           action: 'coverage.replaced',

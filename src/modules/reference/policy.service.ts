@@ -8,6 +8,7 @@ import { type FieldError, ValidationError } from '../../shared/errors/app-error'
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { applyPatch } from '../../shared/schema/schema-shapes';
 import { recordAudit } from '../audit';
+import { requestMatchingRun } from '../matching';
 import { findPolicy, insertPolicy, listPolicyVersions } from './policy.repository';
 import {
   type Policy,
@@ -103,6 +104,7 @@ export class PolicyService {
           throw stale(regionCode, current.version);
         }
         await insertPolicy(tx, regionCode, current.version + 1, input, actor.tokenId);
+        await requestMatchingRun(tx, { regionCodes: [regionCode] });
         await recordAudit(tx, actor, [
           {
             action: 'policy.changed',

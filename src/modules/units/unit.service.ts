@@ -15,6 +15,8 @@ import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { type Clock, dutchDate } from '../../shared/time/clock';
 import { recordAudit } from '../audit';
+import { requestMatchingRun } from '../matching';
+import { cancelOpenProposalsOf } from '../proposals';
 import { columnForPath, parseUnitCsv } from './unit-csv';
 import { UnitError, UnitErrorCode } from './unit.errors';
 import * as repository from './unit.repository';
@@ -190,6 +192,9 @@ export class UnitService {
       ]);
       await repository.ensureClusters(tx, actor.organisationId, clustersOf([merged.data]));
       await repository.updateUnit(tx, id, merged.data);
+      await requestMatchingRun(tx, {
+        municipalityCodes: [current.address.municipalityCode, merged.data.address.municipalityCode],
+      });
       await recordAudit(tx, actor, [
         {
           action: 'unit.updated',
@@ -212,6 +217,9 @@ export class UnitService {
         throw new UnitError(UnitErrorCode.AlreadyLet, `Unit ${id} is let and cannot be withdrawn.`);
       }
       await repository.setUnitStatus(tx, id, 'withdrawn');
+      // An open proposal for it ends; its client is free again, and a run follows.
+      await cancelOpenProposalsOf(tx, { unitId: id }, 'unit_withdrawn');
+      await requestMatchingRun(tx, { municipalityCodes: [current.address.municipalityCode] });
       await recordAudit(tx, actor, [
         {
           action: 'unit.withdrawn',
@@ -246,6 +254,10 @@ export class UnitService {
     const ids = await inTransaction(this.dataSource, async (tx) => {
       await repository.ensureClusters(tx, actor.organisationId, clustersOf(units));
       const inserted = await repository.insertUnits(tx, actor.organisationId, units);
+      // One request per region however many units: an import of 1,000 makes one run.
+      await requestMatchingRun(tx, {
+        municipalityCodes: [...new Set(units.map((unit) => unit.address.municipalityCode))],
+      });
       await recordAudit(
         tx,
         actor,

@@ -21,6 +21,8 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** Attempts this job gets in all; on the last one a handler may record a final failure. */
+  maxAttempts: number;
 }
 
 export interface JobHandler<S extends z.ZodType = z.ZodType> {

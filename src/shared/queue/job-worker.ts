@@ -16,8 +16,13 @@ export function startJobWorkers(options: {
   prefix: string;
   concurrency: number;
   logger: Logger;
+  /**
+   * How long a job's lock lasts without renewal: a job whose worker died is taken up again after
+   * about this long (BullMQ's stalled-job check runs at the same interval).
+   */
+  lockDurationMs?: number;
 }): JobWorkers {
-  const { registry, connection, prefix, concurrency, logger } = options;
+  const { registry, connection, prefix, concurrency, logger, lockDurationMs } = options;
   const workers = registry.queues().map((queue) => {
     const worker = new Worker(
       queue,
@@ -32,11 +37,20 @@ export function startJobWorkers(options: {
         const result = await handler.handle(parsed.data, {
           jobId: job.id ?? '',
           attempt: job.attemptsMade + 1,
+          maxAttempts: job.opts.attempts ?? 1,
         });
         log.info({ ms: Math.round(performance.now() - started) }, 'job done');
         return result;
       },
-      { connection, prefix, concurrency, autorun: true },
+      {
+        connection,
+        prefix,
+        concurrency,
+        autorun: true,
+        ...(lockDurationMs === undefined
+          ? {}
+          : { lockDuration: lockDurationMs, stalledInterval: lockDurationMs }),
+      },
     );
     worker.on('failed', (job, error) => {
       logger.warn(

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import type { RegionMatchInput, RegionMatchResult } from './engine/region-match';
+
+interface Pending {
+  resolve: (result: RegionMatchResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Reply {
+  id: number;
+  result?: RegionMatchResult;
+  error?: string;
+}
+
+/** Compiled, the entry is a `.js` file; under tsx or jest it is TypeScript and needs tsx's hook. */
+function spawnEngineThread(): Worker {
+  const extension = path.extname(__filename);
+  const entry = path.join(__dirname, `engine-thread.entry${extension}`);
+  if (extension === '.js') return new Worker(entry);
+  const hook = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(entry)});`, {
+    eval: true,
+  });
+}
+
+/**
+ * Engine threads, started on first use and kept for later runs (a thread's first solve pays for
+ * V8 compiling the engine). At most `size` solves at once; more wait their turn.
+ */
+export class EngineThreadPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((worker: Worker) => void)[] = [];
+  private started = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly size: number) {}
+
+  async match(input: RegionMatchInput): Promise<RegionMatchResult> {
+    const worker = await this.acquire();
+    const id = this.nextId++;
+    try {
+      const result = await new Promise<RegionMatchResult>((resolve, reject) => {
+        const pending: Pending = { resolve, reject };
+        const onMessage = (reply: Reply) => {
+          if (reply.id !== id) return;
+          cleanup();
+          if (reply.error !== undefined) pending.reject(new Error(reply.error));
+          else pending.resolve(reply.result as RegionMatchResult);
+        };
+        const onError = (error: Error) => {
+          cleanup();
+          pending.reject(error);
+        };
+        const onExit = (code: number) => {
+          cleanup();
+          pending.reject(new Error(`engine thread exited with code ${code}`));
+        };
+        const cleanup = () => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage({ id, input });
+      });
+      this.release(worker);
+      return result;
+    } catch (error) {
+      // A thread that failed is not trusted again.
+      this.started--;
+      void worker.terminate();
+      this.wakeNext();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private acquire(): Promise<Worker> {
+    const worker = this.idle.pop();
+    if (worker) {
+      worker.ref();
+      return Promise.resolve(worker);
+    }
+    if (this.started < this.size) {
+      this.started++;
+      return Promise.resolve(spawnEngineThread());
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: Worker): void {
+    if (this.closed) {
+      this.started--;
+      void worker.terminate();
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else {
+      // An idle thread must not keep the process alive.
+      worker.unref();
+      this.idle.push(worker);
+    }
+  }
+
+  private wakeNext(): void {
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.started++;
+    next(spawnEngineThread());
+  }
+}

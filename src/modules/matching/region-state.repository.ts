@@ -1,0 +1,46 @@
+import type { Db } from '../../shared/database/db';
+import { MATCHING_TOPICS } from './matching.jobs';
+
+/**
+ * Records, in the caller's transaction, that something that matters to matching changed in these
+ * regions (named directly, or through municipalities in them): the region's change counter goes
+ * up and an outbox message asks for a run. Commit and request are one; Redis need not be up.
+ */
+export async function requestMatchingRun(
+  db: Db,
+  where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
+): Promise<void> {
+  await db.query(
+    `WITH regions AS (
+       SELECT region_code FROM municipalities WHERE code = ANY($1::text[])
+       UNION SELECT code FROM regions WHERE code = ANY($2::text[])
+     ), changed AS (
+       INSERT INTO matching_region_state (region_code, change_seq, changed_at)
+       SELECT region_code, 1, now() FROM regions ORDER BY region_code
+       ON CONFLICT (region_code) DO UPDATE
+         SET change_seq = matching_region_state.change_seq + 1, changed_at = now()
+       RETURNING region_code
+     )
+     INSERT INTO outbox (topic, payload)
+     SELECT $3, jsonb_build_object('regionCode', region_code) FROM changed`,
+    [where.municipalityCodes ?? [], where.regionCodes ?? [], MATCHING_TOPICS.regionChanged],
+  );
+}
+
+/** True when the region changed since the last run that finished. */
+export async function regionRunDue(db: Db, regionCode: string): Promise<boolean> {
+  const rows = await db.query<{ due: boolean }[]>(
+    `SELECT change_seq > served_seq AS due FROM matching_region_state WHERE region_code = $1`,
+    [regionCode],
+  );
+  return rows[0]?.due ?? false;
+}
+
+/** A run has seen every change up to `seq`. */
+export async function markRegionServed(db: Db, regionCode: string, seq: number): Promise<void> {
+  await db.query(
+    `UPDATE matching_region_state SET served_seq = greatest(served_seq, $2), served_at = now()
+      WHERE region_code = $1`,
+    [regionCode, seq],
+  );
+}

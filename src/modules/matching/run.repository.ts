@@ -1,0 +1,169 @@
+import type { Db } from '../../shared/database/db';
+import type { PageRequest } from '../../shared/http/pagination';
+import type { PolicyOverrides } from './snapshot.loader';
+import type { Run, RunFilter, RunPreview, RunStats, RunTrigger } from './run.schemas';
+
+const SELECT = `
+  SELECT r.id, r.region_code AS "regionCode", r.status, r.trigger, r.dry_run AS "dryRun",
+         r.policy_overrides AS "policyOverrides", r.policy_version AS "policyVersion", r.attempts,
+         r.stats, r.error, to_json(r.created_at)#>>'{}' AS "createdAt",
+         to_json(r.started_at)#>>'{}' AS "startedAt", to_json(r.finished_at)#>>'{}' AS "finishedAt"
+    FROM matching_runs r`;
+
+export async function insertRun(
+  db: Db,
+  run: {
+    regionCode: string;
+    trigger: RunTrigger;
+    dryRun: boolean;
+    policyOverrides: PolicyOverrides | null;
+    requestedByTokenId: string | null;
+    jobId?: string;
+    status?: 'queued' | 'running';
+  },
+): Promise<string> {
+  const rows = await db.query<{ id: string }[]>(
+    `INSERT INTO matching_runs (region_code, trigger, dry_run, policy_overrides, requested_by_token_id,
+                                job_id, status, started_at, attempts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'running' THEN now() END,
+             CASE WHEN $7 = 'running' THEN 1 ELSE 0 END)
+     RETURNING id`,
+    [
+      run.regionCode,
+      run.trigger,
+      run.dryRun,
+      run.policyOverrides === null ? null : JSON.stringify(run.policyOverrides),
+      run.requestedByTokenId,
+      run.jobId ?? null,
+      run.status ?? 'queued',
+    ],
+  );
+  return rows[0]?.id ?? '';
+}
+
+export async function findRun(db: Db, id: string): Promise<Run | undefined> {
+  const rows = await db.query<Run[]>(`${SELECT} WHERE r.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function findRunIdByJob(db: Db, jobId: string): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }[]>(`SELECT id FROM matching_runs WHERE job_id = $1`, [
+    jobId,
+  ]);
+  return rows[0]?.id;
+}
+
+export async function listRuns(
+  db: Db,
+  regionCodes: readonly string[] | 'all',
+  filter: RunFilter,
+  page: PageRequest,
+): Promise<Run[]> {
+  return db.query<Run[]>(
+    `${SELECT}
+      WHERE ($1::text[] IS NULL OR r.region_code = ANY($1)) AND ($2::text IS NULL OR r.region_code = $2)
+        AND ($3::text IS NULL OR r.status = $3)
+        AND ($4::timestamptz IS NULL OR (r.created_at, r.id) > ($4::timestamptz, $5::uuid))
+      ORDER BY r.created_at, r.id LIMIT $6`,
+    [
+      regionCodes === 'all' ? null : regionCodes,
+      filter.regionCode ?? null,
+      filter.status ?? null,
+      page.after?.createdAt ?? null,
+      page.after?.id ?? null,
+      page.limit + 1,
+    ],
+  );
+}
+
+/**
+ * Marks the run running. Runs of the region still marked running belong to a worker that died
+ * (the caller holds the region's lock, so no live worker runs one): they end failed.
+ */
+export async function startRun(
+  db: Db,
+  id: string,
+  regionCode: string,
+  dryRun: boolean,
+): Promise<void> {
+  if (!dryRun) {
+    await db.query(
+      `UPDATE matching_runs SET status = 'failed', finished_at = now(),
+              error = 'interrupted: the worker running it stopped; a later attempt took over'
+        WHERE region_code = $1 AND status = 'running' AND NOT dry_run AND id <> $2`,
+      [regionCode, id],
+    );
+  }
+  await db.query(
+    `UPDATE matching_runs SET status = 'running', started_at = now(), attempts = attempts + 1,
+            finished_at = NULL WHERE id = $1`,
+    [id],
+  );
+}
+
+export async function finishRun(
+  db: Db,
+  id: string,
+  outcome: { stats: RunStats; policyVersion: number; snapshotSeq: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE matching_runs SET status = 'done', finished_at = now(), stats = $2, policy_version = $3,
+            snapshot_seq = $4, error = NULL
+      WHERE id = $1`,
+    [id, JSON.stringify(outcome.stats), outcome.policyVersion, outcome.snapshotSeq],
+  );
+}
+
+/** After a failed attempt: `failed` for good once attempts are used up, else back in the queue. */
+export async function recordRunFailure(
+  db: Db,
+  id: string,
+  error: string,
+  final: boolean,
+): Promise<void> {
+  await db.query(
+    `UPDATE matching_runs SET status = $3, error = $2,
+            finished_at = CASE WHEN $3 = 'failed' THEN now() END
+      WHERE id = $1 AND status <> 'done'`,
+    [id, error.slice(0, 1000), final ? 'failed' : 'queued'],
+  );
+}
+
+export async function insertPreview(
+  db: Db,
+  runId: string,
+  pairs: { unitId: string; clientId: string; score: number; breakdown: Record<string, number> }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await db.query(
+    `INSERT INTO matching_run_previews (run_id, unit_id, client_id, score, breakdown)
+     SELECT $1, p.unit_id, p.client_id, p.score, p.breakdown
+       FROM jsonb_to_recordset($2::jsonb) AS p(unit_id uuid, client_id uuid, score float8, breakdown jsonb)
+     ON CONFLICT DO NOTHING`,
+    [
+      runId,
+      JSON.stringify(
+        pairs.map((pair) => ({
+          unit_id: pair.unitId,
+          client_id: pair.clientId,
+          score: pair.score,
+          breakdown: pair.breakdown,
+        })),
+      ),
+    ],
+  );
+}
+
+export async function listPreview(db: Db, runId: string): Promise<RunPreview['items']> {
+  return db.query(
+    `SELECT unit_id AS "unitId", client_id AS "clientId", score, breakdown
+       FROM matching_run_previews WHERE run_id = $1 ORDER BY score DESC, unit_id`,
+    [runId],
+  );
+}
+
+/** Every region, for the nightly runs. */
+export async function listRegionCodes(db: Db): Promise<string[]> {
+  const rows = await db.query<{ code: string }[]>(`SELECT code FROM regions ORDER BY code`);
+  return rows.map((row) => row.code);
+}

@@ -1,0 +1,370 @@
+/**
+ * A region as the engine sees it, read in one consistent snapshot: the one place where stored
+ * rows become `EngineUnit`, `EngineClient` and `MatchingContext`, so a new field is carried
+ * through here and runs, candidates and "why not" can never disagree.
+ */
+import type { DataSource } from 'typeorm';
+
+import type { Db } from '../../shared/database/db';
+import type {
+  AnchorKind,
+  Stimulus,
+  StimulusNeed,
+  SupportIntensity,
+  UnitType,
+} from '../../shared/domain/vocabulary';
+import { dutchDate } from '../../shared/time/clock';
+import type {
+  EngineClient,
+  EnginePolicy,
+  EngineUnit,
+  GeoPoint,
+  MatchingContext,
+  SupportCoverage,
+} from './engine';
+import type { FixedPair, RegionMatchInput } from './engine/region-match';
+
+/** Proposal statuses that hold a unit and a client (the workflow may move them on). */
+export const OPEN_PROPOSAL_STATUSES = ['proposed', 'approved', 'accepted'] as const;
+
+/** Parts of the policy a dry run may change ("what if"). */
+export interface PolicyOverrides {
+  weights?: Partial<EnginePolicy['weights']>;
+  neighbourhoodCap?: number;
+  municipalityCaps?: Record<string, number>;
+  maxDistanceKm?: number;
+  planningHorizonDays?: number;
+}
+
+export interface RegionSnapshot extends RegionMatchInput {
+  regionCode: string;
+  policy: EnginePolicy;
+  capWindowMonths: number;
+  /** The region's change counter as this snapshot saw it. */
+  changeSeq: number;
+  /** Row versions, to check at store time that nothing changed since this read. */
+  unitVersions: Map<string, number>;
+  clientVersions: Map<string, number>;
+}
+
+interface PolicyRow {
+  version: number;
+  weights: EnginePolicy['weights'];
+  neighbourhoodCap: number;
+  capWindowMonths: number;
+  maxDistanceKm: number;
+  planningHorizonDays: number;
+  municipalityCaps: Record<string, number> | null;
+}
+
+interface UnitRow {
+  id: string;
+  type: UnitType;
+  municipalityCode: string;
+  neighbourhoodCode: string;
+  lat: number;
+  lon: number;
+  rent: number;
+  bedrooms: number;
+  floor: number;
+  hasLift: boolean;
+  wheelchairAccessible: boolean;
+  stimulus: Stimulus;
+  availableFrom: string;
+  version: number;
+}
+
+interface ClientRow {
+  id: string;
+  adults: number;
+  children: number;
+  maxRent: number;
+  municipalityOfBelonging: string;
+  preferred: string[];
+  avoided: string[];
+  anchors: { kind: AnchorKind; lat: number; lon: number }[];
+  stimulusNeed: StimulusNeed;
+  supportIntensity: SupportIntensity;
+  supportProviderId: string;
+  needsGroundFloorOrLift: boolean;
+  needsWheelchair: boolean;
+  routes: UnitType[];
+  readySince: string;
+  urgent: boolean;
+  consentGivenOn: string | null;
+  parkedUntil: string | null;
+  version: number;
+}
+
+const UNIT_COLUMNS = `
+  u.id, u.type, u.municipality_code AS "municipalityCode",
+  u.neighbourhood_code AS "neighbourhoodCode", u.lat, u.lon, u.rent::float8 AS rent, u.bedrooms,
+  u.floor, u.has_lift AS "hasLift", u.wheelchair_accessible AS "wheelchairAccessible",
+  u.stimulus, to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom", u.version`;
+
+const CLIENT_COLUMNS = `
+  c.id, c.adults, c.children, c.max_rent::float8 AS "maxRent",
+  c.municipality_of_belonging AS "municipalityOfBelonging",
+  coalesce((SELECT array_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
+             WHERE m.client_id = c.id AND m.relation = 'preferred'), '{}') AS preferred,
+  coalesce((SELECT array_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
+             WHERE m.client_id = c.id AND m.relation = 'avoided'), '{}') AS avoided,
+  coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'lat', a.lat::float8, 'lon', a.lon::float8)
+                   ORDER BY a.position)
+              FROM client_anchors a WHERE a.client_id = c.id), '[]') AS anchors,
+  c.stimulus_need AS "stimulusNeed", c.support_intensity AS "supportIntensity",
+  coalesce(c.support_provider_id, c.provider_id) AS "supportProviderId",
+  c.needs_ground_floor_or_lift AS "needsGroundFloorOrLift", c.needs_wheelchair AS "needsWheelchair",
+  c.routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
+  to_char(c.consent_given_on, 'YYYY-MM-DD') AS "consentGivenOn",
+  to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.version`;
+
+function toEngineUnit(row: UnitRow): EngineUnit {
+  return {
+    id: row.id,
+    type: row.type,
+    municipalityCode: row.municipalityCode,
+    neighbourhoodCode: row.neighbourhoodCode,
+    location: { lat: row.lat, lon: row.lon },
+    rent: row.rent,
+    bedrooms: row.bedrooms,
+    floor: row.floor,
+    hasLift: row.hasLift,
+    wheelchairAccessible: row.wheelchairAccessible,
+    stimulus: row.stimulus,
+    availableFrom: row.availableFrom,
+  };
+}
+
+function toEngineClient(row: ClientRow, today: string): EngineClient {
+  return {
+    id: row.id,
+    household: { adults: row.adults, children: row.children },
+    maxRent: row.maxRent,
+    municipalityOfBelonging: row.municipalityOfBelonging,
+    preferredMunicipalities: row.preferred,
+    avoidMunicipalities: row.avoided,
+    anchors: row.anchors,
+    stimulusNeed: row.stimulusNeed,
+    support: { intensity: row.supportIntensity, providerId: row.supportProviderId },
+    needs: { groundFloorOrLift: row.needsGroundFloorOrLift, wheelchair: row.needsWheelchair },
+    routes: row.routes,
+    readySince: row.readySince,
+    urgent: row.urgent,
+    hasConsent: row.consentGivenOn !== null && row.consentGivenOn <= today,
+    parkedUntil: row.parkedUntil,
+  };
+}
+
+/** Runs `work` in a read-only REPEATABLE READ transaction: every query sees the same moment. */
+export async function inSnapshot<T>(
+  dataSource: DataSource,
+  work: (db: Db) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(runner.manager);
+    await runner.query('COMMIT');
+    return result;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+async function loadPolicy(db: Db, regionCode: string): Promise<PolicyRow | undefined> {
+  const rows = await db.query<PolicyRow[]>(
+    `SELECT p.version,
+            json_build_object('location', p.weight_location::float8, 'spreiding', p.weight_spreiding::float8,
+              'prikkelarm', p.weight_prikkelarm::float8, 'begeleiding', p.weight_begeleiding::float8,
+              'wait', p.weight_wait::float8) AS weights,
+            p.neighbourhood_cap AS "neighbourhoodCap", p.cap_window_months AS "capWindowMonths",
+            p.max_distance_km::float8 AS "maxDistanceKm", p.planning_horizon_days AS "planningHorizonDays",
+            (SELECT jsonb_object_agg(c.municipality_code, c.cap) FROM region_policy_municipality_caps c
+              WHERE c.region_code = p.region_code AND c.version = p.version) AS "municipalityCaps"
+       FROM region_policies p WHERE p.region_code = $1 ORDER BY p.version DESC LIMIT 1`,
+    [regionCode],
+  );
+  return rows[0];
+}
+
+function applyOverrides(
+  policy: EnginePolicy,
+  overrides: PolicyOverrides | undefined,
+): EnginePolicy {
+  if (!overrides) return policy;
+  return {
+    ...policy,
+    weights: { ...policy.weights, ...overrides.weights },
+    neighbourhoodCap: overrides.neighbourhoodCap ?? policy.neighbourhoodCap,
+    municipalityCaps: overrides.municipalityCaps ?? policy.municipalityCaps,
+    maxDistanceKm: overrides.maxDistanceKm ?? policy.maxDistanceKm,
+    planningHorizonDays: overrides.planningHorizonDays ?? policy.planningHorizonDays,
+  };
+}
+
+/**
+ * Everything a run needs, read with `db` (call inside `inSnapshot` for a consistent read).
+ * Clients come in `readySince`, then id order: the solver's final tie-break. Returns undefined
+ * for an unknown region.
+ */
+export async function loadRegionSnapshot(
+  db: Db,
+  regionCode: string,
+  now: Date,
+  overrides?: PolicyOverrides,
+): Promise<RegionSnapshot | undefined> {
+  const policyRow = await loadPolicy(db, regionCode);
+  if (!policyRow) return undefined;
+  const today = dutchDate(now);
+  const policy = applyOverrides(
+    {
+      version: policyRow.version,
+      weights: policyRow.weights,
+      neighbourhoodCap: policyRow.neighbourhoodCap,
+      municipalityCaps: policyRow.municipalityCaps ?? {},
+      maxDistanceKm: policyRow.maxDistanceKm,
+      planningHorizonDays: policyRow.planningHorizonDays,
+    },
+    overrides,
+  );
+
+  // One connection holds the snapshot, so the queries go one after another.
+  const seqRows = await db.query<{ changeSeq: string }[]>(
+    `SELECT change_seq AS "changeSeq" FROM matching_region_state WHERE region_code = $1`,
+    [regionCode],
+  );
+  // Every municipality: a client may name (or be anchored near) one outside the region.
+  const municipalityRows = await db.query<
+    { code: string; lat: number; lon: number; regionCode: string }[]
+  >(`SELECT code, lat, lon, region_code AS "regionCode" FROM municipalities`);
+  const unitRows = await db.query<UnitRow[]>(
+    `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
+        WHERE m.region_code = $1 AND u.status = 'available' ORDER BY u.id`,
+    [regionCode],
+  );
+  const clientRows = await db.query<ClientRow[]>(
+    `SELECT ${CLIENT_COLUMNS} FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
+        WHERE m.region_code = $1 AND c.status = 'waiting' ORDER BY c.ready_since, c.id`,
+    [regionCode],
+  );
+  const fixedRows = await db.query<FixedPair[]>(
+    `SELECT p.client_id AS "clientId", p.unit_id AS "unitId",
+              u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode"
+         FROM proposals p JOIN units u ON u.id = p.unit_id
+        WHERE p.region_code = $1 AND p.status = ANY($2) ORDER BY p.unit_id`,
+    [regionCode, OPEN_PROPOSAL_STATUSES],
+  );
+  // Load: placements within the cap window plus open proposals, per area.
+  const loadRows = await db.query<
+    { neighbourhoodCode: string; municipalityCode: string; n: number }[]
+  >(
+    `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
+              count(*)::int AS n
+         FROM proposals p JOIN units u ON u.id = p.unit_id
+        WHERE p.region_code = $1
+          AND (p.status = ANY($2)
+               OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - make_interval(months => $4)))
+        GROUP BY 1, 2`,
+    [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString(), policyRow.capWindowMonths],
+  );
+  // Coverage of the region's providers, with what they have on offer or placed there.
+  const coverageRows = await db.query<
+    { providerId: string; municipalityCode: string; capacity: number; used: number }[]
+  >(
+    `SELECT pc.provider_id AS "providerId", pc.municipality_code AS "municipalityCode", pc.capacity,
+              (SELECT count(*)::int FROM proposals p
+                 JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
+                WHERE u.municipality_code = pc.municipality_code
+                  AND coalesce(c.support_provider_id, c.provider_id) = pc.provider_id
+                  AND (p.status = ANY($2)
+                       OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - interval '12 months'))
+              ) AS used
+         FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
+        WHERE o.region_code = $1`,
+    [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString()],
+  );
+  const excluded = await db.query<{ key: string }[]>(
+    `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
+        WHERE p.region_code = $1 AND p.status IN ('declined', 'rejected')`,
+    [regionCode],
+  );
+
+  const municipalities = new Map<string, GeoPoint>();
+  const regionMunicipalities: string[] = [];
+  for (const row of municipalityRows) {
+    municipalities.set(row.code, { lat: row.lat, lon: row.lon });
+    if (row.regionCode === regionCode) regionMunicipalities.push(row.code);
+  }
+  const neighbourhoods = new Map<string, number>();
+  const municipalityLoad = new Map<string, number>();
+  for (const row of loadRows) {
+    neighbourhoods.set(
+      row.neighbourhoodCode,
+      (neighbourhoods.get(row.neighbourhoodCode) ?? 0) + row.n,
+    );
+    municipalityLoad.set(
+      row.municipalityCode,
+      (municipalityLoad.get(row.municipalityCode) ?? 0) + row.n,
+    );
+  }
+  const coverage = new Map<string, Map<string, SupportCoverage>>();
+  for (const row of coverageRows) {
+    let byMunicipality = coverage.get(row.providerId);
+    if (!byMunicipality) {
+      byMunicipality = new Map();
+      coverage.set(row.providerId, byMunicipality);
+    }
+    byMunicipality.set(row.municipalityCode, { capacity: row.capacity, used: row.used });
+  }
+  // Fair shares over the region's own municipalities, not the whole country.
+  const fairShare = new Map(
+    regionMunicipalities.map((code) => [code, 1 / regionMunicipalities.length]),
+  );
+
+  const context: MatchingContext = {
+    now,
+    policy,
+    municipalities,
+    load: { neighbourhoods, municipalities: municipalityLoad },
+    fairShare,
+    coverage,
+    excludedPairs: new Set(excluded.map((row) => row.key)),
+  };
+  return {
+    regionCode,
+    policy,
+    capWindowMonths: policyRow.capWindowMonths,
+    changeSeq: Number(seqRows[0]?.changeSeq ?? 0),
+    units: unitRows.map(toEngineUnit),
+    clients: clientRows.map((row) => toEngineClient(row, today)),
+    fixed: fixedRows,
+    context,
+    unitVersions: new Map(unitRows.map((row) => [row.id, row.version])),
+    clientVersions: new Map(clientRows.map((row) => [row.id, row.version])),
+  };
+}
+
+/** One unit and one client, mapped the same way, for "why not" on any pair of the region. */
+export async function loadEngineUnit(db: Db, unitId: string): Promise<EngineUnit | undefined> {
+  const rows = await db.query<UnitRow[]>(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [
+    unitId,
+  ]);
+  return rows[0] && toEngineUnit(rows[0]);
+}
+
+export async function loadEngineClient(
+  db: Db,
+  clientId: string,
+  now: Date,
+): Promise<EngineClient | undefined> {
+  const rows = await db.query<ClientRow[]>(
+    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`,
+    [clientId],
+  );
+  return rows[0] && toEngineClient(rows[0], dutchDate(now));
+}

@@ -1,0 +1,28 @@
+import { MATCHING_TOPICS, regionChangedRunJob, requestedRunJob } from '../src/modules/matching';
+import type { OutboxDispatcher } from '../src/shared/outbox/outbox-relay';
+import type { JobProducer } from '../src/shared/queue/job-producer';
+
+/**
+ * Outbox topic → queue. Each message becomes one job whose id derives from the message, so a
+ * message relayed twice (a crash between the queue add and the commit) is still one job.
+ */
+export function outboxDispatchers(
+  jobs: JobProducer,
+  options: { debounceMs: number },
+): Record<string, OutboxDispatcher> {
+  return {
+    [MATCHING_TOPICS.regionChanged]: async (row) => {
+      const regionCode = String(row.payload.regionCode);
+      await jobs.enqueue(
+        regionChangedRunJob,
+        { regionCode },
+        // The delay is the debounce: changes arriving meanwhile are covered by the one run.
+        { jobId: `region-${regionCode}-${row.id}`, delay: options.debounceMs },
+      );
+    },
+    [MATCHING_TOPICS.runRequested]: async (row) => {
+      const runId = String(row.payload.runId);
+      await jobs.enqueue(requestedRunJob, { runId }, { jobId: `run-${runId}` });
+    },
+  };
+}
