@@ -2,6 +2,7 @@ import type { CompactAssignmentInstance, CompactOptimality } from './assignment.
 import type { OpenProblem } from './fixed-pairs';
 import { greedyAssign } from './greedy';
 import { solveTieredFlow, type Certificate } from './min-cost-flow';
+import type { ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
 
@@ -25,7 +26,7 @@ import { decodePriority, type Tiers } from './tiers';
  * Without an over-full group in the first round, the flow's own optimum is feasible and exact.
  */
 
-const DEFAULT_MAX_ROUNDS = 6;
+const DEFAULT_MAX_ROUNDS = 3;
 
 export interface PricedSolution {
   /** Per client, the pair assigned (open clients only) or -1. */
@@ -58,37 +59,63 @@ export function solveWithGroupPrices(
   const groupCount = left.length;
   const priceHi = new Float64Array(groupCount);
   const priceLo = new Float64Array(groupCount);
+  const pairLocked = new Uint8Array(instance.pairClient.length);
+  const pairsOfGroup = groupPairs(instance, groupCount);
   const maxRounds = Math.max(1, options.maxRounds ?? DEFAULT_MAX_ROUNDS);
 
   let bound: Worth | undefined;
   let best: { clientPair: Int32Array; worth: Worth } | undefined;
-  let rounds = 0;
-  while (rounds < maxRounds) {
-    rounds++;
-    const flow = solveTieredFlow(
+  const consider = (clientPair: Int32Array): void => {
+    const worth = worthOf(instance, tiers, clientPair);
+    if (best === undefined || aboveWorth(worth, best.worth)) best = { clientPair, worth };
+  };
+  const proven = (): boolean =>
+    bound !== undefined && best !== undefined && !aboveWorth(bound, best.worth);
+  const solve = (worth: Omit<ArcWorth, 'clientPriority'>): Int32Array =>
+    solveTieredFlow(
       instance,
       open,
-      { clientPriority: tiers.clientPriority, groupPriceHi: priceHi, groupPriceLo: priceLo },
+      { clientPriority: tiers.clientPriority, ...worth },
       tiers.maxPriority,
       options.certificate,
-    );
-    // The Lagrangian bound: what the flow found under the prices, plus Σ λ_g·left_g.
-    const relaxed = worthOf(instance, tiers, flow.clientPair, priceHi, priceLo);
-    for (let g = 0; g < groupCount; g++) {
-      relaxed.hi += BigInt(priceHi[g] ?? 0) * BigInt(left[g] ?? 0);
-      relaxed.lo += BigInt(priceLo[g] ?? 0) * BigInt(left[g] ?? 0);
-    }
-    if (bound === undefined || aboveWorth(bound, relaxed)) bound = relaxed;
+    ).clientPair;
 
-    const members = groupMembers(instance, flow.clientPair, groupCount, tiers);
-    const repaired = repair(instance, open, tiers, flow.clientPair, members, left);
-    const worth = worthOf(instance, tiers, repaired);
-    if (best === undefined || aboveWorth(worth, best.worth)) best = { clientPair: repaired, worth };
-    if (!aboveWorth(bound, best.worth)) break;
-    if (!movePrices(instance, tiers, flow.clientPair, members, left, priceHi, priceLo)) break;
+  // Greedy is cheap and always feasible: the answer is never worse than the baseline.
+  consider(greedyAssign(instance, reopen(instance, open, left, undefined), tiers.clientPriority));
+  let rounds = 0;
+  let pricesSettled = false;
+  let locksSettled = false;
+  let lockFrom: { clientPair: Int32Array; members: number[][] } | undefined;
+  let next: 'price' | 'lock' = 'price';
+  while (rounds < maxRounds && !proven() && !(pricesSettled && locksSettled)) {
+    rounds++;
+    if (next === 'price') {
+      const clientPair = solve({ groupPriceHi: priceHi, groupPriceLo: priceLo });
+      // The Lagrangian bound: what the flow found under the prices, plus Σ λ_g·left_g.
+      const relaxed = worthOf(instance, tiers, clientPair, priceHi, priceLo);
+      for (let g = 0; g < groupCount; g++) {
+        relaxed.hi += BigInt(priceHi[g] ?? 0) * BigInt(left[g] ?? 0);
+        relaxed.lo += BigInt(priceLo[g] ?? 0) * BigInt(left[g] ?? 0);
+      }
+      if (bound === undefined || aboveWorth(bound, relaxed)) bound = relaxed;
+      const members = groupMembers(instance, clientPair, groupCount, tiers);
+      consider(repair(instance, open, tiers, clientPair, members, left));
+      lockFrom ??= { clientPair, members };
+      pricesSettled = !movePrices(instance, tiers, clientPair, members, left, priceHi, priceLo);
+    } else if (lockFrom) {
+      lock(lockFrom.members, left, pairsOfGroup, instance, pairLocked);
+      const clientPair = solve({ pairLocked });
+      const members = groupMembers(instance, clientPair, groupCount, tiers);
+      locksSettled = members.every((list, g) => list.length <= (left[g] ?? 0));
+      consider(
+        locksSettled ? clientPair : repair(instance, open, tiers, clientPair, members, left),
+      );
+      lockFrom = { clientPair, members };
+    }
+    next = (next === 'price' && !locksSettled) || pricesSettled ? 'lock' : 'price';
   }
   if (best === undefined || bound === undefined) throw new RangeError('no round was solved');
-  const exact = !aboveWorth(bound, best.worth);
+  const exact = proven();
   const decoded = decodePriority(tiers, bound.hi);
   return {
     clientPair: best.clientPair,
@@ -103,6 +130,71 @@ export function solveWithGroupPrices(
       iterations: rounds,
     },
   };
+}
+
+/** Per group, its pairs' indices. */
+function groupPairs(instance: CompactAssignmentInstance, groupCount: number): number[][] {
+  const pairs: number[][] = Array.from({ length: groupCount }, () => []);
+  instance.pairGroup?.forEach((g, p) => {
+    if (g >= 0) pairs[g]?.push(p);
+  });
+  return pairs;
+}
+
+/**
+ * Locks each over-full group to the clients it holds worth most: its other clients' pairs in it
+ * are left out from now on, so it can never be over-full again.
+ */
+function lock(
+  members: readonly number[][],
+  left: Int32Array,
+  pairsOfGroup: readonly number[][],
+  instance: CompactAssignmentInstance,
+  pairLocked: Uint8Array,
+): void {
+  members.forEach((list, g) => {
+    const room = left[g] ?? 0;
+    if (list.length <= room) return;
+    const kept = new Set(list.slice(0, room));
+    for (const p of pairsOfGroup[g] ?? []) {
+      if (!kept.has(instance.pairClient[p] ?? -1)) pairLocked[p] = 1;
+    }
+  });
+}
+
+/** `open` with copies of everything greedy uses up, and the kept pairs (if any) taken. */
+function reopen(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  left: Int32Array,
+  kept: Int32Array | undefined,
+): OpenProblem {
+  const rest: OpenProblem = {
+    ...open,
+    clientUnit: open.clientUnit.slice(),
+    unitTaken: open.unitTaken.slice(),
+    neighbourhoodLeft: open.neighbourhoodLeft.slice(),
+    municipalityLeft: open.municipalityLeft.slice(),
+    groupLeft: left.slice(),
+  };
+  if (kept === undefined) return rest;
+  const use = (caps: Int32Array, i: number): void => {
+    const cap = caps[i] ?? -1;
+    if (cap > 0) caps[i] = cap - 1;
+  };
+  for (let c = 0; c < instance.clientCount; c++) {
+    const p = kept[c] ?? -1;
+    if (p < 0) continue;
+    const u = unitOfPair(instance.unitPairStart, p);
+    rest.clientUnit[c] = u;
+    rest.unitTaken[u] = 1;
+    const n = instance.unitNeighbourhood[u] ?? 0;
+    use(rest.neighbourhoodLeft, n);
+    use(rest.municipalityLeft, instance.neighbourhoodMunicipality[n] ?? 0);
+    const g = instance.pairGroup?.[p] ?? -1;
+    if (g >= 0 && rest.groupLeft) use(rest.groupLeft, g);
+  }
+  return rest;
 }
 
 /** Per group, the clients assigned a pair in it, most worth first (then client index). */
@@ -145,31 +237,7 @@ function repair(
   members.forEach((list, g) => {
     for (let i = left[g] ?? 0; i < list.length; i++) kept[list[i] ?? 0] = -1;
   });
-  const rest: OpenProblem = {
-    ...open,
-    clientUnit: open.clientUnit.slice(),
-    unitTaken: open.unitTaken.slice(),
-    neighbourhoodLeft: open.neighbourhoodLeft.slice(),
-    municipalityLeft: open.municipalityLeft.slice(),
-    groupLeft: left.slice(),
-  };
-  const leftOf = (caps: Int32Array, i: number): void => {
-    const cap = caps[i] ?? -1;
-    if (cap > 0) caps[i] = cap - 1;
-  };
-  for (let c = 0; c < instance.clientCount; c++) {
-    const p = kept[c] ?? -1;
-    if (p < 0) continue;
-    const u = unitOfPair(instance.unitPairStart, p);
-    rest.clientUnit[c] = u;
-    rest.unitTaken[u] = 1;
-    const n = instance.unitNeighbourhood[u] ?? 0;
-    leftOf(rest.neighbourhoodLeft, n);
-    leftOf(rest.municipalityLeft, instance.neighbourhoodMunicipality[n] ?? 0);
-    const g = instance.pairGroup?.[p] ?? -1;
-    if (g >= 0 && rest.groupLeft) leftOf(rest.groupLeft, g);
-  }
-  const added = greedyAssign(instance, rest, tiers.clientPriority);
+  const added = greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority);
   for (let c = 0; c < instance.clientCount; c++) {
     if ((added[c] ?? -1) >= 0) kept[c] = added[c] ?? -1;
   }

@@ -19,6 +19,8 @@ export interface ArcWorth {
   clientPriority: Float64Array;
   groupPriceHi?: Float64Array | undefined;
   groupPriceLo?: Float64Array | undefined;
+  /** Per pair, 1 when the pair is left out (capacity-groups.ts locks groups this way). */
+  pairLocked?: Uint8Array | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export function unitArcsByWorth(
 ): UnitArcs {
   const { unitCount, unitPairStart, pairClient, pairScore, pairGroup } = instance;
   const { unitTaken, clientUnit } = open;
-  const { clientPriority, groupPriceHi, groupPriceLo } = worth;
+  const { clientPriority, groupPriceHi, groupPriceLo, pairLocked } = worth;
 
   const start = new Int32Array(unitCount + 1);
   for (let u = 0; u < unitCount; u++) {
@@ -44,7 +46,7 @@ export function unitArcsByWorth(
     if (unitTaken[u] !== 1) {
       const end = unitPairStart[u + 1] ?? 0;
       for (let p = unitPairStart[u] ?? 0; p < end; p++) {
-        if ((clientUnit[pairClient[p] ?? 0] ?? -1) < 0) kept++;
+        if ((clientUnit[pairClient[p] ?? 0] ?? -1) < 0 && pairLocked?.[p] !== 1) kept++;
       }
     }
     start[u + 1] = (start[u] ?? 0) + kept;
@@ -62,7 +64,7 @@ export function unitArcsByWorth(
     const end = unitPairStart[u + 1] ?? 0;
     for (let p = unitPairStart[u] ?? 0; p < end; p++) {
       const c = pairClient[p] ?? 0;
-      if ((clientUnit[c] ?? -1) >= 0) continue;
+      if ((clientUnit[c] ?? -1) >= 0 || pairLocked?.[p] === 1) continue;
       const g = pairGroup?.[p] ?? -1;
       const h = (clientPriority[c] ?? 0) - (g >= 0 ? (groupPriceHi?.[g] ?? 0) : 0);
       client[at] = c;
