@@ -50,7 +50,7 @@ describe('solve CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("prints SOLVER.md's example solution, optimal and greedy", async () => {
+  it('prints the example solution of docs/solver.md, optimal and greedy', async () => {
     const input = file('example.json', JSON.stringify(example));
     const [optimal, greedy] = await Promise.all([
       solve('--input', input),

@@ -1,5 +1,5 @@
 /**
- * The assignment stage's input and output (/work/shared/SOLVER.md): plain data with string ids,
+ * The assignment stage's input and output (docs/solver.md): plain data with string ids,
  * and the compact form with integer indices and typed arrays that the solvers actually run on.
  */
 
@@ -24,7 +24,7 @@ export interface AssignmentInstance {
    */
   groups?: Record<string, number>;
   /**
-   * Extension to SOLVER.md: pairs already under human review. They are kept as they are, their
+   * Pairs already under human review. They are kept as they are, their
    * clients and units are not assigned again, and they use up cap like any other assigned pair.
    */
   fixed?: { client: string; unit: string }[];

@@ -133,7 +133,7 @@ export function toCompactInstance(instance: AssignmentInstance): IndexedAssignme
   return { compact, clientIds, unitIds, groupIds };
 }
 
-/** The solution in SOLVER.md's form; `assignment` comes out in client-id order. */
+/** The solution in the form of docs/solver.md; `assignment` comes out in client-id order. */
 export function toAssignmentSolution(
   indexed: IndexedAssignmentInstance,
   solution: CompactAssignmentSolution,

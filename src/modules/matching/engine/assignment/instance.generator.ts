@@ -23,7 +23,7 @@ export interface AssignmentInstanceShape {
   seed: number;
 }
 
-/** SOLVER.md's "region": about the size of Noord- en Midden-Limburg (14 municipalities). */
+/** The benchmark's "region": about the size of Noord- en Midden-Limburg (14 municipalities). */
 export const REGION_SHAPE: AssignmentInstanceShape = {
   clients: 3_000,
   units: 1_000,
@@ -35,7 +35,7 @@ export const REGION_SHAPE: AssignmentInstanceShape = {
   seed: 20_240_001,
 };
 
-/** SOLVER.md's "national": every municipality of the Netherlands. */
+/** The benchmark's "national": every municipality of the Netherlands. */
 export const NATIONAL_SHAPE: AssignmentInstanceShape = {
   clients: 50_000,
   units: 20_000,

@@ -5,7 +5,7 @@ import { InstanceError } from './assignment.errors';
 import type { AssignmentInstance } from './assignment.types';
 
 /*
- * SOLVER.md's instance format. zod checks the envelope, clients, units, caps and fixed pairs; the
+ * The instance format of docs/solver.md. zod checks the envelope, clients, units, caps and fixed pairs; the
  * pairs, millions of them at national scale, are checked by a plain loop instead (zod takes about
  * 2 s for 2.5 M pair objects on this machine, the loop a tenth of that). Both report the first
  * problem as one `path: reason` line.
@@ -67,7 +67,7 @@ const envelopeSchema = z.strictObject(
 );
 
 /**
- * Checks a parsed JSON value against SOLVER.md's instance format and returns it typed. Throws an
+ * Checks a parsed JSON value against the instance format of docs/solver.md and returns it typed. Throws an
  * `InstanceError` naming the first offending field: wrong types, missing or unknown fields,
  * unknown or duplicate ids, duplicate pairs, scores outside [0, 1], caps, group capacities or
  * waits that are not non-negative integers, a pair naming an unknown group, a neighbourhood in

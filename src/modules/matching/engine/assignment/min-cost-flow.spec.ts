@@ -128,7 +128,7 @@ describe('solveOptimal', () => {
     );
   });
 
-  it("solves SOLVER.md's example", () => {
+  it('solves the example of docs/solver.md', () => {
     const solution = solveOptimal(solverExample());
     expect(solution.assignment).toEqual([
       { client: 'c1', unit: 'u1' },

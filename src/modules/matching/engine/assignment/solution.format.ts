@@ -1,7 +1,7 @@
 import type { AssignmentSolution } from './assignment.types';
 
 /**
- * SOLVER.md's solution as JSON text: one assignment per line, keys in a fixed order, numbers as
+ * The solution as JSON text (docs/solver.md): one assignment per line, keys in a fixed order, numbers as
  * JavaScript prints them (shortest round-trip form), so equal solutions give equal bytes.
  */
 export function formatSolution(solution: AssignmentSolution): string {
