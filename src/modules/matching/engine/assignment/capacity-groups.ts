@@ -1,7 +1,8 @@
 import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { greedyAssign } from './greedy';
-import { solveTieredFlow, type Certificate } from './min-cost-flow';
+import { solveExactFlow } from './exact-flow';
+import type { Certificate } from './min-cost-flow';
 import type { ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
@@ -72,7 +73,7 @@ export function solveWithGroupPrices(
   const proven = (): boolean =>
     bound !== undefined && best !== undefined && !aboveWorth(bound, best.worth);
   const solve = (worth: Omit<ArcWorth, 'clientPriority'>): Int32Array =>
-    solveTieredFlow(
+    solveExactFlow(
       instance,
       open,
       { clientPriority: tiers.clientPriority, ...worth },
@@ -90,7 +91,9 @@ export function solveWithGroupPrices(
   while (rounds < maxRounds && !proven() && !(pricesSettled && locksSettled)) {
     rounds++;
     if (next === 'price') {
-      const clientPair = solve({ groupPriceHi: priceHi, groupPriceLo: priceLo });
+      // Without a price yet the worth is per client, which the class method can use.
+      const priced = priceHi.some((x) => x > 0) || priceLo.some((x) => x > 0);
+      const clientPair = solve(priced ? { groupPriceHi: priceHi, groupPriceLo: priceLo } : {});
       // The Lagrangian bound: what the flow found under the prices, plus Σ λ_g·left_g.
       const relaxed = worthOf(instance, tiers, clientPair, priceHi, priceLo);
       for (let g = 0; g < groupCount; g++) {

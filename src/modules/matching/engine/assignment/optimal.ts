@@ -5,7 +5,8 @@ import type {
 } from './assignment.types';
 import { solveWithGroupPrices } from './capacity-groups';
 import { openProblem } from './fixed-pairs';
-import { solveTieredFlow, type Certificate } from './min-cost-flow';
+import { solveExactFlow } from './exact-flow';
+import type { Certificate } from './min-cost-flow';
 import { solutionOf, totalsOf } from './solution-totals';
 import { priorityTiers } from './tiers';
 
@@ -36,7 +37,7 @@ export function solveCompactOptimal(
   const open = openProblem(instance);
   const tiers = priorityTiers(instance, open);
   if (open.groupLeft === undefined) {
-    const flow = solveTieredFlow(
+    const flow = solveExactFlow(
       instance,
       open,
       { clientPriority: tiers.clientPriority },

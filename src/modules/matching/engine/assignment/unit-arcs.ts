@@ -189,7 +189,7 @@ class WorthSorter {
  * the nearly sorted result. About a microsecond for a unit's hundred-odd pairs, several times
  * faster than the built-in sort. Scores are integers in [0, MICRO_POINTS].
  */
-class SegmentSorter {
+export class SegmentSorter {
   private readonly count: Int32Array;
   private readonly clients: Int32Array;
   private readonly pairs: Int32Array;
