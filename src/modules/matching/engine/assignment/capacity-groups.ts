@@ -1,9 +1,9 @@
 import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { greedyAssign } from './greedy';
-import { solveExactFlow } from './exact-flow';
+import { solveExactFlow, type ExactFlowCache } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import type { ArcWorth } from './unit-arcs';
+import { unitArcsByWorth, type ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
 
@@ -72,6 +72,7 @@ export function solveWithGroupPrices(
   };
   const proven = (): boolean =>
     bound !== undefined && best !== undefined && !aboveWorth(bound, best.worth);
+  const cache: ExactFlowCache = {};
   const solve = (worth: Omit<ArcWorth, 'clientPriority'>): Int32Array =>
     solveExactFlow(
       instance,
@@ -79,10 +80,15 @@ export function solveWithGroupPrices(
       { clientPriority: tiers.clientPriority, ...worth },
       tiers.maxPriority,
       options.certificate,
+      cache,
     ).clientPair;
 
-  // Greedy is cheap and always feasible: the answer is never worse than the baseline.
-  consider(greedyAssign(instance, reopen(instance, open, left, undefined), tiers.clientPriority));
+  // Greedy is cheap and always feasible: the answer is never worse than the baseline. Its
+  // sorted arcs serve every repair too.
+  const sorted = unitArcsByWorth(instance, open, { clientPriority: tiers.clientPriority });
+  const greedy = (kept: Int32Array | undefined): Int32Array =>
+    greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority, sorted);
+  consider(greedy(undefined));
   let rounds = 0;
   let pricesSettled = false;
   let locksSettled = false;
@@ -102,7 +108,7 @@ export function solveWithGroupPrices(
       }
       if (bound === undefined || aboveWorth(bound, relaxed)) bound = relaxed;
       const members = groupMembers(instance, clientPair, groupCount, tiers);
-      consider(repair(instance, open, tiers, clientPair, members, left));
+      consider(repair(instance, clientPair, members, left, greedy));
       lockFrom ??= { clientPair, members };
       pricesSettled = !movePrices(instance, tiers, clientPair, members, left, priceHi, priceLo);
     } else if (lockFrom) {
@@ -110,12 +116,12 @@ export function solveWithGroupPrices(
       const clientPair = solve({ pairLocked });
       const members = groupMembers(instance, clientPair, groupCount, tiers);
       locksSettled = members.every((list, g) => list.length <= (left[g] ?? 0));
-      consider(
-        locksSettled ? clientPair : repair(instance, open, tiers, clientPair, members, left),
-      );
+      consider(locksSettled ? clientPair : repair(instance, clientPair, members, left, greedy));
       lockFrom = { clientPair, members };
     }
-    next = (next === 'price' && !locksSettled) || pricesSettled ? 'lock' : 'price';
+    // Lock rounds first: without prices the worth stays per client, which the class method
+    // solves several times faster (exact-flow.ts); priced rounds once locking has settled.
+    next = !locksSettled || pricesSettled ? 'lock' : 'price';
   }
   if (best === undefined || bound === undefined) throw new RangeError('no round was solved');
   const exact = proven();
@@ -230,17 +236,16 @@ function groupMembers(
  */
 function repair(
   instance: CompactAssignmentInstance,
-  open: OpenProblem,
-  tiers: Tiers,
   clientPair: Int32Array,
   members: readonly number[][],
   left: Int32Array,
+  greedy: (kept: Int32Array) => Int32Array,
 ): Int32Array {
   const kept = clientPair.slice();
   members.forEach((list, g) => {
     for (let i = left[g] ?? 0; i < list.length; i++) kept[list[i] ?? 0] = -1;
   });
-  const added = greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority);
+  const added = greedy(kept);
   for (let c = 0; c < instance.clientCount; c++) {
     if ((added[c] ?? -1) >= 0) kept[c] = added[c] ?? -1;
   }

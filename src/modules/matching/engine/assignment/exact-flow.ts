@@ -1,7 +1,13 @@
 import type { CompactAssignmentInstance } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { solveTieredFlow, type Certificate, type FlowResult } from './min-cost-flow';
-import { LARGEST_CLASS, priorityClasses, solveByPriorityClasses } from './priority-flow';
+import {
+  clientArcs,
+  LARGEST_CLASS,
+  priorityClasses,
+  solveByPriorityClasses,
+  type ClientArcs,
+} from './priority-flow';
 import type { ArcWorth } from './unit-arcs';
 
 /**
@@ -17,12 +23,20 @@ export function solveExactFlow(
   worth: ArcWorth,
   maxPriority: number,
   certificate?: Certificate,
+  /** Kept between the solves of one instance (capacity-groups.ts): what does not change. */
+  cache: ExactFlowCache = {},
 ): FlowResult {
   if (worth.groupPriceHi === undefined && worth.groupPriceLo === undefined) {
-    const classes = priorityClasses(worth.clientPriority, open);
+    const classes = (cache.classes ??= priorityClasses(worth.clientPriority, open));
     if (classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS) {
-      return solveByPriorityClasses(instance, open, worth, classes, certificate);
+      const arcs = (cache.arcs ??= clientArcs(instance, open));
+      return solveByPriorityClasses(instance, open, worth, classes, certificate, arcs);
     }
   }
   return solveTieredFlow(instance, open, worth, maxPriority, certificate);
+}
+
+export interface ExactFlowCache {
+  classes?: ReturnType<typeof priorityClasses>;
+  arcs?: ClientArcs;
 }

@@ -8,7 +8,7 @@ import { openProblem, type OpenProblem } from './fixed-pairs';
 import { NodeHeap } from './node-heap';
 import { solutionOf } from './solution-totals';
 import { priorityTiers } from './tiers';
-import { unitArcsByWorth } from './unit-arcs';
+import { unitArcsByWorth, type UnitArcs } from './unit-arcs';
 
 /**
  * The baseline: take the best remaining pair first (the client's priority tiers descending, then
@@ -35,10 +35,15 @@ export function greedyAssign(
   instance: CompactAssignmentInstance,
   open: OpenProblem,
   clientPriority: Float64Array,
+  /**
+   * The units' arcs sorted once for a less used-up `open` (capacity-groups.ts repairs many
+   * times): arcs of clients or units `open` has taken since are skipped.
+   */
+  sorted: UnitArcs = unitArcsByWorth(instance, open, { clientPriority }),
 ): Int32Array {
   const { unitCount, clientCount, unitNeighbourhood, neighbourhoodMunicipality } = instance;
-  const { start, client, pair, lo: score } = unitArcsByWorth(instance, open, { clientPriority });
-  const { clientUnit, neighbourhoodLeft, municipalityLeft, groupLeft } = open;
+  const { start, client, pair, lo: score } = sorted;
+  const { clientUnit, neighbourhoodLeft, municipalityLeft, groupLeft, unitTaken } = open;
   const pairGroup = instance.pairGroup;
   const clientPair = new Int32Array(clientCount).fill(-1);
 
@@ -49,6 +54,11 @@ export function greedyAssign(
     const lo = (MICRO_POINTS - (score[arc] ?? 0)) * clientCount + c;
     heap.push(u, -(clientPriority[c] ?? 0), lo);
   };
+  const possible = (arc: number): boolean => {
+    if ((clientUnit[client[arc] ?? 0] ?? 0) >= 0) return false;
+    const g = pairGroup?.[pair[arc] ?? 0] ?? -1;
+    return g < 0 || groupLeft?.[g] !== 0;
+  };
   const next = start.slice(0, unitCount);
   const heap = new NodeHeap(unitCount);
   for (let u = 0; u < unitCount; u++) {
@@ -57,15 +67,20 @@ export function greedyAssign(
 
   while (!heap.isEmpty) {
     const u = heap.pop();
-    const arc = next[u] ?? 0;
-    const c = client[arc] ?? 0;
-    const g = pairGroup?.[pair[arc] ?? 0] ?? -1;
-    if ((clientUnit[c] ?? 0) >= 0 || (g >= 0 && groupLeft?.[g] === 0)) {
-      // Client taken or group full: this unit's next pair takes its place.
-      next[u] = arc + 1;
-      if (arc + 1 < (start[u + 1] ?? 0)) push(u, arc + 1);
+    if (unitTaken[u] === 1) continue;
+    // Client taken or group full: this unit's next possible pair takes its place. Skipped here
+    // in one go rather than each through the heap: a skipped pair never becomes possible again.
+    const end = start[u + 1] ?? 0;
+    let arc = next[u] ?? 0;
+    while (arc < end && !possible(arc)) arc++;
+    if (arc === end) continue;
+    if (arc !== next[u]) {
+      next[u] = arc;
+      push(u, arc);
       continue;
     }
+    const c = client[arc] ?? 0;
+    const g = pairGroup?.[pair[arc] ?? 0] ?? -1;
     const n = unitNeighbourhood[u] ?? 0;
     const m = neighbourhoodMunicipality[n] ?? 0;
     const nLeft = neighbourhoodLeft[n] ?? NO_CAP;

@@ -85,8 +85,9 @@ export function solveByPriorityClasses(
   worth: ArcWorth,
   classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
   certificate?: Certificate,
+  arcs: ClientArcs = clientArcs(instance, open),
 ): FlowResult {
-  const flow = new ClassFlow(instance, open, worth.pairLocked);
+  const flow = new ClassFlow(instance, open, arcs, worth.pairLocked);
   const { order, classStart } = classes;
   for (let k = 0; k + 1 < classStart.length; k++) {
     flow.solveClass(order.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0), certificate);
@@ -128,6 +129,11 @@ class ClassFlow {
   private readonly municipalityFlow: Int32Array;
   private readonly pot: Float64Array;
   private readonly dead: Uint8Array;
+  /**
+   * Per client, a lower bound on -score - π(unit) over its arcs other than to the unit it holds
+   * (dead units left out): what reaching any of them costs beyond the client's own key + π.
+   */
+  private readonly reachBound: Float64Array;
   /** Per dead node, which failed search buried it (the certificate needs the order). */
   private readonly burial: Int32Array;
   private burials = 0;
@@ -143,10 +149,15 @@ class ClassFlow {
   private readonly heap: NodeHeap;
   private sinkKey = Infinity;
   private sinkFrom = -1;
-  /** Scratch: the class's open clients, by the lowest key their arcs can lead to. */
+  /** Scratch: the class's open clients still live. */
   private sources = new Int32Array(0);
 
-  constructor(instance: CompactAssignmentInstance, open: OpenProblem, locked?: Uint8Array) {
+  constructor(
+    instance: CompactAssignmentInstance,
+    open: OpenProblem,
+    arcs: ClientArcs,
+    private readonly locked: Uint8Array | undefined,
+  ) {
     const { clientCount, unitCount, neighbourhoodCount, municipalityCount } = instance;
     this.unitCount = unitCount;
     this.clientBase = unitCount;
@@ -155,7 +166,6 @@ class ClassFlow {
     this.sink = this.municipalityBase + municipalityCount;
     const nodeCount = this.sink + 1;
 
-    const arcs = clientArcs(instance, open, locked);
     this.arcStart = arcs.start;
     this.arcUnit = arcs.unit;
     this.arcPair = arcs.pair;
@@ -185,6 +195,8 @@ class ClassFlow {
     this.pot = new Float64Array(nodeCount).fill(-MICRO_POINTS);
     this.pot.fill(0, this.clientBase, this.neighbourhoodBase);
     this.dead = new Uint8Array(nodeCount);
+    this.reachBound = new Float64Array(clientCount);
+    for (let c = 0; c < clientCount; c++) this.resetReachBound(c);
     this.burial = new Int32Array(nodeCount).fill(LIVE);
     this.dist = new Float64Array(nodeCount).fill(Infinity);
     this.predNode = new Int32Array(nodeCount);
@@ -196,11 +208,9 @@ class ClassFlow {
 
   /** Houses what it can of one class: one shortest path per client, until none is left. */
   solveClass(members: Int32Array, certificate?: Certificate): void {
-    const { arcStart, arcScore } = this;
-    const lowest = (c: number): number => MICRO_POINTS - (arcScore[arcStart[c] ?? 0] ?? 0);
+    const { arcStart } = this;
     const list: number[] = [];
     for (const c of members) if ((arcStart[c + 1] ?? 0) > (arcStart[c] ?? 0)) list.push(c);
-    list.sort((a, b) => lowest(a) - lowest(b) || a - b);
     this.sources = Int32Array.from(list);
     let count = list.length;
     while (count > 0) {
@@ -230,46 +240,30 @@ class ClassFlow {
   }
 
   private search(count: number): boolean {
-    const { heap, sources, arcStart, arcScore, clientBase, dist, pot, dead } = this;
+    const { heap, sources, clientBase, dist, pot, reachBound, clientUnit } = this;
     const { neighbourhoodBase, municipalityBase } = this;
     this.sinkKey = Infinity;
     this.sinkFrom = -1;
-    let next = 0;
-    for (;;) {
-      const heapKey = heap.isEmpty ? Infinity : heap.minLo;
-      let sourceKey = Infinity;
-      let c = 0;
-      while (next < count) {
-        c = sources[next] ?? 0;
-        if (dead[clientBase + c] !== 1) {
-          sourceKey = MICRO_POINTS - (arcScore[arcStart[c] ?? 0] ?? 0);
-          break;
-        }
-        next++;
-      }
-      if (Math.min(heapKey, sourceKey) >= this.sinkKey) break;
-      if (sourceKey <= heapKey) {
-        next++;
-        const x = clientBase + c;
-        const key = -(pot[x] ?? 0);
-        this.touched[this.touchedCount++] = x;
-        dist[x] = key;
-        this.predNode[x] = -1;
-        if (key > sourceKey) {
-          heap.push(x, 0, key);
-        } else {
-          this.settled[this.settledCount++] = x;
-          this.scanClient(x, key);
-        }
-        continue;
-      }
-      const key = heap.minLo;
+    // An open client enters the heap at the lowest key its arcs can lead to (reachBound; its own
+    // key, -π, when that is higher): most are never popped, as the path is found first.
+    for (let i = 0; i < count; i++) {
+      const x = clientBase + (sources[i] ?? 0);
+      const key = -(pot[x] ?? 0);
+      this.touched[this.touchedCount++] = x;
+      dist[x] = key;
+      this.predNode[x] = -1;
+      heap.push(x, 0, Math.max(key, reachBound[x - clientBase] ?? 0));
+    }
+    while (!heap.isEmpty && heap.minLo < this.sinkKey) {
+      const top = heap.minLo;
       const x = heap.pop();
       this.settled[this.settledCount++] = x;
-      if (x < clientBase) this.scanUnit(x, key);
-      else if (x < neighbourhoodBase) this.scanClient(x, key);
-      else if (x < municipalityBase) this.scanNeighbourhood(x, key);
-      else this.scanMunicipality(x, key);
+      if (x < clientBase) this.scanUnit(x, top);
+      else if (x < neighbourhoodBase) {
+        const open = (clientUnit[x - clientBase] ?? 0) === UNMATCHED;
+        this.scanClient(x, open ? (dist[x] ?? 0) : top);
+      } else if (x < municipalityBase) this.scanNeighbourhood(x, top);
+      else this.scanMunicipality(x, top);
     }
     return this.sinkFrom >= 0;
   }
@@ -285,22 +279,35 @@ class ClassFlow {
     this.heap.push(node, 0, key);
   }
 
-  /** A client: to the units it is not in, best score first, while they can beat the sink. */
+  /**
+   * A client: to the units it is not in, best score first, while they can beat the sink. Its
+   * reachBound (a lower bound on -score - π(unit) over those arcs) skips the whole scan when no
+   * arc can beat the sink; the scan tightens it. It stays valid as unit potentials only fall.
+   */
   private scanClient(x: number, key: number): void {
-    const { arcStart, arcUnit, arcScore, pot, dist, dead } = this;
+    const { arcStart, arcUnit, arcScore, pot, dist, dead, reachBound } = this;
     const c = x - this.clientBase;
-    const held = this.clientUnit[c] ?? UNMATCHED;
     const base = key + (pot[x] ?? 0);
+    if (base + (reachBound[c] ?? 0) >= this.sinkKey) return;
+    const held = this.clientUnit[c] ?? UNMATCHED;
     const bound = base + MICRO_POINTS;
     const end = arcStart[c + 1] ?? 0;
+    let lowest = Infinity;
     for (let a = arcStart[c] ?? 0; a < end; a++) {
       const score = arcScore[a] ?? 0;
-      if (bound - score >= this.sinkKey) break;
+      if (bound - score >= this.sinkKey) {
+        // The rest lead no lower than this (their -π(unit) ≥ MICRO_POINTS).
+        lowest = Math.min(lowest, this.sinkKey - base);
+        break;
+      }
       const u = arcUnit[a] ?? 0;
-      if (u === held || dead[u] === 1) continue;
-      const d = base - score - (pot[u] ?? 0);
+      if (u === held || dead[u] === 1 || this.locked?.[this.arcPair[a] ?? 0] === 1) continue;
+      const reached = -score - (pot[u] ?? 0);
+      if (reached < lowest) lowest = reached;
+      const d = base + reached;
       if (d < (dist[u] ?? Infinity) && d < this.sinkKey) this.reach(u, d, x, a);
     }
+    reachBound[c] = lowest;
   }
 
   /** A unit: back to the client it holds, or (free) into its neighbourhood. */
@@ -357,6 +364,13 @@ class ClassFlow {
     }
   }
 
+  /** The bound any client's arcs have: every unit's π is at most -MICRO_POINTS. */
+  private resetReachBound(c: number): void {
+    const first = this.arcStart[c] ?? 0;
+    this.reachBound[c] =
+      first < (this.arcStart[c + 1] ?? 0) ? MICRO_POINTS - (this.arcScore[first] ?? 0) : Infinity;
+  }
+
   /** Pushes one unit of flow along the path found, walking back from T. */
   private augment(): void {
     const { clientBase, neighbourhoodBase, municipalityBase } = this;
@@ -372,6 +386,8 @@ class ClassFlow {
           this.clientUnit[c] = y;
           this.clientArc[c] = this.predArc[y] ?? 0;
           this.unitClient[y] = c;
+          // The unit it held (if any) is one of its other arcs now.
+          this.resetReachBound(c);
         }
       } else if (y < neighbourhoodBase) {
         // Client y leaves unit x (it has taken its next unit already).
@@ -450,6 +466,7 @@ class ClassFlow {
       for (let a = this.arcStart[c] ?? 0; a < end; a++) {
         const u = this.arcUnit[a] ?? 0;
         const score = this.arcScore[a] ?? 0;
+        if (this.locked?.[this.arcPair[a] ?? 0] === 1) continue;
         if (u === held) expect(u, node, score, `unit ${u} → client ${c}`);
         else expect(node, u, -score, `client ${c} → unit ${u}`);
       }
@@ -477,16 +494,20 @@ class ClassFlow {
   }
 }
 
-/** Each open client's open pairs (free unit, not locked), best score first, then unit order. */
-function clientArcs(
-  instance: CompactAssignmentInstance,
-  open: OpenProblem,
-  locked: Uint8Array | undefined,
-): { start: Int32Array; unit: Int32Array; pair: Int32Array; score: Float64Array } {
+/** Each open client's pairs with units still open, best score first, then in unit order. */
+export interface ClientArcs {
+  start: Int32Array;
+  unit: Int32Array;
+  pair: Int32Array;
+  score: Float64Array;
+}
+
+/** Built once per solve: locked pairs are skipped where they are scanned. */
+export function clientArcs(instance: CompactAssignmentInstance, open: OpenProblem): ClientArcs {
   const { clientCount, unitCount, unitPairStart, pairClient, pairScore } = instance;
   const start = new Int32Array(clientCount + 1);
   const keep = (u: number, p: number): boolean =>
-    open.unitTaken[u] !== 1 && (open.clientUnit[pairClient[p] ?? 0] ?? 0) < 0 && locked?.[p] !== 1;
+    open.unitTaken[u] !== 1 && (open.clientUnit[pairClient[p] ?? 0] ?? 0) < 0;
   for (let u = 0; u < unitCount; u++) {
     const end = unitPairStart[u + 1] ?? 0;
     for (let p = unitPairStart[u] ?? 0; p < end; p++) {
