@@ -1,8 +1,10 @@
 /**
- * The assignment solver on docs/solver-contract.md's two synthetic instances (`region`, `national`), built by
- * the seeded generator. Per instance: the optimal solve (median of several, and the first, cold
- * one on its own), the conversion to the compact form it runs on, the greedy baseline, peak
- * memory; and a check of the optimality certificate of the solution reported (untimed).
+ * The assignment solver on the two synthetic instances (`region`, `national`) of docs/solver.md,
+ * built by the seeded generator, as they are and with priority tiers and capacity groups added
+ * (`…+tiers+groups`, `withPriorities`). Per instance: the optimal solve (median of several, and
+ * the first, cold one on its own), the conversion to the compact form it runs on, the greedy
+ * baseline, peak memory; a check of the flow's optimality certificate (untimed); and, with
+ * groups, whether the solution was proven optimal and the bound it was measured against.
  * `npm run bench -- solver`.
  */
 import {
@@ -10,7 +12,9 @@ import {
   MICRO_POINTS,
   NATIONAL_SHAPE,
   parseInstance,
+  PRIORITY_SHAPE,
   REGION_SHAPE,
+  withPriorities,
   solveCompactGreedy,
   solveCompactOptimal,
   toAssignmentSolution,
@@ -18,23 +22,29 @@ import {
   type AssignmentInstanceShape,
   type CompactAssignmentSolution,
   type IndexedAssignmentInstance,
+  type PriorityShape,
 } from '../../src/modules/matching/engine/assignment';
 
-const CASES: { instance: string; shape: AssignmentInstanceShape; runs: number }[] = [
+interface Case {
+  instance: string;
+  shape: AssignmentInstanceShape;
+  priorities?: PriorityShape;
+  runs: number;
+}
+
+const CASES: Case[] = [
   { instance: 'region', shape: REGION_SHAPE, runs: 7 },
   { instance: 'national', shape: NATIONAL_SHAPE, runs: 3 },
+  { instance: 'region+tiers+groups', shape: REGION_SHAPE, priorities: PRIORITY_SHAPE, runs: 7 },
+  { instance: 'national+tiers+groups', shape: NATIONAL_SHAPE, priorities: PRIORITY_SHAPE, runs: 3 },
 ];
 
 export default function run(): Promise<Record<string, unknown>[]> {
-  return Promise.resolve(CASES.map(({ instance, shape, runs }) => measure(instance, shape, runs)));
+  return Promise.resolve(CASES.map((c) => measure(c)));
 }
 
-function measure(
-  name: string,
-  shape: AssignmentInstanceShape,
-  runs: number,
-): Record<string, unknown> {
-  const { indexed, generateMs, parseMs, convertMs } = prepare(shape);
+function measure({ instance: name, shape, priorities, runs }: Case): Record<string, unknown> {
+  const { indexed, generateMs, parseMs, convertMs } = prepare(shape, priorities);
   const { compact } = indexed;
 
   const optimal = repeat(runs, () => solveCompactOptimal(compact));
@@ -46,10 +56,30 @@ function measure(
 
   const objective = optimal.value.objectiveMicro / MICRO_POINTS;
   const greedyObjective = greedy.value.objectiveMicro / MICRO_POINTS;
+  const optimality = optimal.value.optimality;
+  const tiers =
+    priorities === undefined
+      ? {}
+      : {
+          prioritySeed: priorities.seed,
+          groups: compact.groupCapacity?.length ?? 0,
+          urgent: optimal.value.urgent,
+          waitDays: optimal.value.waitDays,
+          greedyUrgent: greedy.value.urgent,
+          greedyWaitDays: greedy.value.waitDays,
+          exact: optimality?.exact,
+          rounds: optimality?.iterations,
+          bound: optimality && {
+            ...optimality.bound,
+            objective: optimality.bound.objectiveMicro / MICRO_POINTS,
+            objectiveMicro: undefined,
+          },
+        };
   return {
     bench: 'solver',
     instance: name,
     seed: shape.seed,
+    ...tiers,
     clients: compact.clientCount,
     units: compact.unitCount,
     pairs: compact.pairClient.length,
@@ -79,13 +109,19 @@ function measure(
  * Generates, checks and converts the instance. Only the compact form (and the ids) outlive this
  * function, so the timed solves do not share the heap with millions of pair objects.
  */
-function prepare(shape: AssignmentInstanceShape): {
+function prepare(
+  shape: AssignmentInstanceShape,
+  priorities: PriorityShape | undefined,
+): {
   indexed: IndexedAssignmentInstance;
   generateMs: number;
   parseMs: number;
   convertMs: number;
 } {
-  const generated = timed(() => generateAssignmentInstance(shape));
+  const generated = timed(() => {
+    const instance = generateAssignmentInstance(shape);
+    return priorities === undefined ? instance : withPriorities(instance, priorities);
+  });
   const parsed = timed(() => parseInstance(generated.value));
   const converted = timed(() => toCompactInstance(parsed.value));
   return {
@@ -128,6 +164,8 @@ function sameSolution(a: CompactAssignmentSolution, b: CompactAssignmentSolution
   return (
     a.assigned === b.assigned &&
     a.objectiveMicro === b.objectiveMicro &&
+    a.urgent === b.urgent &&
+    a.waitDays === b.waitDays &&
     a.clientUnit.every((unit, client) => b.clientUnit[client] === unit)
   );
 }

@@ -14,7 +14,7 @@ import {
 } from './assignment/assignment.types';
 import { toMicroPoints } from './assignment/compact-instance';
 import { solveCompactGreedy } from './assignment/greedy';
-import { solveCompactOptimal } from './assignment/min-cost-flow';
+import { solveCompactOptimal } from './assignment/optimal';
 import type { EngineClient, EngineUnit, MatchingContext, RuleResult } from './engine.types';
 import { scoredPairAt } from './scoring/candidate-ranking';
 import { evaluatePreparedPair } from './scoring/pair-evaluator';

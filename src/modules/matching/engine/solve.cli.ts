@@ -1,6 +1,6 @@
 /**
  * `npm run --silent solve -- --input instance.json [--greedy]`: solves an assignment instance
- * (docs/solver-contract.md) and prints the solution as JSON. Exit 0 on success; 2 on a bad command line, an
+ * (docs/solver.md) and prints the solution as JSON. Exit 0 on success; 2 on a bad command line, an
  * unreadable file, invalid JSON or a malformed instance, with one line on stderr and nothing on
  * stdout.
  */

@@ -6,7 +6,7 @@ import type {
 } from './assignment.types';
 import { toAssignmentSolution, toCompactInstance } from './compact-instance';
 import { solveCompactGreedy } from './greedy';
-import { solveCompactOptimal } from './min-cost-flow';
+import { solveCompactOptimal } from './optimal';
 
 export interface SolveOptions {
   /**
@@ -18,7 +18,8 @@ export interface SolveOptions {
 
 /**
  * The optimal assignment of a valid instance (see `parseInstance`): most clients housed, then the
- * highest total score, ties broken by id order. `stats.millis` times the solve itself, without
+ * most urgent clients, then the most days waited, then the highest total score (docs/solver.md),
+ * ties broken by id order. `stats.millis` times the solve itself, without
  * the conversion to and from the compact form.
  */
 export function solveOptimal(

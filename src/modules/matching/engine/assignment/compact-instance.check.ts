@@ -65,6 +65,39 @@ export function checkCompactInstance(instance: CompactAssignmentInstance): void 
   expectIndices('fixedUnit', instance.fixedUnit, unitCount);
   expectDistinct('fixedClient', instance.fixedClient, clientCount);
   expectDistinct('fixedUnit', instance.fixedUnit, unitCount);
+  checkTierFields(instance);
+}
+
+/** The optional tier and group fields (docs/solver.md). */
+function checkTierFields(instance: CompactAssignmentInstance): void {
+  const { clientUrgent, clientWait, pairGroup, groupCapacity, clientCount } = instance;
+  if (clientUrgent !== undefined) {
+    if (clientUrgent.length !== clientCount) {
+      fail('clientUrgent', `must have length ${clientCount}, not ${clientUrgent.length}`);
+    }
+    clientUrgent.forEach((value, i) => {
+      if (value > 1) fail(`clientUrgent[${i}]`, 'must be 0 or 1');
+    });
+  }
+  if (clientWait !== undefined) {
+    expectLength('clientWait', clientWait, clientCount);
+    clientWait.forEach((value, i) => {
+      if (value < 0) fail(`clientWait[${i}]`, 'must be non-negative');
+    });
+  }
+  if ((pairGroup === undefined) !== (groupCapacity === undefined)) {
+    fail(pairGroup === undefined ? 'pairGroup' : 'groupCapacity', 'must come with the other');
+  }
+  if (pairGroup === undefined || groupCapacity === undefined) return;
+  expectLength('pairGroup', pairGroup, instance.pairClient.length);
+  pairGroup.forEach((value, i) => {
+    if (value < -1 || value >= groupCapacity.length) {
+      fail(`pairGroup[${i}]`, `${value} out of range`);
+    }
+  });
+  groupCapacity.forEach((value, i) => {
+    if (value < 0) fail(`groupCapacity[${i}]`, 'must be non-negative');
+  });
 }
 
 function fail(path: string, reason: string): never {

@@ -5,13 +5,19 @@ import {
   type AssignmentSolution,
   type CompactAssignmentInstance,
   type CompactAssignmentSolution,
+  type CompactTierTotals,
+  type TierTotals,
 } from './assignment.types';
+import { compareTotals } from './tiers';
+import { usesTiers } from './solution-totals';
 
 /** A compact instance with the ids its indices stand for. */
 export interface IndexedAssignmentInstance {
   compact: CompactAssignmentInstance;
   clientIds: string[];
   unitIds: string[];
+  /** Capacity groups in index order (empty without groups). */
+  groupIds: string[];
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
@@ -62,10 +68,14 @@ export function toCompactInstance(instance: AssignmentInstance): IndexedAssignme
   const rawClient = new Int32Array(pairCount);
   const rawUnit = new Int32Array(pairCount);
   const rawScore = new Int32Array(pairCount);
+  const groupIds = Object.keys(instance.groups ?? {}).sort(compareIds);
+  const groupIndex = indexOf(groupIds);
+  const rawGroup = instance.groups === undefined ? undefined : new Int32Array(pairCount);
   instance.pairs.forEach((pair, i) => {
     rawClient[i] = lookup(clientIndex, pair.client);
     rawUnit[i] = lookup(unitIndex, pair.unit);
     rawScore[i] = toMicroPoints(pair.score);
+    if (rawGroup) rawGroup[i] = pair.group === undefined ? -1 : lookup(groupIndex, pair.group);
   });
   const byClient = countingSortOrder(rawClient, clientIds.length, identityOrder(pairCount));
   const byUnit = countingSortOrder(rawUnit, unitCount, byClient);
@@ -80,38 +90,50 @@ export function toCompactInstance(instance: AssignmentInstance): IndexedAssignme
   }
   const pairClient = new Int32Array(pairCount);
   const pairScore = new Int32Array(pairCount);
+  const pairGroup = rawGroup ? new Int32Array(pairCount) : undefined;
   for (let p = 0; p < pairCount; p++) {
     const i = byUnit[p] ?? 0;
     pairClient[p] = rawClient[i] ?? 0;
     pairScore[p] = rawScore[i] ?? 0;
+    if (pairGroup) pairGroup[p] = rawGroup?.[i] ?? -1;
   }
 
   const fixed = instance.fixed ?? [];
   const fixedClient = Int32Array.from(fixed, (pair) => lookup(clientIndex, pair.client));
   const fixedUnit = Int32Array.from(fixed, (pair) => lookup(unitIndex, pair.unit));
 
-  return {
-    compact: {
-      clientCount: clientIds.length,
-      unitCount,
-      neighbourhoodCount: neighbourhoodCodes.length,
-      municipalityCount: municipalityCodes.length,
-      unitPairStart,
-      pairClient,
-      pairScore,
-      unitNeighbourhood,
-      neighbourhoodMunicipality,
-      neighbourhoodCap,
-      municipalityCap,
-      fixedClient,
-      fixedUnit,
-    },
-    clientIds,
-    unitIds,
+  const compact: CompactAssignmentInstance = {
+    clientCount: clientIds.length,
+    unitCount,
+    neighbourhoodCount: neighbourhoodCodes.length,
+    municipalityCount: municipalityCodes.length,
+    unitPairStart,
+    pairClient,
+    pairScore,
+    unitNeighbourhood,
+    neighbourhoodMunicipality,
+    neighbourhoodCap,
+    municipalityCap,
+    fixedClient,
+    fixedUnit,
   };
+  // The tier and group fields only when the instance has them: absent, today's behaviour.
+  const clientById = new Map(instance.clients.map((client) => [client.id, client]));
+  const clientsInOrder = clientIds.map((id) => clientById.get(id));
+  if (clientsInOrder.some((client) => client?.urgent !== undefined)) {
+    compact.clientUrgent = Uint8Array.from(clientsInOrder, (client) => (client?.urgent ? 1 : 0));
+  }
+  if (clientsInOrder.some((client) => client?.waitDays !== undefined)) {
+    compact.clientWait = Int32Array.from(clientsInOrder, (client) => client?.waitDays ?? 0);
+  }
+  if (pairGroup) {
+    compact.pairGroup = pairGroup;
+    compact.groupCapacity = Int32Array.from(groupIds, (id) => instance.groups?.[id] ?? 0);
+  }
+  return { compact, clientIds, unitIds, groupIds };
 }
 
-/** The solution in docs/solver-contract.md's form; `assignment` comes out in client-id order. */
+/** The solution in the form of docs/solver.md; `assignment` comes out in client-id order. */
 export function toAssignmentSolution(
   indexed: IndexedAssignmentInstance,
   solution: CompactAssignmentSolution,
@@ -122,7 +144,7 @@ export function toAssignmentSolution(
     const u = solution.clientUnit[c] ?? -1;
     if (u >= 0) assignment.push({ client, unit: indexed.unitIds[u] ?? '' });
   });
-  return {
+  const result: AssignmentSolution = {
     assignment,
     assigned: solution.assigned,
     objective: solution.objectiveMicro / MICRO_POINTS,
@@ -132,6 +154,45 @@ export function toAssignmentSolution(
       pairs: indexed.compact.pairClient.length,
       millis,
     },
+  };
+  // Today's instances get today's output: the tier figures only when the instance has tiers.
+  if (!usesTiers(indexed.compact)) return result;
+  result.urgent = solution.urgent ?? 0;
+  result.waitDays = solution.waitDays ?? 0;
+  const optimality = solution.optimality;
+  if (optimality) {
+    const reached: CompactTierTotals = {
+      assigned: solution.assigned,
+      urgent: result.urgent,
+      waitDays: result.waitDays,
+      objectiveMicro: solution.objectiveMicro,
+    };
+    result.optimality = {
+      exact: optimality.exact,
+      bound: tierTotals(optimality.bound),
+      gap: optimality.exact ? null : gapBetween(optimality.bound, reached),
+    };
+  }
+  return result;
+}
+
+function tierTotals(totals: CompactTierTotals): TierTotals {
+  const { assigned, urgent, waitDays, objectiveMicro } = totals;
+  return { assigned, urgent, waitDays, objective: objectiveMicro / MICRO_POINTS };
+}
+
+/** The first tier in which the bound exceeds the solution, and by how much. */
+function gapBetween(
+  bound: CompactTierTotals,
+  reached: CompactTierTotals,
+): NonNullable<AssignmentSolution['optimality']>['gap'] {
+  if (compareTotals(bound, reached) <= 0) return null;
+  for (const tier of ['assigned', 'urgent', 'waitDays'] as const) {
+    if (bound[tier] !== reached[tier]) return { tier, amount: bound[tier] - reached[tier] };
+  }
+  return {
+    tier: 'objective',
+    amount: (bound.objectiveMicro - reached.objectiveMicro) / MICRO_POINTS,
   };
 }
 

@@ -1,11 +1,11 @@
 import { MICRO_POINTS, NO_CAP, type CompactAssignmentInstance } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
-import { unitArcsByScore } from './unit-arcs';
+import { unitArcsByWorth, type ArcWorth } from './unit-arcs';
 
 /**
  * The static part of min-cost-flow.ts's network: arcs, lower bounds, groupings and cost
  * constants, built once per solve. Nodes are numbered units, clients, dummy neighbourhoods,
- * dummy municipalities, sink.
+ * dummy municipalities, sink. Costs are pairs (hi, lo) compared lexicographically (tiers.ts).
  */
 export interface FlowNetwork {
   clientCount: number;
@@ -17,18 +17,20 @@ export interface FlowNetwork {
   municipalityBase: number;
   sink: number;
   nodeCount: number;
-  /** Cost of an assignment is -(big + score); big exceeds any total score. */
-  big: number;
-  /** What a unit of lower-bound dummy flow earns; exceeds big + any score. */
-  boundBonus: number;
+  /** What a unit of lower-bound dummy flow earns, (hi, lo); exceeds any arc's worth. */
+  boundBonusHi: number;
+  boundBonusLo: number;
   /** Units with at least one open pair, in index order: the order they are added in. */
   activeUnits: Int32Array;
-  /** Open pairs per unit, best score first. */
+  /** Open pairs per unit, most worth first; an assignment costs -(worth). */
   arcStart: Int32Array;
   arcClient: Int32Array;
-  arcScore: Int32Array;
-  /** Per unit, its best score (0 for inactive units). */
-  bestScore: Int32Array;
+  arcPair: Int32Array;
+  arcHi: Float64Array;
+  arcLo: Float64Array;
+  /** Per unit, its best arc's worth (0 for inactive units). */
+  bestHi: Float64Array;
+  bestLo: Float64Array;
   unitNeighbourhood: Int32Array;
   neighbourhoodMunicipality: Int32Array;
   /** Per area, how many active units must stay unassigned under its cap. */
@@ -44,6 +46,9 @@ export interface FlowNetwork {
 export function buildFlowNetwork(
   instance: CompactAssignmentInstance,
   open: OpenProblem,
+  worth: ArcWorth,
+  /** The largest p(c) (tiers.ts): the bonus must exceed any arc's worth. */
+  maxPriority: number,
 ): FlowNetwork {
   const {
     clientCount,
@@ -53,17 +58,20 @@ export function buildFlowNetwork(
     unitNeighbourhood,
     neighbourhoodMunicipality,
   } = instance;
-  const { start: arcStart, client: arcClient, score: arcScore } = unitArcsByScore(instance, open);
+  const arcs = unitArcsByWorth(instance, open, worth);
+  const { start: arcStart } = arcs;
 
   const active: number[] = [];
-  const bestScore = new Int32Array(unitCount);
+  const bestHi = new Float64Array(unitCount);
+  const bestLo = new Float64Array(unitCount);
   const activeInNeighbourhood = new Int32Array(neighbourhoodCount);
   const activeInMunicipality = new Int32Array(municipalityCount);
   for (let u = 0; u < unitCount; u++) {
     const first = arcStart[u] ?? 0;
     if ((arcStart[u + 1] ?? 0) === first) continue;
     active.push(u);
-    bestScore[u] = arcScore[first] ?? 0;
+    bestHi[u] = arcs.hi[first] ?? 0;
+    bestLo[u] = arcs.lo[first] ?? 0;
     const n = unitNeighbourhood[u] ?? 0;
     activeInNeighbourhood[n] = (activeInNeighbourhood[n] ?? 0) + 1;
     const m = neighbourhoodMunicipality[n] ?? 0;
@@ -73,14 +81,14 @@ export function buildFlowNetwork(
   const byNeighbourhood = [...active].sort(
     (a, b) =>
       (unitNeighbourhood[a] ?? 0) - (unitNeighbourhood[b] ?? 0) ||
-      (bestScore[b] ?? 0) - (bestScore[a] ?? 0) ||
+      (bestHi[b] ?? 0) - (bestHi[a] ?? 0) ||
+      (bestLo[b] ?? 0) - (bestLo[a] ?? 0) ||
       a - b,
   );
   const byMunicipality = Array.from({ length: neighbourhoodCount }, (_, n) => n).sort(
     (a, b) => (neighbourhoodMunicipality[a] ?? 0) - (neighbourhoodMunicipality[b] ?? 0) || a - b,
   );
 
-  const big = (Math.min(clientCount, active.length) + 1) * MICRO_POINTS;
   const clientBase = unitCount;
   const neighbourhoodBase = clientBase + clientCount;
   const municipalityBase = neighbourhoodBase + neighbourhoodCount;
@@ -95,13 +103,18 @@ export function buildFlowNetwork(
     municipalityBase,
     sink,
     nodeCount: sink + 1,
-    big,
-    boundBonus: 2 * big + MICRO_POINTS,
+    // An arc is worth at most (maxPriority, MICRO_POINTS); without tiers this is the old
+    // 2·BIG + MICRO_POINTS with BIG as one unit of hi.
+    boundBonusHi: 2 * maxPriority,
+    boundBonusLo: MICRO_POINTS,
     activeUnits: Int32Array.from(active),
     arcStart,
-    arcClient,
-    arcScore,
-    bestScore,
+    arcClient: arcs.client,
+    arcPair: arcs.pair,
+    arcHi: arcs.hi,
+    arcLo: arcs.lo,
+    bestHi,
+    bestLo,
     unitNeighbourhood,
     neighbourhoodMunicipality,
     neighbourhoodLower: lowerBounds(open.neighbourhoodLeft, activeInNeighbourhood),

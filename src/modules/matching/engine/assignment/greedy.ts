@@ -4,47 +4,83 @@ import {
   type CompactAssignmentInstance,
   type CompactAssignmentSolution,
 } from './assignment.types';
-import { openProblem } from './fixed-pairs';
+import { openProblem, type OpenProblem } from './fixed-pairs';
 import { NodeHeap } from './node-heap';
-import { unitArcsByScore } from './unit-arcs';
+import { solutionOf } from './solution-totals';
+import { priorityTiers } from './tiers';
+import { unitArcsByWorth, type UnitArcs } from './unit-arcs';
 
 /**
- * The baseline: take the best remaining pair first (score descending, then client index, then
- * unit index), skipping pairs whose client or unit is taken or whose area is at its cap. Fast
- * and plausible, but neither the most clients housed nor the best total; the benchmark reports
- * how far it is from the optimum.
- *
- * Rather than sorting all pairs, it merges the units' score-sorted lists through a heap holding
- * each unit's best pair still possible. A skipped pair never becomes possible again (clients are
- * only taken, caps only used up), so this visits pairs in exactly the global order.
+ * The baseline: take the best remaining pair first (the client's priority tiers descending, then
+ * score descending, then client index, then unit index), skipping pairs whose client or unit is
+ * taken, whose area is at its cap or whose capacity group is full. Fast and plausible, but
+ * neither the most clients housed nor the best total; the benchmark reports how far it is from
+ * the optimum.
  */
 export function solveCompactGreedy(instance: CompactAssignmentInstance): CompactAssignmentSolution {
-  const { unitCount, clientCount, unitNeighbourhood, neighbourhoodMunicipality } = instance;
   const open = openProblem(instance);
-  const { start, client, score } = unitArcsByScore(instance, open);
-  const { clientUnit, neighbourhoodLeft, municipalityLeft } = open;
+  const clientPair = greedyAssign(instance, open, priorityTiers(instance, open).clientPriority);
+  return solutionOf(instance, open, clientPair);
+}
 
-  // Key of a unit's current pair: score descending, then client; the heap breaks ties by unit.
-  const keyOf = (arc: number): number =>
-    (MICRO_POINTS - (score[arc] ?? 0)) * clientCount + (client[arc] ?? 0);
+/**
+ * Greedy on what `open` leaves, using up its caps and groups as it goes (so `open` is changed):
+ * per client, the pair it is given, or -1.
+ *
+ * Rather than sorting all pairs, it merges the units' sorted lists through a heap holding each
+ * unit's best pair still possible. A skipped pair never becomes possible again (clients are only
+ * taken, caps and groups only used up), so this visits pairs in exactly the global order.
+ */
+export function greedyAssign(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  clientPriority: Float64Array,
+  /**
+   * The units' arcs sorted once for a less used-up `open` (capacity-groups.ts repairs many
+   * times): arcs of clients or units `open` has taken since are skipped.
+   */
+  sorted: UnitArcs = unitArcsByWorth(instance, open, { clientPriority }),
+): Int32Array {
+  const { unitCount, clientCount, unitNeighbourhood, neighbourhoodMunicipality } = instance;
+  const { start, client, pair, lo: score } = sorted;
+  const { clientUnit, neighbourhoodLeft, municipalityLeft, groupLeft, unitTaken } = open;
+  const pairGroup = instance.pairGroup;
+  const clientPair = new Int32Array(clientCount).fill(-1);
+
+  // Key of a unit's current pair: priority and score descending, then client; the heap breaks
+  // ties by unit.
+  const push = (u: number, arc: number): void => {
+    const c = client[arc] ?? 0;
+    const lo = (MICRO_POINTS - (score[arc] ?? 0)) * clientCount + c;
+    heap.push(u, -(clientPriority[c] ?? 0), lo);
+  };
+  const possible = (arc: number): boolean => {
+    if ((clientUnit[client[arc] ?? 0] ?? 0) >= 0) return false;
+    const g = pairGroup?.[pair[arc] ?? 0] ?? -1;
+    return g < 0 || groupLeft?.[g] !== 0;
+  };
   const next = start.slice(0, unitCount);
   const heap = new NodeHeap(unitCount);
   for (let u = 0; u < unitCount; u++) {
-    if ((start[u + 1] ?? 0) > (start[u] ?? 0)) heap.push(u, keyOf(start[u] ?? 0));
+    if ((start[u + 1] ?? 0) > (start[u] ?? 0)) push(u, start[u] ?? 0);
   }
 
-  let assigned = open.fixedCount;
-  let objectiveMicro = open.fixedObjectiveMicro;
   while (!heap.isEmpty) {
     const u = heap.pop();
-    const arc = next[u] ?? 0;
-    const c = client[arc] ?? 0;
-    if ((clientUnit[c] ?? 0) >= 0) {
-      // Client taken: this unit's next pair takes its place.
-      next[u] = arc + 1;
-      if (arc + 1 < (start[u + 1] ?? 0)) heap.push(u, keyOf(arc + 1));
+    if (unitTaken[u] === 1) continue;
+    // Client taken or group full: this unit's next possible pair takes its place. Skipped here
+    // in one go rather than each through the heap: a skipped pair never becomes possible again.
+    const end = start[u + 1] ?? 0;
+    let arc = next[u] ?? 0;
+    while (arc < end && !possible(arc)) arc++;
+    if (arc === end) continue;
+    if (arc !== next[u]) {
+      next[u] = arc;
+      push(u, arc);
       continue;
     }
+    const c = client[arc] ?? 0;
+    const g = pairGroup?.[pair[arc] ?? 0] ?? -1;
     const n = unitNeighbourhood[u] ?? 0;
     const m = neighbourhoodMunicipality[n] ?? 0;
     const nLeft = neighbourhoodLeft[n] ?? NO_CAP;
@@ -53,9 +89,10 @@ export function solveCompactGreedy(instance: CompactAssignmentInstance): Compact
     if (nLeft === 0 || mLeft === 0) continue;
     if (nLeft !== NO_CAP) neighbourhoodLeft[n] = nLeft - 1;
     if (mLeft !== NO_CAP) municipalityLeft[m] = mLeft - 1;
+    if (groupLeft && g >= 0) groupLeft[g] = (groupLeft[g] ?? 0) - 1;
     clientUnit[c] = u;
-    assigned++;
-    objectiveMicro += score[arc] ?? 0;
+    open.unitTaken[u] = 1;
+    clientPair[c] = pair[arc] ?? 0;
   }
-  return { clientUnit, assigned, objectiveMicro };
+  return clientPair;
 }

@@ -7,6 +7,9 @@ export {
   type AssignmentSolution,
   type CompactAssignmentInstance,
   type CompactAssignmentSolution,
+  type CompactOptimality,
+  type CompactTierTotals,
+  type TierTotals,
 } from './assignment.types';
 export {
   toAssignmentSolution,
@@ -20,8 +23,11 @@ export { parseInstance } from './instance.schema';
 export {
   generateAssignmentInstance,
   NATIONAL_SHAPE,
+  PRIORITY_SHAPE,
   REGION_SHAPE,
+  withPriorities,
   type AssignmentInstanceShape,
+  type PriorityShape,
 } from './instance.generator';
-export { solveCompactOptimal, type OptimalSolveOptions } from './min-cost-flow';
+export { solveCompactOptimal, type OptimalSolveOptions } from './optimal';
 export { formatSolution } from './solution.format';

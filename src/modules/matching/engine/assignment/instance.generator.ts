@@ -23,7 +23,7 @@ export interface AssignmentInstanceShape {
   seed: number;
 }
 
-/** docs/solver-contract.md's "region": about the size of Noord- en Midden-Limburg (14 municipalities). */
+/** The benchmark's "region": about the size of Noord- en Midden-Limburg (14 municipalities). */
 export const REGION_SHAPE: AssignmentInstanceShape = {
   clients: 3_000,
   units: 1_000,
@@ -35,7 +35,7 @@ export const REGION_SHAPE: AssignmentInstanceShape = {
   seed: 20_240_001,
 };
 
-/** docs/solver-contract.md's "national": every municipality of the Netherlands. */
+/** The benchmark's "national": every municipality of the Netherlands. */
 export const NATIONAL_SHAPE: AssignmentInstanceShape = {
   clients: 50_000,
   units: 20_000,
@@ -46,6 +46,75 @@ export const NATIONAL_SHAPE: AssignmentInstanceShape = {
   fixedShare: 0,
   seed: 20_240_002,
 };
+
+/**
+ * Priority tiers and capacity groups added to a generated instance (`withPriorities`), from their
+ * own seed so the instance itself stays what it was.
+ */
+export interface PriorityShape {
+  /** Share of clients who are urgent. */
+  urgentShare: number;
+  /** Waits are drawn in [0, maxWaitDays] and given in id order, longest first. */
+  maxWaitDays: number;
+  /** Care providers; each client has one. */
+  providers: number;
+  /** Share of clients needing intensive support: their pairs use the group (provider, municipality). */
+  intensiveShare: number;
+  /** Capacity of a group, with likelihood (what the provider can still deliver there). */
+  capacities: readonly (readonly [number, number])[];
+  seed: number;
+}
+
+/** About what a Dutch region sees: few urgent clients, waits up to three years, scarce support. */
+export const PRIORITY_SHAPE: PriorityShape = {
+  urgentShare: 0.05,
+  maxWaitDays: 1_095,
+  providers: 25,
+  intensiveShare: 0.3,
+  capacities: [
+    [0, 0.15],
+    [1, 0.35],
+    [2, 0.3],
+    [3, 0.2],
+  ],
+  seed: 20_240_013,
+};
+
+/**
+ * The instance with urgency, waits and capacity groups. Clients are numbered in id order, which
+ * callers keep in `readySince` order, so waits fall with the id. An intensive-support client's
+ * pairs all use the group of their provider in the unit's municipality.
+ */
+export function withPriorities(
+  instance: AssignmentInstance,
+  shape: PriorityShape,
+): AssignmentInstance {
+  const random = createSeededRandom(shape.seed);
+  const waits = instance.clients.map(() => random.int(0, shape.maxWaitDays)).sort((a, b) => b - a);
+  const byId = [...instance.clients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const waitOf = new Map(byId.map((client, i) => [client.id, waits[i] ?? 0]));
+  const providerOf = new Map<string, number>();
+  const clients = instance.clients.map((client) => {
+    if (random.chance(shape.intensiveShare)) {
+      providerOf.set(client.id, random.int(1, shape.providers));
+    }
+    return {
+      id: client.id,
+      urgent: random.chance(shape.urgentShare),
+      waitDays: waitOf.get(client.id) ?? 0,
+    };
+  });
+  const municipalityOf = new Map(instance.units.map((unit) => [unit.id, unit.municipality]));
+  const groups: Record<string, number> = {};
+  const pairs = instance.pairs.map((pair) => {
+    const provider = providerOf.get(pair.client);
+    if (provider === undefined) return pair;
+    const group = `P${pad(provider, 2)}@${municipalityOf.get(pair.unit) ?? ''}`;
+    if (!Object.hasOwn(groups, group)) groups[group] = random.weighted(shape.capacities);
+    return { ...pair, group };
+  });
+  return { ...instance, clients, pairs, groups };
+}
 
 interface Place {
   x: number;

@@ -42,7 +42,7 @@ function messageFor(json: unknown): string {
 }
 
 describe('parseInstance', () => {
-  it('accepts the docs/solver-contract.md example and returns it typed', () => {
+  it('accepts the docs/solver.md example and returns it typed', () => {
     expect(parseInstance(valid())).toEqual(valid());
   });
 

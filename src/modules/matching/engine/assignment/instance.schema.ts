@@ -5,7 +5,7 @@ import { InstanceError } from './assignment.errors';
 import type { AssignmentInstance } from './assignment.types';
 
 /*
- * docs/solver-contract.md's instance format. zod checks the envelope, clients, units, caps and fixed pairs; the
+ * The instance format of docs/solver.md. zod checks the envelope, clients, units, caps and fixed pairs; the
  * pairs, millions of them at national scale, are checked by a plain loop instead (zod takes about
  * 2 s for 2.5 M pair objects on this machine, the loop a tenth of that). Both report the first
  * problem as one `path: reason` line.
@@ -21,11 +21,24 @@ const idSchema = z.string(expecting(ID)).min(1, { error: ID });
 const CAP = 'must be a non-negative integer';
 const capSchema = z.number(expecting(CAP)).int({ error: CAP }).min(0, { error: CAP });
 const capsSchema = z.record(z.string(), capSchema, expecting('must be an object'));
+const WAIT = 'must be a non-negative integer (days)';
+const waitSchema = z
+  .number(expecting(WAIT))
+  .int({ error: WAIT })
+  .min(0, { error: WAIT })
+  .max(2 ** 31 - 1, { error: WAIT });
 
 const envelopeSchema = z.strictObject(
   {
     clients: z.array(
-      z.strictObject({ id: idSchema }, expecting('must be an object')),
+      z.strictObject(
+        {
+          id: idSchema,
+          urgent: z.boolean(expecting('must be true or false')).optional(),
+          waitDays: waitSchema.optional(),
+        },
+        expecting('must be an object'),
+      ),
       expecting('must be an array'),
     ),
     units: z.array(
@@ -42,6 +55,7 @@ const envelopeSchema = z.strictObject(
       )
       .optional(),
     pairs: z.array(z.unknown(), expecting('must be an array')),
+    groups: capsSchema.optional(),
     fixed: z
       .array(
         z.strictObject({ client: idSchema, unit: idSchema }, expecting('must be an object')),
@@ -53,10 +67,12 @@ const envelopeSchema = z.strictObject(
 );
 
 /**
- * Checks a parsed JSON value against docs/solver-contract.md's instance format and returns it typed. Throws an
+ * Checks a parsed JSON value against the instance format of docs/solver.md and returns it typed. Throws an
  * `InstanceError` naming the first offending field: wrong types, missing or unknown fields,
- * unknown or duplicate ids, duplicate pairs, scores outside [0, 1], caps that are not
- * non-negative integers, a neighbourhood in two municipalities, fixed pairs that clash.
+ * unknown or duplicate ids, duplicate pairs, scores outside [0, 1], caps, group capacities or
+ * waits that are not non-negative integers, a pair naming an unknown group, a neighbourhood in
+ * two municipalities, fixed pairs that clash. The tier and group fields are docs/solver.md's
+ * extension; instances without them mean what they always meant.
  */
 export function parseInstance(json: unknown): AssignmentInstance {
   const parsed = envelopeSchema.safeParse(json);
@@ -83,7 +99,8 @@ export function parseInstance(json: unknown): AssignmentInstance {
     }
   });
 
-  const pairs = checkPairs(envelope.pairs, clientIndex, unitIndex);
+  const groups = envelope.groups;
+  const pairs = checkPairs(envelope.pairs, clientIndex, unitIndex, groups);
 
   const fixed = envelope.fixed;
   if (fixed !== undefined) {
@@ -122,6 +139,7 @@ export function parseInstance(json: unknown): AssignmentInstance {
     pairs,
   };
   if (fixed !== undefined) instance.fixed = fixed;
+  if (groups !== undefined) instance.groups = groups;
   return instance;
 }
 
@@ -144,12 +162,13 @@ function uniqueIds(
   return index;
 }
 
-const PAIR_FIELDS = new Set(['client', 'unit', 'score']);
+const PAIR_FIELDS = new Set(['client', 'unit', 'score', 'group']);
 
 function checkPairs(
   raw: readonly unknown[],
   clientIndex: ReadonlyMap<string, number>,
   unitIndex: ReadonlyMap<string, number>,
+  groups: Record<string, number> | undefined,
 ): AssignmentInstance['pairs'] {
   const pairCount = raw.length;
   const pairClient = new Int32Array(pairCount);
@@ -163,12 +182,18 @@ function checkPairs(
     for (const key in pair) {
       if (!PAIR_FIELDS.has(key)) throw new InstanceError(`${path}.${key}`, 'unknown field');
     }
-    const { client, unit, score } = pair as Record<string, unknown>;
+    const { client, unit, score, group } = pair as Record<string, unknown>;
     pairClient[i] = reference(client, clientIndex, `${path}.client`, 'client');
     pairUnit[i] = reference(unit, unitIndex, `${path}.unit`, 'unit');
     if (score === undefined) throw new InstanceError(`${path}.score`, 'is required');
     if (typeof score !== 'number' || !(score >= 0 && score <= 1)) {
       throw new InstanceError(`${path}.score`, 'must be a number in [0, 1]');
+    }
+    if (group !== undefined) {
+      if (typeof group !== 'string' || group === '') throw new InstanceError(`${path}.group`, ID);
+      if (groups === undefined || !Object.hasOwn(groups, group)) {
+        throw new InstanceError(`${path}.group`, `unknown group "${group}"`);
+      }
     }
   }
   const duplicate = firstDuplicatePair(pairClient, pairUnit, unitIndex.size, clientIndex.size);

@@ -4,7 +4,7 @@ import { solveGreedy, solveOptimal } from './assignment.solver';
 import type { AssignmentInstance } from './assignment.types';
 import { toCompactInstance } from './compact-instance';
 import { generateAssignmentInstance, REGION_SHAPE } from './instance.generator';
-import { solveCompactOptimal } from './min-cost-flow';
+import { solveCompactOptimal } from './optimal';
 import { formatSolution } from './solution.format';
 import { instanceArbitrary, shuffled, violations } from './testing/instance.arbitrary';
 import { bellmanFordOptimum, bruteForceOptimum } from './testing/reference-solvers';
@@ -128,7 +128,7 @@ describe('solveOptimal', () => {
     );
   });
 
-  it("solves docs/solver-contract.md's example", () => {
+  it('solves the example of docs/solver.md', () => {
     const solution = solveOptimal(solverExample());
     expect(solution.assignment).toEqual([
       { client: 'c1', unit: 'u1' },

@@ -108,6 +108,55 @@ export function instanceArbitrary(limits: InstanceLimits): fc.Arbitrary<Assignme
     });
 }
 
+/**
+ * Adds the tier and group fields to instances: some clients urgent, waits with many ties (and
+ * sometimes years), and up to three capacity groups of 0–2 that some pairs use.
+ */
+export function withTiersAndGroups(
+  base: fc.Arbitrary<AssignmentInstance>,
+  options: { groups: boolean } = { groups: true },
+): fc.Arbitrary<AssignmentInstance> {
+  return base.chain((instance) =>
+    fc
+      .record({
+        urgent: fc.array(fc.boolean(), {
+          minLength: instance.clients.length,
+          maxLength: instance.clients.length,
+        }),
+        waits: fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1_500 })),
+          { minLength: instance.clients.length, maxLength: instance.clients.length },
+        ),
+        capacities: options.groups
+          ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
+          : fc.constant<number[]>([]),
+        pairGroups: fc.array(fc.nat(5), {
+          minLength: instance.pairs.length,
+          maxLength: instance.pairs.length,
+        }),
+      })
+      .map(({ urgent, waits, capacities, pairGroups }) => {
+        const copy: AssignmentInstance = {
+          ...instance,
+          clients: instance.clients.map((client, i) => ({
+            id: client.id,
+            urgent: urgent[i] ?? false,
+            waitDays: waits[i] ?? 0,
+          })),
+        };
+        if (capacities.length > 0) {
+          copy.groups = Object.fromEntries(capacities.map((cap, g) => [`g${g}`, cap]));
+          // Group index ≥ the number of groups: the pair uses none.
+          copy.pairs = instance.pairs.map((pair, i) => {
+            const g = pairGroups[i] ?? 0;
+            return g < capacities.length ? { ...pair, group: `g${g}` } : pair;
+          });
+        }
+        return copy;
+      }),
+  );
+}
+
 /** The same instance with every array in another order. */
 export function shuffled(instance: AssignmentInstance, seed: number): AssignmentInstance {
   const random = createSeededRandom(seed);
@@ -118,6 +167,7 @@ export function shuffled(instance: AssignmentInstance, seed: number): Assignment
     pairs: random.shuffle(instance.pairs),
   };
   if (instance.fixed) copy.fixed = random.shuffle(instance.fixed);
+  if (instance.groups) copy.groups = instance.groups;
   return copy;
 }
 
@@ -174,6 +224,27 @@ export function violations(instance: AssignmentInstance, solution: AssignmentSol
   };
   overCap(instance.caps.neighbourhoods, neighbourhoodUse, neighbourhoodFixed);
   overCap(instance.caps.municipalities, municipalityUse, municipalityFixed);
+  const groupOf = new Map(instance.pairs.map((p) => [`${p.client}|${p.unit}`, p.group]));
+  const groupUse = new Map<string, number>();
+  const groupFixed = new Map<string, number>();
+  for (const { client, unit } of solution.assignment) {
+    const group = groupOf.get(`${client}|${unit}`);
+    if (group === undefined) continue;
+    bump(groupUse, group);
+    if (fixed.has(`${client}|${unit}`)) bump(groupFixed, group);
+  }
+  overCap(instance.groups, groupUse, groupFixed);
+  if (solution.urgent !== undefined || solution.waitDays !== undefined) {
+    const clientById = new Map(instance.clients.map((c) => [c.id, c]));
+    let urgent = 0;
+    let waitDays = 0;
+    for (const { client } of solution.assignment) {
+      if (clientById.get(client)?.urgent) urgent++;
+      waitDays += clientById.get(client)?.waitDays ?? 0;
+    }
+    if (solution.urgent !== urgent) problems.push('urgent ≠ urgent clients housed');
+    if (solution.waitDays !== waitDays) problems.push('waitDays ≠ days waited by those housed');
+  }
   const sorted = solution.assignment.map((a) => a.client);
   if (sorted.some((client, i) => i > 0 && (sorted[i - 1] ?? '') >= client)) {
     problems.push('assignment not sorted by client id');

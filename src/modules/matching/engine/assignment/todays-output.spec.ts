@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import fc from 'fast-check';
+
+import { solveGreedy, solveOptimal } from './assignment.solver';
+import { parseInstance } from './instance.schema';
+import { formatSolution } from './solution.format';
+import { instanceArbitrary } from './testing/instance.arbitrary';
+
+/*
+ * Instances without priority tiers or capacity groups must get exactly the output they got
+ * before tiers and groups existed. The expected outputs below were recorded with the solver as it
+ * was then (commit ed8627d), so any change in what such instances get fails here. (The
+ * benchmark's region and national figures, docs/performance.md, are the same check at scale.)
+ */
+
+const fixtures = path.join(__dirname, 'testing/fixtures');
+const digest = (texts: Iterable<string>): string => {
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(text);
+  return hash.digest('hex');
+};
+
+describe("today's instances", () => {
+  it('get byte-identical solutions: a generated instance with caps and fixed pairs', () => {
+    const instance = parseInstance(
+      JSON.parse(readFileSync(path.join(fixtures, 'generated-120x50.instance.json'), 'utf8')),
+    );
+    for (const [solve, file] of [
+      [solveOptimal, 'generated-120x50.optimal.json'],
+      [solveGreedy, 'generated-120x50.greedy.json'],
+    ] as const) {
+      expect(formatSolution(solve(instance))).toBe(readFileSync(path.join(fixtures, file), 'utf8'));
+    }
+  });
+
+  it('get byte-identical solutions: 300 seeded random instances', () => {
+    const samples = fc.sample(
+      instanceArbitrary({ maxClients: 12, maxUnits: 10, density: 0.3, withFixed: true }),
+      { seed: 1302, numRuns: 300 },
+    );
+    const outputs = samples.flatMap((instance) => [
+      formatSolution(solveOptimal(instance)),
+      formatSolution(solveGreedy(instance)),
+    ]);
+    expect(digest(outputs)).toBe(
+      '69061d524f811cc590614bab213605aa2b9ad607a333876c9653f4d0c205edb8',
+    );
+  });
+});
