@@ -1,9 +1,9 @@
 import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { greedyAssign } from './greedy';
-import { solveExactFlow, type ExactFlowCache } from './exact-flow';
+import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import { unitArcsByWorth, type ArcWorth } from './unit-arcs';
+import { unitArcsByWorth, type ArcWorth, type UnitArcs } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
 
@@ -54,7 +54,7 @@ export function solveWithGroupPrices(
   instance: CompactAssignmentInstance,
   open: OpenProblem,
   tiers: Tiers,
-  options: { certificate?: Certificate; maxRounds?: number },
+  options: { certificate?: Certificate; maxRounds?: number; flow?: FlowMethod },
 ): PricedSolution {
   const left = open.groupLeft ?? new Int32Array(0);
   const groupCount = left.length;
@@ -72,7 +72,7 @@ export function solveWithGroupPrices(
   };
   const proven = (): boolean =>
     bound !== undefined && best !== undefined && !aboveWorth(bound, best.worth);
-  const cache: ExactFlowCache = {};
+  const cache: ExactFlowCache = { method: options.flow };
   const solve = (worth: Omit<ArcWorth, 'clientPriority'>): Int32Array =>
     solveExactFlow(
       instance,
@@ -83,12 +83,13 @@ export function solveWithGroupPrices(
       cache,
     ).clientPair;
 
-  // Greedy is cheap and always feasible: the answer is never worse than the baseline. Its
-  // sorted arcs serve every repair too.
-  const sorted = unitArcsByWorth(instance, open, { clientPriority: tiers.clientPriority });
-  const greedy = (kept: Int32Array | undefined): Int32Array =>
-    greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority, sorted);
-  consider(greedy(undefined));
+  // Greedy is always feasible: the answer is never worse than the baseline. Its sorted arcs
+  // serve every repair too; all of it is only needed once the first round is not proven.
+  let sorted: UnitArcs | undefined;
+  const greedy = (kept: Int32Array | undefined): Int32Array => {
+    sorted ??= unitArcsByWorth(instance, open, { clientPriority: tiers.clientPriority });
+    return greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority, sorted);
+  };
   let rounds = 0;
   let pricesSettled = false;
   let locksSettled = false;
@@ -108,7 +109,13 @@ export function solveWithGroupPrices(
       }
       if (bound === undefined || aboveWorth(bound, relaxed)) bound = relaxed;
       const members = groupMembers(instance, clientPair, groupCount, tiers);
-      consider(repair(instance, clientPair, members, left, greedy));
+      if (!priced && members.every((list, g) => list.length <= (left[g] ?? 0))) {
+        // No group over-full: the relaxed optimum is feasible, hence optimal (if unpriced).
+        consider(clientPair);
+      } else {
+        if (rounds === 1) consider(greedy(undefined));
+        consider(repair(instance, clientPair, members, left, greedy));
+      }
       lockFrom ??= { clientPair, members };
       pricesSettled = !movePrices(instance, tiers, clientPair, members, left, priceHi, priceLo);
     } else if (lockFrom) {

@@ -26,7 +26,8 @@ export function solveExactFlow(
   /** Kept between the solves of one instance (capacity-groups.ts): what does not change. */
   cache: ExactFlowCache = {},
 ): FlowResult {
-  if (worth.groupPriceHi === undefined && worth.groupPriceLo === undefined) {
+  const perClient = worth.groupPriceHi === undefined && worth.groupPriceLo === undefined;
+  if (perClient && cache.method !== 'unit-by-unit') {
     const classes = (cache.classes ??= priorityClasses(worth.clientPriority, open));
     if (classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS) {
       const arcs = (cache.arcs ??= clientArcs(instance, open));
@@ -36,7 +37,10 @@ export function solveExactFlow(
   return solveTieredFlow(instance, open, worth, maxPriority, certificate);
 }
 
+export type FlowMethod = 'auto' | 'unit-by-unit';
+
 export interface ExactFlowCache {
+  method?: FlowMethod | undefined;
   classes?: ReturnType<typeof priorityClasses>;
   arcs?: ClientArcs;
 }

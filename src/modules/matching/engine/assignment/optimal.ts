@@ -5,7 +5,7 @@ import type {
 } from './assignment.types';
 import { solveWithGroupPrices } from './capacity-groups';
 import { openProblem } from './fixed-pairs';
-import { solveExactFlow } from './exact-flow';
+import { solveExactFlow, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
 import { solutionOf, totalsOf } from './solution-totals';
 import { priorityTiers } from './tiers';
@@ -22,6 +22,11 @@ export interface OptimalSolveOptions {
    * not a time limit, so the same instance always gives the same answer.
    */
   maxRounds?: number;
+  /**
+   * `unit-by-unit` solves every flow with the unit-by-unit method on (hi, lo) costs, never by
+   * priority classes (exact-flow.ts): for comparisons (tests, the benchmark's old figures).
+   */
+  flow?: FlowMethod;
 }
 
 /**
@@ -43,6 +48,7 @@ export function solveCompactOptimal(
       { clientPriority: tiers.clientPriority },
       tiers.maxPriority,
       options.certificate,
+      { method: options.flow },
     );
     const solution = solutionOf(instance, open, flow.clientPair);
     const bound: CompactTierTotals = totalsOf(instance, open, flow.clientPair);
