@@ -41,6 +41,8 @@ const UNMATCHED = -1;
 const LIVE = 2 ** 31 - 1;
 /** Beyond this, sums of potentials and costs could pass 2^53. */
 const SAFE_MAGNITUDE = 2 ** 50;
+/** How many of each source's best arcs upperBound looks at for a free unit with room. */
+const DIRECT_ARCS = 8;
 
 /**
  * Whether the classes make this the better method: each search starts from one class's open
@@ -246,8 +248,10 @@ class ClassFlow {
   private search(count: number): boolean {
     const { heap, sources, clientBase, dist, pot, reachBound, clientUnit } = this;
     const { neighbourhoodBase, municipalityBase } = this;
-    this.sinkKey = Infinity;
     this.sinkFrom = -1;
+    // A path known in advance bounds the search (see upperBound): nothing at or above it is
+    // entered, and scans stop there, exactly as they do once the sink has been reached.
+    this.sinkKey = this.upperBound(count);
     // An open client enters the heap at the lowest key its arcs can lead to (reachBound; its own
     // key, -π, when that is higher): most are never popped, as the path is found first.
     for (let i = 0; i < count; i++) {
@@ -270,6 +274,51 @@ class ClassFlow {
       else this.scanMunicipality(x, top);
     }
     return this.sinkFrom >= 0;
+  }
+
+  /**
+   * One more than the length of some augmenting path, found without a search: a source's best
+   * arc to a free unit whose neighbourhood and municipality both have room (Infinity when no
+   * source has one in its first arcs). Such a path c → u → n → m → T has reduced length
+   * MICRO_POINTS - score: with the source's key -π(c), the potentials telescope to -score - π(T),
+   * and π(T) stays -MICRO_POINTS (T is never settled). So the shortest path D is at most that,
+   * and a search bounded by the path + 1 settles exactly what the unbounded one settles (all
+   * keys below D, in the same order) and finds the same path; it only skips entering nodes at
+   * keys above D, which the unbounded search enters but never settles. Every cost is an
+   * integer, so + 1 keeps D strictly below the bound. The search then never fails.
+   */
+  private upperBound(count: number): number {
+    const { sources, arcStart, arcUnit, arcScore, arcLocked, unitClient, dead } = this;
+    let best = Infinity;
+    for (let i = 0; i < count; i++) {
+      const c = sources[i] ?? 0;
+      const end = Math.min(arcStart[c + 1] ?? 0, (arcStart[c] ?? 0) + DIRECT_ARCS);
+      for (let a = arcStart[c] ?? 0; a < end; a++) {
+        const length = MICRO_POINTS - (arcScore[a] ?? 0);
+        if (length >= best) break;
+        const u = arcUnit[a] ?? 0;
+        if (arcLocked[a] === 1 || dead[u] === 1 || unitClient[u] !== UNMATCHED) continue;
+        if (this.roomAbove(u)) {
+          best = length;
+          break;
+        }
+      }
+    }
+    return best + 1;
+  }
+
+  /** Whether a free unit's neighbourhood and municipality can both take one more. */
+  private roomAbove(u: number): boolean {
+    const n = this.unitNeighbourhood[u] ?? 0;
+    const m = this.neighbourhoodMunicipality[n] ?? 0;
+    const nCap = this.neighbourhoodCap[n] ?? NO_CAP;
+    const mCap = this.municipalityCap[m] ?? NO_CAP;
+    return (
+      this.dead[this.neighbourhoodBase + n] !== 1 &&
+      this.dead[this.municipalityBase + m] !== 1 &&
+      (nCap === NO_CAP || (this.neighbourhoodFlow[n] ?? 0) < nCap) &&
+      (mCap === NO_CAP || (this.municipalityFlow[m] ?? 0) < mCap)
+    );
   }
 
   private reach(node: number, key: number, from: number, arc: number): void {
