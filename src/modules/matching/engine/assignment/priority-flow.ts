@@ -280,8 +280,8 @@ class ClassFlow {
    * One more than the length of some augmenting path, found without a search: a source's best
    * arc to a free unit whose neighbourhood and municipality both have room (Infinity when no
    * source has one in its first arcs). Such a path c → u → n → m → T has reduced length
-   * MICRO_POINTS - score: with the source's key -π(c), the potentials telescope to -score - π(T),
-   * and π(T) stays -MICRO_POINTS (T is never settled). So the shortest path D is at most that,
+   * -score - π(T): with the source's key -π(c), the potentials telescope (π(T) never moves, as T
+   * is never settled, so it is -MICRO_POINTS). So the shortest path D is at most that,
    * and a search bounded by the path + 1 settles exactly what the unbounded one settles (all
    * keys below D, in the same order) and finds the same path; it only skips entering nodes at
    * keys above D, which the unbounded search enters but never settles. Every cost is an
@@ -289,12 +289,13 @@ class ClassFlow {
    */
   private upperBound(count: number): number {
     const { sources, arcStart, arcUnit, arcScore, arcLocked, unitClient, dead } = this;
+    const sinkPot = this.pot[this.sink] ?? 0;
     let best = Infinity;
     for (let i = 0; i < count; i++) {
       const c = sources[i] ?? 0;
       const end = Math.min(arcStart[c + 1] ?? 0, (arcStart[c] ?? 0) + DIRECT_ARCS);
       for (let a = arcStart[c] ?? 0; a < end; a++) {
-        const length = MICRO_POINTS - (arcScore[a] ?? 0);
+        const length = -(arcScore[a] ?? 0) - sinkPot;
         if (length >= best) break;
         const u = arcUnit[a] ?? 0;
         if (arcLocked[a] === 1 || dead[u] === 1 || unitClient[u] !== UNMATCHED) continue;
