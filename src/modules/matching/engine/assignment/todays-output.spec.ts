@@ -5,10 +5,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 
 import { solveGreedy, solveOptimal } from './assignment.solver';
-import { generateAssignmentInstance, PRIORITY_SHAPE, withPriorities } from './instance.generator';
 import { parseInstance } from './instance.schema';
 import { formatSolution } from './solution.format';
-import { instanceArbitrary, withTiersAndGroups } from './testing/instance.arbitrary';
+import {
+  generatedTieredInstance,
+  instanceArbitrary,
+  withTiersAndGroups,
+} from './testing/instance.arbitrary';
 
 /*
  * Instances without priority tiers or capacity groups must get exactly the output they got
@@ -75,19 +78,7 @@ describe('tiered instances with capacity groups', () => {
   });
 
   it('get the solution they got before the second performance pass: a generated one', () => {
-    const instance = withPriorities(
-      generateAssignmentInstance({
-        clients: 600,
-        units: 240,
-        municipalities: 6,
-        neighbourhoods: 40,
-        pairsPerClient: 30,
-        areaKm: 30,
-        fixedShare: 0.02,
-        seed: 7,
-      }),
-      { ...PRIORITY_SHAPE, maxWaitDays: 40 },
-    );
+    const instance = generatedTieredInstance();
     expect(digest([formatSolution(solveOptimal(instance))])).toBe(
       'd2979529f4412ac1620a5f3e8680ba6b0b9d3cb0926869605e500c461ef016c2',
     );
