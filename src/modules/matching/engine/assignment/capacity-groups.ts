@@ -1,9 +1,10 @@
 import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
-import { greedyAssign } from './greedy';
+import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import { unitArcsByWorth, type ArcWorth, type UnitArcs } from './unit-arcs';
+import { clientArcs, priorityClasses } from './priority-flow';
+import type { ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
 
@@ -83,12 +84,13 @@ export function solveWithGroupPrices(
       cache,
     ).clientPair;
 
-  // Greedy is always feasible: the answer is never worse than the baseline. Its sorted arcs
-  // serve every repair too; all of it is only needed once the first round is not proven.
-  let sorted: UnitArcs | undefined;
+  // Greedy is always feasible: the answer is never worse than the baseline. It walks the
+  // class method's client arcs and classes (the same ones the flows use, built once), and only
+  // once the first round is not proven.
   const greedy = (kept: Int32Array | undefined): Int32Array => {
-    sorted ??= unitArcsByWorth(instance, open, { clientPriority: tiers.clientPriority });
-    return greedyAssign(instance, reopen(instance, open, left, kept), tiers.clientPriority, sorted);
+    cache.classes ??= priorityClasses(tiers.clientPriority, open);
+    cache.arcs ??= clientArcs(instance, open);
+    return greedyByClasses(instance, reopen(instance, open, left, kept), cache.classes, cache.arcs);
   };
   let rounds = 0;
   let pricesSettled = false;

@@ -2,8 +2,18 @@ import fc from 'fast-check';
 
 import { solveGreedy, solveOptimal } from './assignment.solver';
 import type { AssignmentInstance } from './assignment.types';
+import { toCompactInstance } from './compact-instance';
+import { openProblem, type OpenProblem } from './fixed-pairs';
+import { greedyAssign, greedyByClasses } from './greedy';
+import { clientArcs, priorityClasses } from './priority-flow';
 import { formatSolution } from './solution.format';
-import { instanceArbitrary, shuffled, violations } from './testing/instance.arbitrary';
+import {
+  instanceArbitrary,
+  shuffled,
+  violations,
+  withTiersAndGroups,
+} from './testing/instance.arbitrary';
+import { priorityTiers } from './tiers';
 import { naiveGreedy } from './testing/reference-solvers';
 
 const unit = (id: string, neighbourhood = 'n', municipality = 'm') => ({
@@ -95,6 +105,48 @@ describe('solveGreedy', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('greedyByClasses', () => {
+  const copy = (open: OpenProblem): OpenProblem => ({
+    ...open,
+    clientUnit: open.clientUnit.slice(),
+    unitTaken: open.unitTaken.slice(),
+    neighbourhoodLeft: open.neighbourhoodLeft.slice(),
+    municipalityLeft: open.municipalityLeft.slice(),
+    groupLeft: open.groupLeft?.slice(),
+  });
+
+  it('takes the same pairs as greedy by units, also on an open problem partly used up', () => {
+    const instances = withTiersAndGroups(
+      instanceArbitrary({ maxClients: 14, maxUnits: 10, density: 0.35, withFixed: true }),
+    );
+    fc.assert(
+      fc.property(instances, fc.array(fc.nat(), { maxLength: 6 }), (instance, used) => {
+        const { compact } = toCompactInstance(instance);
+        const open = openProblem(compact);
+        const { clientPriority } = priorityTiers(compact, open);
+        const classes = priorityClasses(clientPriority, open);
+        const arcs = clientArcs(compact, open);
+        // Used up after the arcs were built, as the capacity groups' repairs do: some units
+        // taken, some caps and group room lowered.
+        const later = copy(open);
+        for (const x of used) {
+          if (compact.unitCount > 0) later.unitTaken[x % compact.unitCount] = 1;
+          const n = x % Math.max(1, compact.neighbourhoodCount);
+          if ((later.neighbourhoodLeft[n] ?? 0) > 0) later.neighbourhoodLeft[n]! -= 1;
+          const g = x % Math.max(1, later.groupLeft?.length ?? 1);
+          if ((later.groupLeft?.[g] ?? 0) > 0) later.groupLeft![g]! -= 1;
+        }
+        for (const state of [open, later]) {
+          const byUnits = greedyAssign(compact, copy(state), clientPriority);
+          const byClients = greedyByClasses(compact, copy(state), classes, arcs);
+          expect(Array.from(byClients)).toEqual(Array.from(byUnits));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -5,7 +5,8 @@ import {
   type CompactAssignmentSolution,
 } from './assignment.types';
 import { openProblem, type OpenProblem } from './fixed-pairs';
-import { NodeHeap } from './node-heap';
+import { KeyHeap, NodeHeap } from './node-heap';
+import type { ClientArcs } from './priority-flow';
 import { solutionOf } from './solution-totals';
 import { priorityTiers } from './tiers';
 import { unitArcsByWorth, type UnitArcs } from './unit-arcs';
@@ -93,6 +94,77 @@ export function greedyAssign(
     clientUnit[c] = u;
     open.unitTaken[u] = 1;
     clientPair[c] = pair[arc] ?? 0;
+  }
+  return clientPair;
+}
+
+/**
+ * The same greedy, pair for pair, from the clients' side: the class method's client arcs (best
+ * score first, then unit index; priority-flow.ts) and priority classes (clients of equal p, in
+ * decreasing p), both built once per solve, so the capacity groups' repairs need no arcs sorted
+ * by unit (capacity-groups.ts). The global order (p descending, score descending, client, unit)
+ * is class by class, and within a class the merge of its clients' lists through a heap keyed by
+ * (MICRO_POINTS - score, client). A pair that is not possible (unit taken, area at its cap,
+ * group full) never becomes possible again, so each client's list is walked once.
+ */
+export function greedyByClasses(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  classes: { order: Int32Array; classStart: Int32Array },
+  arcs: ClientArcs,
+): Int32Array {
+  const { clientCount, unitNeighbourhood, neighbourhoodMunicipality, pairGroup } = instance;
+  const { clientUnit, unitTaken, neighbourhoodLeft, municipalityLeft, groupLeft } = open;
+  const { start, unit, pair, score } = arcs;
+  const clientPair = new Int32Array(clientCount).fill(-1);
+  const next = start.slice(0, clientCount);
+  const heap = new KeyHeap(clientCount);
+  const possible = (a: number): boolean => {
+    const u = unit[a] ?? 0;
+    if (unitTaken[u] === 1) return false;
+    const n = unitNeighbourhood[u] ?? 0;
+    if (neighbourhoodLeft[n] === 0 || municipalityLeft[neighbourhoodMunicipality[n] ?? 0] === 0) {
+      return false;
+    }
+    const g = pairGroup?.[pair[a] ?? 0] ?? -1;
+    return g < 0 || groupLeft?.[g] !== 0;
+  };
+  /** Moves c to its next possible arc and (re)enters it in the heap; false when none is left. */
+  const advance = (c: number): void => {
+    const end = start[c + 1] ?? 0;
+    let a = next[c] ?? 0;
+    while (a < end && !possible(a)) a++;
+    next[c] = a;
+    if (a < end) heap.push(c, MICRO_POINTS - (score[a] ?? 0));
+  };
+  const use = (caps: Int32Array, i: number): void => {
+    const left = caps[i] ?? NO_CAP;
+    if (left !== NO_CAP) caps[i] = left - 1;
+  };
+  const { order, classStart } = classes;
+  for (let k = 0; k + 1 < classStart.length; k++) {
+    for (let i = classStart[k] ?? 0; i < (classStart[k + 1] ?? 0); i++) {
+      const c = order[i] ?? 0;
+      if ((clientUnit[c] ?? 0) < 0) advance(c);
+    }
+    while (!heap.isEmpty) {
+      const c = heap.pop();
+      const a = next[c] ?? 0;
+      // Taken since it was entered: the client's next possible arc takes its place.
+      if (!possible(a)) {
+        advance(c);
+        continue;
+      }
+      const u = unit[a] ?? 0;
+      const n = unitNeighbourhood[u] ?? 0;
+      use(neighbourhoodLeft, n);
+      use(municipalityLeft, neighbourhoodMunicipality[n] ?? 0);
+      const g = pairGroup?.[pair[a] ?? 0] ?? -1;
+      if (groupLeft && g >= 0) groupLeft[g] = (groupLeft[g] ?? 0) - 1;
+      clientUnit[c] = u;
+      unitTaken[u] = 1;
+      clientPair[c] = pair[a] ?? 0;
+    }
   }
   return clientPair;
 }

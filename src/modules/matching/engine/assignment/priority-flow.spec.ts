@@ -2,11 +2,14 @@ import fc from 'fast-check';
 
 import { toCompactInstance } from './compact-instance';
 import { openProblem } from './fixed-pairs';
-import { generateAssignmentInstance, PRIORITY_SHAPE, withPriorities } from './instance.generator';
 import { solveTieredFlow } from './min-cost-flow';
 import { priorityClasses, solveByPriorityClasses } from './priority-flow';
 import { totalsOf } from './solution-totals';
-import { instanceArbitrary, withTiersAndGroups } from './testing/instance.arbitrary';
+import {
+  generatedTieredInstance,
+  instanceArbitrary,
+  withTiersAndGroups,
+} from './testing/instance.arbitrary';
 import { bruteForceOptimum } from './testing/reference-solvers';
 import { priorityTiers } from './tiers';
 import type { AssignmentInstance, CompactAssignmentInstance } from './assignment.types';
@@ -87,19 +90,7 @@ describe('priority classes', () => {
   });
 
   it('agree with the unit-by-unit flow on a generated instance of the benchmark kind', () => {
-    const instance = withPriorities(
-      generateAssignmentInstance({
-        clients: 600,
-        units: 240,
-        municipalities: 6,
-        neighbourhoods: 40,
-        pairsPerClient: 30,
-        areaKm: 30,
-        fixedShare: 0.02,
-        seed: 7,
-      }),
-      { ...PRIORITY_SHAPE, maxWaitDays: 40 },
-    );
+    const instance = generatedTieredInstance();
     const { compact } = toCompactInstance(instance);
     const { totals, open, worth, tiers } = byClasses(compact);
     const theirs = solveTieredFlow(compact, open, worth, tiers.maxPriority, 'final');

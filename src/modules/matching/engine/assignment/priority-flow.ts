@@ -1,7 +1,7 @@
 import { MICRO_POINTS, NO_CAP, type CompactAssignmentInstance } from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import type { Certificate, FlowResult } from './min-cost-flow';
-import { NodeHeap } from './node-heap';
+import { KeyHeap } from './node-heap';
 import { SegmentSorter, type ArcWorth } from './unit-arcs';
 
 /*
@@ -41,6 +41,8 @@ const UNMATCHED = -1;
 const LIVE = 2 ** 31 - 1;
 /** Beyond this, sums of potentials and costs could pass 2^53. */
 const SAFE_MAGNITUDE = 2 ** 50;
+/** How many of each source's best arcs upperBound looks at for a free unit with room. */
+const DIRECT_ARCS = 8;
 
 /**
  * Whether the classes make this the better method: each search starts from one class's open
@@ -112,6 +114,8 @@ class ClassFlow {
   private readonly arcUnit: Int32Array;
   readonly arcPair: Int32Array;
   private readonly arcScore: Float64Array;
+  /** Per arc, 1 when its pair is locked out (capacity-groups.ts): read in arc order. */
+  private readonly arcLocked: Uint8Array;
   private readonly unitNeighbourhood: Int32Array;
   private readonly neighbourhoodMunicipality: Int32Array;
   private readonly neighbourhoodUnitStart: Int32Array;
@@ -146,7 +150,7 @@ class ClassFlow {
   private touchedCount = 0;
   private readonly settled: Int32Array;
   private settledCount = 0;
-  private readonly heap: NodeHeap;
+  private readonly heap: KeyHeap;
   private sinkKey = Infinity;
   private sinkFrom = -1;
   /** Scratch: the class's open clients still live. */
@@ -156,7 +160,7 @@ class ClassFlow {
     instance: CompactAssignmentInstance,
     open: OpenProblem,
     arcs: ClientArcs,
-    private readonly locked: Uint8Array | undefined,
+    locked: Uint8Array | undefined,
   ) {
     const { clientCount, unitCount, neighbourhoodCount, municipalityCount } = instance;
     this.unitCount = unitCount;
@@ -170,6 +174,8 @@ class ClassFlow {
     this.arcUnit = arcs.unit;
     this.arcPair = arcs.pair;
     this.arcScore = arcs.score;
+    this.arcLocked = new Uint8Array(arcs.pair.length);
+    if (locked) arcs.pair.forEach((p, a) => (this.arcLocked[a] = locked[p] ?? 0));
     this.unitNeighbourhood = instance.unitNeighbourhood;
     this.neighbourhoodMunicipality = instance.neighbourhoodMunicipality;
     const byNeighbourhood = bucket(neighbourhoodCount, unitCount, (u) =>
@@ -203,7 +209,7 @@ class ClassFlow {
     this.predArc = new Int32Array(nodeCount);
     this.touched = new Int32Array(nodeCount);
     this.settled = new Int32Array(nodeCount);
-    this.heap = new NodeHeap(nodeCount);
+    this.heap = new KeyHeap(nodeCount);
   }
 
   /** Houses what it can of one class: one shortest path per client, until none is left. */
@@ -242,8 +248,10 @@ class ClassFlow {
   private search(count: number): boolean {
     const { heap, sources, clientBase, dist, pot, reachBound, clientUnit } = this;
     const { neighbourhoodBase, municipalityBase } = this;
-    this.sinkKey = Infinity;
     this.sinkFrom = -1;
+    // A path known in advance bounds the search (see upperBound): nothing at or above it is
+    // entered, and scans stop there, exactly as they do once the sink has been reached.
+    this.sinkKey = this.upperBound(count);
     // An open client enters the heap at the lowest key its arcs can lead to (reachBound; its own
     // key, -π, when that is higher): most are never popped, as the path is found first.
     for (let i = 0; i < count; i++) {
@@ -252,10 +260,10 @@ class ClassFlow {
       this.touched[this.touchedCount++] = x;
       dist[x] = key;
       this.predNode[x] = -1;
-      heap.push(x, 0, Math.max(key, reachBound[x - clientBase] ?? 0));
+      heap.push(x, Math.max(key, reachBound[x - clientBase] ?? 0));
     }
-    while (!heap.isEmpty && heap.minLo < this.sinkKey) {
-      const top = heap.minLo;
+    while (!heap.isEmpty && heap.minKey < this.sinkKey) {
+      const top = heap.minKey;
       const x = heap.pop();
       this.settled[this.settledCount++] = x;
       if (x < clientBase) this.scanUnit(x, top);
@@ -268,6 +276,52 @@ class ClassFlow {
     return this.sinkFrom >= 0;
   }
 
+  /**
+   * One more than the length of some augmenting path, found without a search: a source's best
+   * arc to a free unit whose neighbourhood and municipality both have room (Infinity when no
+   * source has one in its first arcs). Such a path c → u → n → m → T has reduced length
+   * -score - π(T): with the source's key -π(c), the potentials telescope (π(T) never moves, as T
+   * is never settled, so it is -MICRO_POINTS). So the shortest path D is at most that,
+   * and a search bounded by the path + 1 settles exactly what the unbounded one settles (all
+   * keys below D, in the same order) and finds the same path; it only skips entering nodes at
+   * keys above D, which the unbounded search enters but never settles. Every cost is an
+   * integer, so + 1 keeps D strictly below the bound. The search then never fails.
+   */
+  private upperBound(count: number): number {
+    const { sources, arcStart, arcUnit, arcScore, arcLocked, unitClient, dead } = this;
+    const sinkPot = this.pot[this.sink] ?? 0;
+    let best = Infinity;
+    for (let i = 0; i < count; i++) {
+      const c = sources[i] ?? 0;
+      const end = Math.min(arcStart[c + 1] ?? 0, (arcStart[c] ?? 0) + DIRECT_ARCS);
+      for (let a = arcStart[c] ?? 0; a < end; a++) {
+        const length = -(arcScore[a] ?? 0) - sinkPot;
+        if (length >= best) break;
+        const u = arcUnit[a] ?? 0;
+        if (arcLocked[a] === 1 || dead[u] === 1 || unitClient[u] !== UNMATCHED) continue;
+        if (this.roomAbove(u)) {
+          best = length;
+          break;
+        }
+      }
+    }
+    return best + 1;
+  }
+
+  /** Whether a free unit's neighbourhood and municipality can both take one more. */
+  private roomAbove(u: number): boolean {
+    const n = this.unitNeighbourhood[u] ?? 0;
+    const m = this.neighbourhoodMunicipality[n] ?? 0;
+    const nCap = this.neighbourhoodCap[n] ?? NO_CAP;
+    const mCap = this.municipalityCap[m] ?? NO_CAP;
+    return (
+      this.dead[this.neighbourhoodBase + n] !== 1 &&
+      this.dead[this.municipalityBase + m] !== 1 &&
+      (nCap === NO_CAP || (this.neighbourhoodFlow[n] ?? 0) < nCap) &&
+      (mCap === NO_CAP || (this.municipalityFlow[m] ?? 0) < mCap)
+    );
+  }
+
   private reach(node: number, key: number, from: number, arc: number): void {
     if (this.dead[node] === 1 || key >= this.sinkKey) return;
     const old = this.dist[node] ?? Infinity;
@@ -276,7 +330,7 @@ class ClassFlow {
     this.dist[node] = key;
     this.predNode[node] = from;
     this.predArc[node] = arc;
-    this.heap.push(node, 0, key);
+    this.heap.push(node, key);
   }
 
   /**
@@ -285,27 +339,37 @@ class ClassFlow {
    * arc can beat the sink; the scan tightens it. It stays valid as unit potentials only fall.
    */
   private scanClient(x: number, key: number): void {
-    const { arcStart, arcUnit, arcScore, pot, dist, dead, reachBound } = this;
+    const { arcStart, arcUnit, arcScore, arcLocked, pot, dist, dead, reachBound } = this;
     const c = x - this.clientBase;
     const base = key + (pot[x] ?? 0);
-    if (base + (reachBound[c] ?? 0) >= this.sinkKey) return;
+    // Nothing in a client's scan reaches the sink: its key is fixed for the scan.
+    const sinkKey = this.sinkKey;
+    if (base + (reachBound[c] ?? 0) >= sinkKey) return;
     const held = this.clientUnit[c] ?? UNMATCHED;
     const bound = base + MICRO_POINTS;
     const end = arcStart[c + 1] ?? 0;
     let lowest = Infinity;
     for (let a = arcStart[c] ?? 0; a < end; a++) {
       const score = arcScore[a] ?? 0;
-      if (bound - score >= this.sinkKey) {
+      if (bound - score >= sinkKey) {
         // The rest lead no lower than this (their -π(unit) ≥ MICRO_POINTS).
-        lowest = Math.min(lowest, this.sinkKey - base);
+        lowest = Math.min(lowest, sinkKey - base);
         break;
       }
       const u = arcUnit[a] ?? 0;
-      if (u === held || dead[u] === 1 || this.locked?.[this.arcPair[a] ?? 0] === 1) continue;
+      if (u === held || dead[u] === 1 || arcLocked[a] === 1) continue;
       const reached = -score - (pot[u] ?? 0);
       if (reached < lowest) lowest = reached;
       const d = base + reached;
-      if (d < (dist[u] ?? Infinity) && d < this.sinkKey) this.reach(u, d, x, a);
+      const old = dist[u] ?? Infinity;
+      if (d < old && d < sinkKey) {
+        // reach(u, d, x, a), its checks done above.
+        if (old === Infinity) this.touched[this.touchedCount++] = u;
+        dist[u] = d;
+        this.predNode[u] = x;
+        this.predArc[u] = a;
+        this.heap.push(u, d);
+      }
     }
     reachBound[c] = lowest;
   }
@@ -466,7 +530,7 @@ class ClassFlow {
       for (let a = this.arcStart[c] ?? 0; a < end; a++) {
         const u = this.arcUnit[a] ?? 0;
         const score = this.arcScore[a] ?? 0;
-        if (this.locked?.[this.arcPair[a] ?? 0] === 1) continue;
+        if (this.arcLocked[a] === 1) continue;
         if (u === held) expect(u, node, score, `unit ${u} → client ${c}`);
         else expect(node, u, -score, `client ${c} → unit ${u}`);
       }

@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { solveGreedy, solveOptimal } from './assignment.solver';
 import { parseInstance } from './instance.schema';
 import { formatSolution } from './solution.format';
-import { instanceArbitrary } from './testing/instance.arbitrary';
+import {
+  generatedTieredInstance,
+  instanceArbitrary,
+  withTiersAndGroups,
+} from './testing/instance.arbitrary';
 
 /*
  * Instances without priority tiers or capacity groups must get exactly the output they got
@@ -47,6 +51,36 @@ describe("today's instances", () => {
     ]);
     expect(digest(outputs)).toBe(
       '69061d524f811cc590614bab213605aa2b9ad607a333876c9653f4d0c205edb8',
+    );
+  });
+});
+
+/*
+ * The performance passes on tiers and groups change how fast, never what: these digests were
+ * recorded with the solver before the second pass (commit 3790f61). Any change in the answer to
+ * a tiered instance with groups (assignment, tiers, bound, gap), or in greedy's, fails here.
+ */
+describe('tiered instances with capacity groups', () => {
+  it('get the solutions they got before the second performance pass: 300 seeded ones', () => {
+    const samples = fc.sample(
+      withTiersAndGroups(
+        instanceArbitrary({ maxClients: 12, maxUnits: 10, density: 0.3, withFixed: true }),
+      ),
+      { seed: 1313, numRuns: 300 },
+    );
+    const outputs = samples.flatMap((instance) => [
+      formatSolution(solveOptimal(instance)),
+      formatSolution(solveGreedy(instance)),
+    ]);
+    expect(digest(outputs)).toBe(
+      'adaa3e2d1a8c1d89ebc1a97c5f070568758dec138f9e2db90c3214a3ade46a2d',
+    );
+  });
+
+  it('get the solution they got before the second performance pass: a generated one', () => {
+    const instance = generatedTieredInstance();
+    expect(digest([formatSolution(solveOptimal(instance))])).toBe(
+      'd2979529f4412ac1620a5f3e8680ba6b0b9d3cb0926869605e500c461ef016c2',
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 
 import { createSeededRandom } from '../../../../../shared/random/seeded-random';
 import type { AssignmentInstance, AssignmentSolution } from '../assignment.types';
+import { generateAssignmentInstance, PRIORITY_SHAPE, withPriorities } from '../instance.generator';
 
 export interface InstanceLimits {
   maxClients: number;
@@ -258,4 +259,21 @@ export function violations(instance: AssignmentInstance, solution: AssignmentSol
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** A generated instance of the benchmark kind, small: 600 clients, 240 units, tiers and groups. */
+export function generatedTieredInstance(): AssignmentInstance {
+  return withPriorities(
+    generateAssignmentInstance({
+      clients: 600,
+      units: 240,
+      municipalities: 6,
+      neighbourhoods: 40,
+      pairsPerClient: 30,
+      areaKm: 30,
+      fixedShare: 0.02,
+      seed: 7,
+    }),
+    { ...PRIORITY_SHAPE, maxWaitDays: 40 },
+  );
 }
