@@ -128,6 +128,10 @@ export async function loadPopulation(
     omklap_review_after_months: unit.type === 'omklap' ? 12 : null,
     doorstroom_max_stay_months: unit.type === 'doorstroom' ? 12 : null,
     cluster_id: unit.type === 'skaeve_huis' ? clusterOf(unit.municipalityCode) : null,
+    service_costs: Math.min(999, unit.serviceCosts ?? 0),
+    self_contained: unit.selfContained ?? true,
+    pets_allowed: unit.petsAllowed ?? true,
+    senior_only: unit.seniorOnly ?? false,
   }));
   const clusterRows = [
     ...new Map(
@@ -151,16 +155,19 @@ export async function loadPopulation(
     `INSERT INTO units (corporation_id, external_ref, type, street, house_number, postcode, municipality_code,
                         neighbourhood_code, lat, lon, rent, bedrooms, floor, has_lift, wheelchair_accessible,
                         stimulus, furnished, available_from, contingent_year, omklap_review_after_months,
-                        doorstroom_max_stay_months, cluster_id)
+                        doorstroom_max_stay_months, cluster_id, service_costs, self_contained,
+                        pets_allowed, senior_only)
      SELECT $2, r.external_ref, r.type, 'Teststraat', r.house_number, '5911 AB', r.municipality_code,
             r.neighbourhood_code, r.lat, r.lon, r.rent, r.bedrooms, r.floor, r.has_lift,
             r.wheelchair_accessible, r.stimulus, false, r.available_from::date, r.contingent_year,
-            r.omklap_review_after_months, r.doorstroom_max_stay_months, r.cluster_id
+            r.omklap_review_after_months, r.doorstroom_max_stay_months, r.cluster_id, r.service_costs,
+            r.self_contained, r.pets_allowed, r.senior_only
        FROM jsonb_to_recordset($1::jsonb) AS r(external_ref text, type text, house_number text,
             municipality_code text, neighbourhood_code text, lat float8, lon float8, rent numeric,
             bedrooms int, floor int, has_lift boolean, wheelchair_accessible boolean, stimulus text,
             available_from text, contingent_year int, omklap_review_after_months int,
-            doorstroom_max_stay_months int, cluster_id text)`,
+            doorstroom_max_stay_months int, cluster_id text, service_costs numeric,
+            self_contained boolean, pets_allowed boolean, senior_only boolean)`,
     unitRows,
     [corporationId],
   );
@@ -171,14 +178,19 @@ export async function loadPopulation(
     `INSERT INTO clients (provider_id, provider_kind, external_ref, target_group, adults, children, max_rent,
                           municipality_of_belonging, stimulus_need, support_intensity,
                           needs_ground_floor_or_lift, needs_wheelchair, routes, ready_since, urgent,
-                          consent_given_on, consent_scope, parked_until)
+                          urgency_reason, urgency_confirmed_at, consent_given_on, consent_scope,
+                          parked_until, pets, huurtoeslag_eligible, under_23, must_move_by)
      SELECT r.provider, 'zorgaanbieder', r.external_ref, 'bw', r.adults, r.children, r.max_rent,
             r.municipality, r.stimulus_need, r.intensity, r.ground_floor, r.wheelchair,
             ARRAY(SELECT jsonb_array_elements_text(r.routes)), r.ready_since::date, r.urgent,
-            r.consent::date, CASE WHEN r.consent IS NOT NULL THEN 'matching' END, r.parked_until::date
+            -- Generated urgency counts as confirmed (reason "other", no matcher on record).
+            CASE WHEN r.urgent THEN 'other' END, CASE WHEN r.urgent THEN now() END,
+            r.consent::date, CASE WHEN r.consent IS NOT NULL THEN 'matching' END, r.parked_until::date,
+            r.pets, r.huurtoeslag, r.under23, r.must_move_by::date
        FROM jsonb_to_recordset($1::jsonb) AS r(provider uuid, external_ref text, adults int, children int,
             max_rent numeric, municipality text, stimulus_need text, intensity text, ground_floor boolean,
-            wheelchair boolean, routes jsonb, ready_since text, urgent boolean, consent text, parked_until text)`,
+            wheelchair boolean, routes jsonb, ready_since text, urgent boolean, consent text, parked_until text,
+            pets boolean, huurtoeslag boolean, under23 boolean, must_move_by text)`,
     clients.map((client) => ({
       provider: providers.get(client.support.providerId),
       external_ref: client.id,
@@ -195,6 +207,10 @@ export async function loadPopulation(
       urgent: client.urgent,
       consent: client.hasConsent ? (client.readySince < today ? client.readySince : today) : null,
       parked_until: client.parkedUntil,
+      pets: client.pets ?? false,
+      huurtoeslag: client.huurtoeslagEligible ?? false,
+      under23: client.under23 ?? false,
+      must_move_by: client.mustMoveBy ?? null,
     })),
   );
   // Preferences, avoidances and anchors refer to the clients by their generated reference.

@@ -140,8 +140,13 @@ describe('background matching', () => {
     const better = await request(t.app)
       .post('/api/v1/clients')
       .set(bearer(world.provider.token))
-      .send(clientBody(world.region, { readySince: '2024-01-01', urgent: true }))
+      .send(clientBody(world.region, { readySince: '2024-01-01', urgencyReason: 'safety' }))
       .expect(201);
+    await request(t.app)
+      .post(`/api/v1/clients/${better.body.id}/urgency`)
+      .set(bearer(world.matcher.token))
+      .send({ confirm: true })
+      .expect(200);
     await settled(world.region.code);
     const run = await request(t.app)
       .post('/api/v1/matching/runs')

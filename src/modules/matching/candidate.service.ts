@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { type Actor, requireRole } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import type { Clock } from '../../shared/time/clock';
-import { evaluatePair, type PairEvaluation, rankCandidates, type RankedCandidate } from './engine';
+import { capBlockedClients, evaluatePair, generatePairs, type PairEvaluation } from './engine';
+import { rankUnitCandidates, type UnitCandidate } from './engine/region-match';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
+import type { CapBlockedList } from './run.schemas';
 import {
   inSnapshot,
   loadEngineClient,
@@ -16,12 +18,15 @@ export interface CandidateList {
   unitId: string;
   unitStatus: string;
   policyVersion: number;
-  items: RankedCandidate[];
+  items: UnitCandidate[];
 }
 
 export interface WhyNot extends PairEvaluation {
   unitStatus: string;
   clientStatus: string;
+  /** The client's tiers in a run: urgent, and whole days waited. */
+  urgent: boolean;
+  waitDays: number;
 }
 
 interface Located {
@@ -71,7 +76,40 @@ export class CandidateService {
         unitId,
         unitStatus: located.status,
         policyVersion: snapshot.policy.version,
-        items: rankCandidates(unit, snapshot.clients, snapshot.context).slice(0, limit),
+        items: rankUnitCandidates(snapshot, unit).slice(0, limit),
+      };
+    });
+  }
+
+  /**
+   * The region's waiting clients who have no allowed home now but would have one if no area cap
+   * were reached; for a matcher, those belonging to its municipalities. Ids and rule codes only.
+   */
+  async capBlocked(actor: Actor, regionCode: string): Promise<CapBlockedList> {
+    requireRole(actor, 'matcher', 'admin');
+    if (actor.role !== 'admin' && actor.regionCode !== regionCode) {
+      throw new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
+    }
+    const now = this.clock();
+    return inSnapshot(this.dataSource, async (db) => {
+      const snapshot = await loadRegionSnapshot(db, regionCode, now);
+      if (!snapshot) {
+        throw new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
+      }
+      const visible = new Set(
+        snapshot.clients
+          .filter(
+            (client) =>
+              actor.role === 'admin' ||
+              actor.municipalityCodes.includes(client.municipalityOfBelonging),
+          )
+          .map((client) => client.id),
+      );
+      const blocked = capBlockedClients(snapshot.clients, snapshot.units, snapshot.context);
+      return {
+        regionCode,
+        policyVersion: snapshot.policy.version,
+        items: blocked.filter((entry) => visible.has(entry.clientId)),
       };
     });
   }
@@ -90,8 +128,12 @@ export class CandidateService {
       const unit = await loadEngineUnit(db, unitId);
       const client = await loadEngineClient(db, clientId, now);
       if (!snapshot || !unit || !client) throw notFound(unitId);
+      // The client's tiers as a run computes them, whether or not this pair is allowed.
+      const tiers = generatePairs([client], [unit], snapshot.context);
       return {
         ...evaluatePair(client, unit, snapshot.context),
+        urgent: tiers.clientUrgent[0] === 1,
+        waitDays: tiers.clientWait[0] ?? 0,
         unitStatus: located.status,
         clientStatus: clientAt.status,
       };

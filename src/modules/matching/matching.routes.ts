@@ -5,8 +5,11 @@ import { pageSchema, toPageRequest } from '../../shared/http/pagination';
 import { ruleResultSchema } from '../proposals';
 import type { CandidateService } from './candidate.service';
 import {
+  capBlockedQuerySchema,
+  capBlockedSchema,
   createRunSchema,
   listRunsQuerySchema,
+  passedOverSchema,
   runParamsSchema,
   runPreviewSchema,
   runSchema,
@@ -31,7 +34,17 @@ const candidateListSchema = z
     items: z.array(
       z.object({
         clientId: z.uuid(),
-        score: z.number(),
+        urgent: z
+          .boolean()
+          .meta({ description: 'Tier 2: confirmed, waited past maxWaitDays, or must move soon.' }),
+        waitDays: z.number().int().meta({ description: 'Tier 3: whole days since readySince.' }),
+        fit: z.number().meta({
+          description: 'Tier 4: the fit normalised per client over the region, as a run weighs it.',
+        }),
+        score: z.number().meta({
+          description:
+            'The fit a matcher reads (location, spreiding, prikkelarm, begeleiding, less scarcity).',
+        }),
         breakdown: breakdownSchema,
         policyVersion: z.number().int(),
       }),
@@ -48,6 +61,14 @@ const whyNotSchema = z
     breakdown: breakdownSchema,
     score: z.number(),
     policyVersion: z.number().int(),
+    supportProviderId: z.uuid().nullable(),
+    penalties: z.object({
+      wheelchair: z.number(),
+      lowStimulus: z.number(),
+      extraBedroom: z.number(),
+    }),
+    urgent: z.boolean(),
+    waitDays: z.number().int(),
     unitStatus: z.string(),
     clientStatus: z.string(),
   })
@@ -113,12 +134,48 @@ export function matchingEndpoints(runs: RunService, candidates: CandidateService
     }),
     apiEndpoint({
       method: 'get',
+      path: '/api/v1/matching/runs/{id}/passed-over',
+      roles: ['matcher', 'admin'],
+      summary:
+        "A run's passed-over report: clients with an eligible home left unhoused while someone who waited less, not urgent, was",
+      description:
+        'Client and unit ids and reason codes only (`cap`, `capacity`, `rule`, `fit`); for a ' +
+        'matcher only the clients belonging to its municipalities. Empty until the run is done.',
+      tags,
+      params: runParamsSchema,
+      responses: { 200: { description: 'The report.', schema: passedOverSchema } },
+      handle: async ({ actor, params }) => ({
+        status: 200,
+        body: await runs.passedOver(actor, params.id),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/matching/cap-blocked',
+      roles: ['matcher', 'admin'],
+      summary:
+        'Waiting clients blocked only by a cap: no allowed home now, one if no area cap were reached',
+      description:
+        'Computed now from the same snapshot a run reads. Per client the homes a cap closes and ' +
+        'the caps (NEIGHBOURHOOD_CAP_REACHED, MUNICIPALITY_CAP_REACHED, CLUSTER_CAP_REACHED); ids ' +
+        'and codes only; for a matcher only the clients belonging to its municipalities.',
+      tags,
+      query: capBlockedQuerySchema,
+      responses: { 200: { description: 'The clients.', schema: capBlockedSchema } },
+      handle: async ({ actor, query }) => ({
+        status: 200,
+        body: await candidates.capBlocked(actor, query.regionCode),
+      }),
+    }),
+    apiEndpoint({
+      method: 'get',
       path: '/api/v1/units/{id}/candidates',
       roles: ['matcher', 'admin'],
       summary: 'Eligible waiting clients for a unit, ranked, with score and breakdown (matcher)',
       description:
         'Computed from the same snapshot a matching run reads: only pairs that pass every hard ' +
-        'rule, ordered by score, then the longer wait, then client id.',
+        'rule, ranked by the tiers of a run: urgent first, then the longer wait, then the ' +
+        'normalised fit, then readySince and id.',
       tags: ['Units', ...tags],
       params: z.object({ id: z.uuid() }),
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),

@@ -193,8 +193,16 @@ export class RunExecutor {
       proposalsCreated,
       assigned: result.stats.assigned,
       objective: result.stats.objective,
+      urgentHoused: result.stats.urgentHoused,
+      waitDaysHoused: result.stats.waitDaysHoused,
+      fit: result.stats.fit,
       greedyAssigned: result.stats.greedyAssigned,
       greedyObjective: result.stats.greedyObjective,
+      greedyUrgentHoused: result.stats.greedyUrgentHoused,
+      greedyWaitDaysHoused: result.stats.greedyWaitDaysHoused,
+      greedyFit: result.stats.greedyFit,
+      optimality: result.stats.optimality,
+      passedOver: result.stats.passedOver,
       perMunicipality: result.stats.perMunicipality,
       millis: Math.round(performance.now() - started),
       phases: {
@@ -235,6 +243,7 @@ export class RunExecutor {
       const final = stats(count, performance.now() - storeStarted);
       await runs.finishRun(tx, run.id, {
         stats: final,
+        passedOver: result.passedOver,
         policyVersion: subject.policy.version,
         snapshotSeq: subject.changeSeq,
       });
@@ -256,6 +265,9 @@ export class RunExecutor {
         units: created.units,
         pairs: created.pairs,
         assigned: created.assigned,
+        urgentHoused: created.urgentHoused,
+        exact: created.optimality.exact,
+        passedOver: created.passedOver,
         proposalsCreated: created.proposalsCreated,
         greedyAssigned: created.greedyAssigned,
         phases: created.phases,

@@ -1,7 +1,14 @@
 import type { Db } from '../../shared/database/db';
 import type { PageRequest } from '../../shared/http/pagination';
 import type { PolicyOverrides } from './snapshot.loader';
-import type { Run, RunFilter, RunPreview, RunStats, RunTrigger } from './run.schemas';
+import type {
+  PassedOverItem,
+  Run,
+  RunFilter,
+  RunPreview,
+  RunStats,
+  RunTrigger,
+} from './run.schemas';
 
 const SELECT = `
   SELECT r.id, r.region_code AS "regionCode", r.status, r.trigger, r.dry_run AS "dryRun",
@@ -104,14 +111,45 @@ export async function startRun(
 export async function finishRun(
   db: Db,
   id: string,
-  outcome: { stats: RunStats; policyVersion: number; snapshotSeq: number },
+  outcome: {
+    stats: RunStats;
+    passedOver: readonly PassedOverItem[];
+    policyVersion: number;
+    snapshotSeq: number;
+  },
 ): Promise<void> {
   await db.query(
     `UPDATE matching_runs SET status = 'done', finished_at = now(), stats = $2, policy_version = $3,
-            snapshot_seq = $4, error = NULL
+            snapshot_seq = $4, passed_over = $5, error = NULL
       WHERE id = $1`,
-    [id, JSON.stringify(outcome.stats), outcome.policyVersion, outcome.snapshotSeq],
+    [
+      id,
+      JSON.stringify(outcome.stats),
+      outcome.policyVersion,
+      outcome.snapshotSeq,
+      JSON.stringify(outcome.passedOver),
+    ],
   );
+}
+
+/**
+ * A run's passed-over report, only the clients belonging to `municipalityCodes` (null: all).
+ * Undefined when the run has none stored (not done yet).
+ */
+export async function findPassedOver(
+  db: Db,
+  id: string,
+  municipalityCodes: readonly string[] | null,
+): Promise<PassedOverItem[] | undefined> {
+  const rows = await db.query<{ items: PassedOverItem[] | null }[]>(
+    `SELECT (SELECT coalesce(jsonb_agg(e.entry ORDER BY e.n), '[]'::jsonb)
+               FROM jsonb_array_elements(r.passed_over) WITH ORDINALITY AS e(entry, n)
+               JOIN clients c ON c.id = (e.entry->>'clientId')::uuid
+              WHERE $2::text[] IS NULL OR c.municipality_of_belonging = ANY($2::text[])) AS items
+       FROM matching_runs r WHERE r.id = $1 AND r.passed_over IS NOT NULL`,
+    [id, municipalityCodes],
+  );
+  return rows[0]?.items ?? undefined;
 }
 
 /** After a failed attempt: `failed` for good once attempts are used up, else back in the queue. */

@@ -47,6 +47,13 @@ const outcomeSchema = z.object({
   perMunicipality: z.record(z.string(), z.number().int()),
 });
 
+const tierTotalsSchema = z.object({
+  assigned: z.number().int(),
+  urgent: z.number().int(),
+  waitDays: z.number().int(),
+  fit: z.number(),
+});
+
 export const runStatsSchema = z
   .object({
     clients: z.number().int().meta({ description: 'Clients open to matching (waiting).' }),
@@ -56,8 +63,35 @@ export const runStatsSchema = z
     proposalsCreated: z.number().int(),
     assigned: z.number().int().meta({ description: 'New pairs in the optimal assignment.' }),
     objective: z.number().meta({ description: 'Their total score.' }),
+    urgentHoused: z
+      .number()
+      .int()
+      .meta({ description: 'Urgent clients among the new pairs (tier 2).' }),
+    waitDaysHoused: z
+      .number()
+      .int()
+      .meta({ description: 'Days waited by the clients of the new pairs, in total (tier 3).' }),
+    fit: z.number().meta({ description: 'Their total normalised fit (tier 4).' }),
     greedyAssigned: z.number().int(),
     greedyObjective: z.number(),
+    greedyUrgentHoused: z.number().int(),
+    greedyWaitDaysHoused: z.number().int(),
+    greedyFit: z.number(),
+    optimality: z
+      .object({
+        exact: z.boolean(),
+        bound: tierTotalsSchema.nullable(),
+        gap: z
+          .object({ tier: z.enum(['assigned', 'urgent', 'waitDays', 'fit']), amount: z.number() })
+          .nullable(),
+      })
+      .meta({
+        description:
+          'What the solver proves about the new pairs: exact, or the bound per tier and the first tier where it is higher.',
+      }),
+    passedOver: z.number().int().meta({
+      description: 'Clients in the passed-over report (`GET /matching/runs/{id}/passed-over`).',
+    }),
     perMunicipality: z.record(z.string(), z.number().int()),
     millis: z.number().meta({ description: 'The whole run.' }),
     phases: z.object({ load: z.number(), score: z.number(), solve: z.number(), store: z.number() }),
@@ -105,3 +139,40 @@ export const runPreviewSchema = z
   .object({ runId: z.uuid(), items: z.array(previewPairSchema) })
   .meta({ id: 'MatchingRunPreview' });
 export type RunPreview = z.infer<typeof runPreviewSchema>;
+
+export const PASSED_OVER_REASONS = ['cap', 'capacity', 'rule', 'fit'] as const;
+
+export const passedOverEntrySchema = z.object({
+  clientId: z.uuid(),
+  reasons: z.array(z.enum(PASSED_OVER_REASONS)).meta({
+    description:
+      '`cap`: a home of its stayed empty, its area cap full; `capacity`: the provider group it needed was full; `rule`: the homes given to clients who waited less are closed to it by a hard rule; `fit`: none of these.',
+  }),
+  fullCaps: z.array(z.string()).meta({ description: 'Full cap areas: BU…, GM…, cluster:<id>.' }),
+  fullGroups: z.array(z.object({ providerId: z.uuid(), municipalityCode: z.string() })),
+  passedOverBy: z.array(
+    z.object({ clientId: z.uuid(), unitId: z.uuid(), rule: z.string().nullable() }),
+  ),
+});
+export type PassedOverItem = z.infer<typeof passedOverEntrySchema>;
+
+export const passedOverSchema = z
+  .object({ runId: z.uuid(), items: z.array(passedOverEntrySchema) })
+  .meta({ id: 'MatchingRunPassedOver' });
+export type PassedOverList = z.infer<typeof passedOverSchema>;
+
+export const capBlockedQuerySchema = z.object({ regionCode: z.string().min(1).max(40) });
+
+export const capBlockedSchema = z
+  .object({
+    regionCode: z.string(),
+    policyVersion: z.number().int(),
+    items: z.array(
+      z.object({
+        clientId: z.uuid(),
+        units: z.array(z.object({ unitId: z.uuid(), caps: z.array(z.string()) })),
+      }),
+    ),
+  })
+  .meta({ id: 'CapBlockedClients' });
+export type CapBlockedList = z.infer<typeof capBlockedSchema>;

@@ -8,7 +8,7 @@ import { writeOutbox } from '../../shared/outbox/outbox';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
 import { MATCHING_TOPICS } from './matching.jobs';
 import * as runs from './run.repository';
-import type { CreateRunInput, Run, RunFilter, RunPreview } from './run.schemas';
+import type { CreateRunInput, PassedOverList, Run, RunFilter, RunPreview } from './run.schemas';
 
 /** Regions whose runs the actor may see: a matcher its own, an admin every one. */
 function visibleRegions(actor: Actor): readonly string[] | 'all' {
@@ -83,6 +83,17 @@ export class RunService {
   async preview(actor: Actor, id: string): Promise<RunPreview> {
     const run = await this.get(actor, id);
     return { runId: run.id, items: await runs.listPreview(rootDb(this.dataSource), run.id) };
+  }
+
+  /**
+   * A run's passed-over report: for a matcher only the clients belonging to its municipalities.
+   * Ids and reason codes only. Empty until the run is done.
+   */
+  async passedOver(actor: Actor, id: string): Promise<PassedOverList> {
+    const run = await this.get(actor, id);
+    const scope = actor.role === 'admin' ? null : actor.municipalityCodes;
+    const items = await runs.findPassedOver(rootDb(this.dataSource), run.id, scope);
+    return { runId: run.id, items: items ?? [] };
   }
 
   private checkOverrides(

@@ -13,6 +13,7 @@ import type {
   SupportIntensity,
   UnitType,
 } from '../../shared/domain/vocabulary';
+import { MATCHING_POLICY_DEFAULTS } from '../../shared/domain/matching-policy';
 import { dutchDate } from '../../shared/time/clock';
 import type {
   EngineClient,
@@ -20,6 +21,7 @@ import type {
   EngineUnit,
   GeoPoint,
   MatchingContext,
+  NeighbourhoodPoint,
   SupportCoverage,
 } from './engine';
 import type { FixedPair, RegionMatchInput } from './engine/region-match';
@@ -47,6 +49,37 @@ export interface RegionSnapshot extends RegionMatchInput {
   clientVersions: Map<string, number>;
 }
 
+/**
+ * The policy's matching rules as stored (validated by the registry on write). A version written
+ * before a rule existed lacks it, and the engine then takes the rule's default.
+ */
+type StoredMatchingRules = Pick<
+  EnginePolicy,
+  | 'maxWaitDays'
+  | 'mustMoveUrgentDays'
+  | 'minDistanceKmFromAvoided'
+  | 'requireOwnProvider'
+  | 'capExemptTypes'
+  | 'clusterCap'
+  | 'maxDistanceKmByType'
+  | 'rentLimits'
+  | 'scarcity'
+  | 'fairShares'
+>;
+
+const MATCHING_RULE_KEYS = [
+  'maxWaitDays',
+  'mustMoveUrgentDays',
+  'minDistanceKmFromAvoided',
+  'requireOwnProvider',
+  'capExemptTypes',
+  'clusterCap',
+  'maxDistanceKmByType',
+  'rentLimits',
+  'scarcity',
+  'fairShares',
+] as const satisfies readonly (keyof StoredMatchingRules)[];
+
 interface PolicyRow {
   version: number;
   weights: EnginePolicy['weights'];
@@ -55,6 +88,7 @@ interface PolicyRow {
   maxDistanceKm: number;
   planningHorizonDays: number;
   municipalityCaps: Record<string, number> | null;
+  matchingRules: Record<string, unknown>;
 }
 
 interface UnitRow {
@@ -71,6 +105,13 @@ interface UnitRow {
   wheelchairAccessible: boolean;
   stimulus: Stimulus;
   availableFrom: string;
+  corporationId: string;
+  serviceCosts: number;
+  selfContained: boolean;
+  petsAllowed: boolean;
+  seniorOnly: boolean;
+  furnished: boolean;
+  clusterId: string | null;
   version: number;
 }
 
@@ -82,6 +123,8 @@ interface ClientRow {
   municipalityOfBelonging: string;
   preferred: string[];
   avoided: string[];
+  avoidedNeighbourhoods: string[];
+  avoidedCorporations: string[];
   anchors: { kind: AnchorKind; lat: number; lon: number }[];
   stimulusNeed: StimulusNeed;
   supportIntensity: SupportIntensity;
@@ -91,6 +134,10 @@ interface ClientRow {
   routes: UnitType[];
   readySince: string;
   urgent: boolean;
+  mustMoveBy: string | null;
+  pets: boolean;
+  huurtoeslagEligible: boolean;
+  under23: boolean;
   consentGivenOn: string | null;
   parkedUntil: string | null;
   version: number;
@@ -100,7 +147,10 @@ const UNIT_COLUMNS = `
   u.id, u.type, u.municipality_code AS "municipalityCode",
   u.neighbourhood_code AS "neighbourhoodCode", u.lat, u.lon, u.rent::float8 AS rent, u.bedrooms,
   u.floor, u.has_lift AS "hasLift", u.wheelchair_accessible AS "wheelchairAccessible",
-  u.stimulus, to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom", u.version`;
+  u.stimulus, to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom",
+  u.corporation_id AS "corporationId", u.service_costs::float8 AS "serviceCosts",
+  u.self_contained AS "selfContained", u.pets_allowed AS "petsAllowed",
+  u.senior_only AS "seniorOnly", u.furnished, u.cluster_id AS "clusterId", u.version`;
 
 const CLIENT_COLUMNS = `
   c.id, c.adults, c.children, c.max_rent::float8 AS "maxRent",
@@ -109,6 +159,12 @@ const CLIENT_COLUMNS = `
              WHERE m.client_id = c.id AND m.relation = 'preferred'), '{}') AS preferred,
   coalesce((SELECT array_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
              WHERE m.client_id = c.id AND m.relation = 'avoided'), '{}') AS avoided,
+  coalesce((SELECT array_agg(n.neighbourhood_code ORDER BY n.neighbourhood_code)
+              FROM client_avoided_neighbourhoods n WHERE n.client_id = c.id), '{}')
+    AS "avoidedNeighbourhoods",
+  coalesce((SELECT array_agg(k.corporation_id::text ORDER BY k.corporation_id)
+              FROM client_avoided_corporations k WHERE k.client_id = c.id), '{}')
+    AS "avoidedCorporations",
   coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'lat', a.lat::float8, 'lon', a.lon::float8)
                    ORDER BY a.position)
               FROM client_anchors a WHERE a.client_id = c.id), '[]') AS anchors,
@@ -116,6 +172,8 @@ const CLIENT_COLUMNS = `
   coalesce(c.support_provider_id, c.provider_id) AS "supportProviderId",
   c.needs_ground_floor_or_lift AS "needsGroundFloorOrLift", c.needs_wheelchair AS "needsWheelchair",
   c.routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
+  to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy", c.pets,
+  c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
   to_char(c.consent_given_on, 'YYYY-MM-DD') AS "consentGivenOn",
   to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.version`;
 
@@ -133,7 +191,20 @@ function toEngineUnit(row: UnitRow): EngineUnit {
     wheelchairAccessible: row.wheelchairAccessible,
     stimulus: row.stimulus,
     availableFrom: row.availableFrom,
+    corporationId: row.corporationId,
+    serviceCosts: row.serviceCosts,
+    selfContained: row.selfContained,
+    petsAllowed: row.petsAllowed,
+    seniorOnly: row.seniorOnly,
+    furnished: row.furnished,
+    // Cluster ids are a corporation's own: two corporations may both have a "K1".
+    clusterId: clusterKey(row.corporationId, row.clusterId),
   };
+}
+
+/** A Skaeve Huse cluster as the engine counts it: unique across corporations. */
+export function clusterKey(corporationId: string, clusterId: string | null): string | null {
+  return clusterId === null ? null : `${corporationId}/${clusterId}`;
 }
 
 function toEngineClient(row: ClientRow, today: string): EngineClient {
@@ -144,13 +215,20 @@ function toEngineClient(row: ClientRow, today: string): EngineClient {
     municipalityOfBelonging: row.municipalityOfBelonging,
     preferredMunicipalities: row.preferred,
     avoidMunicipalities: row.avoided,
+    avoidNeighbourhoods: row.avoidedNeighbourhoods,
+    avoidCorporations: row.avoidedCorporations,
     anchors: row.anchors,
     stimulusNeed: row.stimulusNeed,
     support: { intensity: row.supportIntensity, providerId: row.supportProviderId },
     needs: { groundFloorOrLift: row.needsGroundFloorOrLift, wheelchair: row.needsWheelchair },
     routes: row.routes,
     readySince: row.readySince,
+    // Only a matcher's confirmation sets `urgent` (a database check ties it to the confirmation).
     urgent: row.urgent,
+    mustMoveBy: row.mustMoveBy,
+    pets: row.pets,
+    huurtoeslagEligible: row.huurtoeslagEligible,
+    under23: row.under23,
     hasConsent: row.consentGivenOn !== null && row.consentGivenOn <= today,
     parkedUntil: row.parkedUntil,
   };
@@ -185,11 +263,20 @@ async function loadPolicy(db: Db, regionCode: string): Promise<PolicyRow | undef
             p.neighbourhood_cap AS "neighbourhoodCap", p.cap_window_months AS "capWindowMonths",
             p.max_distance_km::float8 AS "maxDistanceKm", p.planning_horizon_days AS "planningHorizonDays",
             (SELECT jsonb_object_agg(c.municipality_code, c.cap) FROM region_policy_municipality_caps c
-              WHERE c.region_code = p.region_code AND c.version = p.version) AS "municipalityCaps"
+              WHERE c.region_code = p.region_code AND c.version = p.version) AS "municipalityCaps",
+            p.matching_rules AS "matchingRules"
        FROM region_policies p WHERE p.region_code = $1 ORDER BY p.version DESC LIMIT 1`,
     [regionCode],
   );
   return rows[0];
+}
+
+function matchingRulesOf(stored: Record<string, unknown>): StoredMatchingRules {
+  const rules: Record<string, unknown> = {};
+  for (const key of MATCHING_RULE_KEYS) {
+    if (Object.hasOwn(stored, key)) rules[key] = stored[key];
+  }
+  return rules;
 }
 
 function applyOverrides(
@@ -229,6 +316,7 @@ export async function loadRegionSnapshot(
       municipalityCaps: policyRow.municipalityCaps ?? {},
       maxDistanceKm: policyRow.maxDistanceKm,
       planningHorizonDays: policyRow.planningHorizonDays,
+      ...matchingRulesOf(policyRow.matchingRules),
     },
     overrides,
   );
@@ -259,20 +347,39 @@ export async function loadRegionSnapshot(
         WHERE p.region_code = $1 AND p.status = ANY($2) ORDER BY p.unit_id`,
     [regionCode, OPEN_PROPOSAL_STATUSES],
   );
-  // Load: placements within the cap window plus open proposals, per area.
+  // Load: placements within the cap window plus open proposals, per area. Exempt types count in
+  // no area (an omklap flip adds no one); Skaeve Huse count per cluster instead.
+  const capExemptTypes = policy.capExemptTypes ?? MATCHING_POLICY_DEFAULTS.capExemptTypes;
   const loadRows = await db.query<
-    { neighbourhoodCode: string; municipalityCode: string; n: number }[]
+    {
+      neighbourhoodCode: string;
+      municipalityCode: string;
+      exempt: boolean;
+      clusterKey: string | null;
+      n: number;
+    }[]
   >(
     `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
+              u.type = ANY($5) AS exempt,
+              CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
+                   THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
               count(*)::int AS n
          FROM proposals p JOIN units u ON u.id = p.unit_id
         WHERE p.region_code = $1
           AND (p.status = ANY($2)
                OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - make_interval(months => $4)))
-        GROUP BY 1, 2`,
-    [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString(), policyRow.capWindowMonths],
+        GROUP BY 1, 2, 3, 4`,
+    [
+      regionCode,
+      OPEN_PROPOSAL_STATUSES,
+      now.toISOString(),
+      policyRow.capWindowMonths,
+      capExemptTypes,
+    ],
   );
-  // Coverage of the region's providers, with what they have on offer or placed there.
+  // Coverage of the region's providers, with the intensive-support clients they have on offer or
+  // placed there: only intensive support draws on the stated capacity. A proposal counts for the
+  // provider it named; an older one without, for the client's own provider.
   const coverageRows = await db.query<
     { providerId: string; municipalityCode: string; capacity: number; used: number }[]
   >(
@@ -280,13 +387,29 @@ export async function loadRegionSnapshot(
               (SELECT count(*)::int FROM proposals p
                  JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
                 WHERE u.municipality_code = pc.municipality_code
-                  AND coalesce(c.support_provider_id, c.provider_id) = pc.provider_id
+                  AND c.support_intensity = 'intensive'
+                  AND coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) = pc.provider_id
                   AND (p.status = ANY($2)
                        OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - interval '12 months'))
               ) AS used
          FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
         WHERE o.region_code = $1`,
     [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString()],
+  );
+  // Neighbourhood centroids: what the distance to an avoided area is measured to.
+  const neighbourhoodRows = await db.query<
+    { code: string; lat: number; lon: number; municipalityCode: string }[]
+  >(
+    `SELECT code, lat::float8 AS lat, lon::float8 AS lon, municipality_code AS "municipalityCode"
+       FROM neighbourhoods`,
+  );
+  // This year's contingent pledges per municipality of the region: the default fair shares.
+  const pledgeRows = await db.query<{ municipalityCode: string; pledged: number }[]>(
+    `SELECT p.municipality_code AS "municipalityCode", sum(p.pledged)::int AS pledged
+       FROM contingent_pledges p JOIN municipalities m ON m.code = p.municipality_code
+      WHERE m.region_code = $1 AND p.year = $2
+      GROUP BY 1`,
+    [regionCode, Number(today.slice(0, 4))],
   );
   const excluded = await db.query<{ key: string }[]>(
     `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
@@ -300,17 +423,16 @@ export async function loadRegionSnapshot(
     municipalities.set(row.code, { lat: row.lat, lon: row.lon });
     if (row.regionCode === regionCode) regionMunicipalities.push(row.code);
   }
-  const neighbourhoods = new Map<string, number>();
+  const neighbourhoodLoad = new Map<string, number>();
   const municipalityLoad = new Map<string, number>();
+  const clusterLoad = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, n: number) =>
+    map.set(key, (map.get(key) ?? 0) + n);
   for (const row of loadRows) {
-    neighbourhoods.set(
-      row.neighbourhoodCode,
-      (neighbourhoods.get(row.neighbourhoodCode) ?? 0) + row.n,
-    );
-    municipalityLoad.set(
-      row.municipalityCode,
-      (municipalityLoad.get(row.municipalityCode) ?? 0) + row.n,
-    );
+    if (row.clusterKey !== null) add(clusterLoad, row.clusterKey, row.n);
+    if (row.exempt) continue;
+    add(neighbourhoodLoad, row.neighbourhoodCode, row.n);
+    add(municipalityLoad, row.municipalityCode, row.n);
   }
   const coverage = new Map<string, Map<string, SupportCoverage>>();
   for (const row of coverageRows) {
@@ -321,17 +443,35 @@ export async function loadRegionSnapshot(
     }
     byMunicipality.set(row.municipalityCode, { capacity: row.capacity, used: row.used });
   }
-  // Fair shares over the region's own municipalities, not the whole country.
-  const fairShare = new Map(
-    regionMunicipalities.map((code) => [code, 1 / regionMunicipalities.length]),
+  const neighbourhoods = new Map<string, NeighbourhoodPoint>(
+    neighbourhoodRows.map((row) => [
+      row.code,
+      { lat: row.lat, lon: row.lon, municipalityCode: row.municipalityCode },
+    ]),
   );
+  const pledges = new Map(
+    pledgeRows.filter((row) => row.pledged > 0).map((row) => [row.municipalityCode, row.pledged]),
+  );
+  // Shares come from the policy's configured shares, else the pledges. With neither, equal shares
+  // over the region's own municipalities (the engine's own fallback spreads over the country).
+  const configured = Object.values(policy.fairShares ?? {}).some((share) => share > 0);
+  const fairShare =
+    configured || pledges.size > 0
+      ? undefined
+      : new Map(regionMunicipalities.map((code) => [code, 1 / regionMunicipalities.length]));
 
   const context: MatchingContext = {
     now,
     policy,
     municipalities,
-    load: { neighbourhoods, municipalities: municipalityLoad },
-    fairShare,
+    neighbourhoods,
+    load: {
+      neighbourhoods: neighbourhoodLoad,
+      municipalities: municipalityLoad,
+      clusters: clusterLoad,
+    },
+    ...(fairShare ? { fairShare } : {}),
+    pledges,
     coverage,
     excludedPairs: new Set(excluded.map((row) => row.key)),
   };

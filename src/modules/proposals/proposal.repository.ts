@@ -90,6 +90,8 @@ export interface RunProposalInput {
   breakdown: Record<string, number>;
   rules: { code: string; passed: boolean; message: string }[];
   policyVersion: number;
+  /** The provider that would deliver the support; what its capacity there counts. */
+  supportProviderId: string | null;
 }
 
 /**
@@ -109,15 +111,17 @@ export async function insertRunProposals(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
          unit_id uuid, client_id uuid, unit_version int, client_version int, score float8,
-         breakdown jsonb, rules jsonb, policy_version int)
+         breakdown jsonb, rules jsonb, policy_version int, support_provider_id uuid)
      ), fresh AS (
        SELECT i.* FROM input i
          JOIN units u ON u.id = i.unit_id AND u.status = 'available' AND u.version = i.unit_version
          JOIN clients c ON c.id = i.client_id AND c.status = 'waiting' AND c.version = i.client_version
          FOR UPDATE OF u, c
      ), inserted AS (
-       INSERT INTO proposals (unit_id, client_id, region_code, origin, run_id, score, breakdown, rules, policy_version)
-       SELECT unit_id, client_id, $3, 'run', $2, score, breakdown, rules, policy_version FROM fresh
+       INSERT INTO proposals (unit_id, client_id, region_code, origin, run_id, score, breakdown, rules,
+                              policy_version, support_provider_id)
+       SELECT unit_id, client_id, $3, 'run', $2, score, breakdown, rules, policy_version,
+              support_provider_id FROM fresh
        ON CONFLICT DO NOTHING
        RETURNING id, unit_id, client_id
      ), units_proposed AS (
@@ -139,6 +143,7 @@ export async function insertRunProposals(
           breakdown: pair.breakdown,
           rules: pair.rules,
           policy_version: pair.policyVersion,
+          support_provider_id: pair.supportProviderId,
         })),
       ),
       runId,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 
-import type { AssignmentInstance } from './assignment/assignment.types';
 import { solveGreedy, solveOptimal } from './assignment/assignment.solver';
 import { type FixedPair, matchRegion, type RegionMatchInput } from './region-match';
 import { generatePairs } from './scoring/pair-generator';
 import { generatePopulation } from './scoring/population-generator';
+import { referenceRegion } from './testing/region-reference';
 
 /**
  * A region with some of its pairs already proposed: the first `fixedCount` allowed pairs (one per
@@ -50,72 +50,8 @@ function regionWithFixed(seed: number, fixedCount: number): RegionMatchInput {
   };
 }
 
-/** The same region through the engine's string-id path, fixed pairs as the solver's `fixed`. */
-function referenceInstance(input: RegionMatchInput): AssignmentInstance {
-  const { units, clients, fixed, context } = input;
-  const pairs = generatePairs(clients, units, context);
-  const placed = (map: ReadonlyMap<string, number>, code: string, key: keyof FixedPair) =>
-    (map.get(code) ?? 0) - fixed.filter((pair) => pair[key] === code).length;
-  const neighbourhoods = new Set([
-    ...units.map((unit) => unit.neighbourhoodCode),
-    ...fixed.map((pair) => pair.neighbourhoodCode),
-  ]);
-  const municipalityCodes = new Set([
-    ...units.map((unit) => unit.municipalityCode),
-    ...fixed.map((pair) => pair.municipalityCode),
-  ]);
-  const { policy, load } = context;
-  return {
-    clients: [
-      ...clients.map((c) => ({ id: c.id })),
-      ...fixed.map((pair) => ({ id: pair.clientId })),
-    ],
-    units: [
-      ...units.map((u) => ({
-        id: u.id,
-        neighbourhood: u.neighbourhoodCode,
-        municipality: u.municipalityCode,
-      })),
-      ...fixed.map((pair) => ({
-        id: pair.unitId,
-        neighbourhood: pair.neighbourhoodCode,
-        municipality: pair.municipalityCode,
-      })),
-    ],
-    caps: {
-      neighbourhoods: Object.fromEntries(
-        [...neighbourhoods].map((code) => [
-          code,
-          Math.max(
-            0,
-            policy.neighbourhoodCap - placed(load.neighbourhoods, code, 'neighbourhoodCode'),
-          ),
-        ]),
-      ),
-      municipalities: Object.fromEntries(
-        [...municipalityCodes]
-          .filter((code) => Object.hasOwn(policy.municipalityCaps, code))
-          .map((code) => [
-            code,
-            Math.max(
-              0,
-              policy.municipalityCaps[code]! -
-                placed(load.municipalities, code, 'municipalityCode'),
-            ),
-          ]),
-      ),
-    },
-    pairs: Array.from({ length: pairs.count }, (_, i) => ({
-      client: clients[pairs.clientIndex[i]!]!.id,
-      unit: units[pairs.unitIndex[i]!]!.id,
-      score: pairs.score[i]!,
-    })),
-    fixed: fixed.map((pair) => ({ client: pair.clientId, unit: pair.unitId })),
-  };
-}
-
 describe('matchRegion', () => {
-  it('finds what the engine’s reference path finds, fixed pairs kept and counted against the caps', () => {
+  it('finds what the engine’s reference path finds, with tiers and groups, fixed pairs kept and counted against the caps', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -123,14 +59,18 @@ describe('matchRegion', () => {
         (seed, fixedCount) => {
           const input = regionWithFixed(seed, fixedCount);
           const result = matchRegion(input);
-          const reference = referenceInstance(input);
-          const optimum = solveOptimal(reference);
-          const greedy = solveGreedy(reference);
+          const { instance, realId } = referenceRegion(input);
+          const optimum = solveOptimal(instance);
+          const greedy = solveGreedy(instance);
           expect(result.stats.fixedPairs).toBe(input.fixed.length);
           expect(result.stats.assigned).toBe(optimum.assigned - input.fixed.length);
-          expect(result.stats.objective).toBeCloseTo(optimum.objective, 6);
+          expect(result.stats.urgentHoused).toBe(optimum.urgent);
+          expect(result.stats.waitDaysHoused).toBe(optimum.waitDays);
+          expect(result.stats.fit).toBeCloseTo(optimum.objective, 5);
+          expect(result.stats.optimality.exact).toBe(optimum.optimality?.exact);
           expect(result.stats.greedyAssigned).toBe(greedy.assigned - input.fixed.length);
-          expect(result.stats.greedyObjective).toBeCloseTo(greedy.objective, 6);
+          expect(result.stats.greedyUrgentHoused).toBe(greedy.urgent);
+          expect(result.stats.greedyFit).toBeCloseTo(greedy.objective, 5);
           // New pairs never touch a fixed unit or client, and every one passes every hard rule.
           const fixedIds = new Set(input.fixed.flatMap((pair) => [pair.unitId, pair.clientId]));
           for (const pair of result.pairs) {
@@ -139,12 +79,14 @@ describe('matchRegion', () => {
             expect(pair.policyVersion).toBe(input.context.policy.version);
           }
           const expected = optimum.assignment
-            .filter((pair) => !fixedIds.has(pair.client))
-            .map((pair) => `${pair.unit}:${pair.client}`)
+            .map((pair) => `${realId.get(pair.unit)}:${realId.get(pair.client)}`)
+            .filter((key) => !input.fixed.some((f) => key === `${f.unitId}:${f.clientId}`))
             .sort();
           expect(result.pairs.map((pair) => `${pair.unitId}:${pair.clientId}`).sort()).toEqual(
             expected,
           );
+          const total = result.pairs.reduce((sum, pair) => sum + pair.score, 0);
+          expect(result.stats.objective).toBeCloseTo(total, 5);
         },
       ),
       { numRuns: 12 },

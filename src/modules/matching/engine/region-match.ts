@@ -24,6 +24,13 @@ import {
   type PairGenerationStats,
 } from './scoring/pair-generator';
 import { prepareContext } from './scoring/prepared-context';
+import {
+  type CapArea,
+  capAreasOf,
+  comparePairsByTier,
+  passedOverReport,
+  type PassedOverReason,
+} from './scoring/priorities';
 
 /** An open proposal: kept as it is, its unit and client out of the solve, its load on the caps. */
 export interface FixedPair {
@@ -48,10 +55,36 @@ export interface RegionMatchInput {
 export interface MatchedPair {
   unitId: string;
   clientId: string;
+  /** The fit a matcher sees (`evaluatePair`'s score). */
   score: number;
+  /** The fit normalised per client: what the assignment maximised within the tiers. */
+  fit: number;
+  urgent: boolean;
+  waitDays: number;
   breakdown: ScoreBreakdown;
   rules: RuleResult[];
   policyVersion: number;
+  /** The provider that would deliver the support; null when none is needed. */
+  supportProviderId: string | null;
+}
+
+/** An assignment's value per tier: housed, urgent housed, days waited by the housed, total fit. */
+export interface RunTierTotals {
+  assigned: number;
+  urgent: number;
+  waitDays: number;
+  fit: number;
+}
+
+/** One client of a run's passed-over report: ids and reason codes only. */
+export interface PassedOverEntry {
+  clientId: string;
+  reasons: PassedOverReason[];
+  /** Cap areas full in this assignment (`BU…`, `GM…`, `cluster:<id>`). */
+  fullCaps: string[];
+  fullGroups: { providerId: string; municipalityCode: string }[];
+  /** Housed clients who waited less and are not urgent; the hard rule that closed their home. */
+  passedOverBy: { clientId: string; unitId: string; rule: string | null }[];
 }
 
 export interface RegionMatchStats {
@@ -62,9 +95,28 @@ export interface RegionMatchStats {
   /** New pairs of the optimum (fixed pairs not counted) and their total score. */
   assigned: number;
   objective: number;
-  /** The greedy baseline (best remaining pair first) on the same instance. */
+  /** Of those, the urgent clients and the days waited in total (tiers 2 and 3). */
+  urgentHoused: number;
+  waitDaysHoused: number;
+  /** Their total normalised fit (tier 4). */
+  fit: number;
+  /** The greedy baseline (best remaining pair first, on the same tiers) on the same instance. */
   greedyAssigned: number;
   greedyObjective: number;
+  greedyUrgentHoused: number;
+  greedyWaitDaysHoused: number;
+  greedyFit: number;
+  /**
+   * What the solver proves (new pairs only): `exact` when the assignment meets the bound; else
+   * the bound per tier and the first tier where it is higher, by how much.
+   */
+  optimality: {
+    exact: boolean;
+    bound: RunTierTotals | null;
+    gap: { tier: keyof RunTierTotals; amount: number } | null;
+  };
+  /** Clients in the passed-over report. */
+  passedOver: number;
   /** New pairs per municipality of the unit. */
   perMunicipality: Record<string, number>;
   pairGeneration: PairGenerationStats;
@@ -74,6 +126,7 @@ export interface RegionMatchStats {
 
 export interface RegionMatchResult {
   pairs: MatchedPair[];
+  passedOver: PassedOverEntry[];
   stats: RegionMatchStats;
 }
 
@@ -89,61 +142,79 @@ export interface RegionInstance {
   pairOrigin: Int32Array;
 }
 
-/** The compact instance of a region: solve clients and units first, the fixed pairs' after. */
+/** The areas of the instance that no cap limits: exempt units and fixed pairs sit there. */
+const FREE_AREA = '\u0000free';
+
+/**
+ * The compact instance of a region: solve clients and units first, the fixed pairs' after.
+ *
+ * - Pairs are worth their normalised `fit` within the tiers (urgent, then wait, then fit); the
+ *   fixed clients come last with no urgency and no wait.
+ * - Caps come from `capAreasOf`: a unit counts in its neighbourhood and capped municipality unless
+ *   its type is exempt; an exempt Skaeve Huis counts in its cluster (in the instance a cluster is
+ *   an area of its own at the neighbourhood level, under an uncapped one).
+ * - Capacity groups (provider P, intensive support in municipality M) hold what is left of P's
+ *   stated capacity there: `SupportCoverage.used` already counts the open proposals, so the fixed
+ *   pairs enter the instance without pairs of their own and draw on no cap area and no group (their
+ *   load is in the snapshot's loads); nothing is counted twice.
+ */
 export function buildRegionInstance(input: RegionMatchInput): RegionInstance {
   const { units, clients, fixed, context } = input;
   const generated = generatePairs(clients, units, context);
-  const { policy } = context;
+  const areas = capAreasOf(units, context);
 
   const unitCount = units.length + fixed.length;
   const clientCount = clients.length + fixed.length;
-  const areaOf = (u: number): { n: string; m: string } => {
-    if (u < units.length) {
-      const unit = units[u] as EngineUnit;
-      return { n: unit.neighbourhoodCode, m: unit.municipalityCode };
-    }
-    const pair = fixed[u - units.length] as FixedPair;
-    return { n: pair.neighbourhoodCode, m: pair.municipalityCode };
-  };
   const neighbourhoodIndex = new Map<string, number>();
   const municipalityIndex = new Map<string, number>();
   const neighbourhoodMunicipalityList: number[] = [];
+  const neighbourhoodCapList: number[] = [];
+  const municipalityCapList: number[] = [];
+  const room = (remaining: number): number => Math.max(0, remaining);
+  const municipalityNode = (key: string, cap: number): number => {
+    let m = municipalityIndex.get(key);
+    if (m === undefined) {
+      m = municipalityIndex.size;
+      municipalityIndex.set(key, m);
+      municipalityCapList.push(cap);
+    }
+    return m;
+  };
+  const neighbourhoodNode = (key: string, cap: number, municipality: number): number => {
+    let n = neighbourhoodIndex.get(key);
+    if (n === undefined) {
+      n = neighbourhoodIndex.size;
+      neighbourhoodIndex.set(key, n);
+      neighbourhoodCapList.push(cap);
+      neighbourhoodMunicipalityList.push(municipality);
+    }
+    return n;
+  };
   const unitNeighbourhood = new Int32Array(unitCount);
   for (let u = 0; u < unitCount; u++) {
-    const { n, m } = areaOf(u);
-    let mi = municipalityIndex.get(m);
-    if (mi === undefined) {
-      mi = municipalityIndex.size;
-      municipalityIndex.set(m, mi);
+    const unitAreas = u < units.length ? (areas[u] as CapArea[]) : [];
+    const neighbourhood = unitAreas.find((area) => area.kind === 'neighbourhood');
+    const municipality = unitAreas.find((area) => area.kind === 'municipality');
+    const cluster = unitAreas.find((area) => area.kind === 'cluster');
+    if (neighbourhood !== undefined) {
+      // A cluster of a type the region does not exempt is already closed pair by pair when full
+      // (CLUSTER_CAP_REACHED); the instance has room for one area per level only.
+      const m = municipalityNode(
+        `m:${(units[u] as EngineUnit).municipalityCode}`,
+        municipality === undefined ? NO_CAP : room(municipality.remaining),
+      );
+      unitNeighbourhood[u] = neighbourhoodNode(
+        `n:${neighbourhood.key}`,
+        room(neighbourhood.remaining),
+        m,
+      );
+    } else {
+      const free = municipalityNode(FREE_AREA, NO_CAP);
+      unitNeighbourhood[u] =
+        cluster === undefined
+          ? neighbourhoodNode(FREE_AREA, NO_CAP, free)
+          : neighbourhoodNode(`k:${cluster.key}`, room(cluster.remaining), free);
     }
-    let ni = neighbourhoodIndex.get(n);
-    if (ni === undefined) {
-      ni = neighbourhoodIndex.size;
-      neighbourhoodIndex.set(n, ni);
-      neighbourhoodMunicipalityList.push(mi);
-    }
-    unitNeighbourhood[u] = ni;
-  }
-
-  // Fixed pairs use up cap themselves, so the caps here count only the placements.
-  const fixedPerArea = new Map<string, number>();
-  for (const pair of fixed) {
-    for (const code of [pair.neighbourhoodCode, pair.municipalityCode]) {
-      fixedPerArea.set(code, (fixedPerArea.get(code) ?? 0) + 1);
-    }
-  }
-  const fixedIn = (code: string): number => fixedPerArea.get(code) ?? 0;
-  const neighbourhoodCap = new Int32Array(neighbourhoodIndex.size);
-  for (const [code, n] of neighbourhoodIndex) {
-    const placed = (context.load.neighbourhoods.get(code) ?? 0) - fixedIn(code);
-    neighbourhoodCap[n] = Math.max(0, policy.neighbourhoodCap - Math.max(0, placed));
-  }
-  const municipalityCap = new Int32Array(municipalityIndex.size).fill(NO_CAP);
-  for (const [code, m] of municipalityIndex) {
-    if (!Object.hasOwn(policy.municipalityCaps, code)) continue;
-    const cap = policy.municipalityCaps[code] ?? 0;
-    const placed = (context.load.municipalities.get(code) ?? 0) - fixedIn(code);
-    municipalityCap[m] = Math.max(0, cap - Math.max(0, placed));
   }
 
   // The generator lists pairs by client; the solver wants them grouped by unit.
@@ -158,15 +229,21 @@ export function buildRegionInstance(input: RegionMatchInput): RegionInstance {
   const next = unitPairStart.slice(0, unitCount);
   const pairClient = new Int32Array(generated.count);
   const pairScore = new Int32Array(generated.count);
+  const pairGroup = new Int32Array(generated.count);
   const pairOrigin = new Int32Array(generated.count);
   for (let i = 0; i < generated.count; i++) {
     const u = generated.unitIndex[i] as number;
     const at = next[u] as number;
     next[u] = at + 1;
     pairClient[at] = generated.clientIndex[i] as number;
-    pairScore[at] = toMicroPoints(generated.score[i] as number);
+    pairScore[at] = toMicroPoints(generated.fit[i] as number);
+    pairGroup[at] = generated.pairGroup[i] as number;
     pairOrigin[at] = i;
   }
+  const clientUrgent = new Uint8Array(clientCount);
+  clientUrgent.set(generated.clientUrgent);
+  const clientWait = new Int32Array(clientCount);
+  clientWait.set(generated.clientWait);
   return {
     generated,
     pairOrigin,
@@ -180,12 +257,97 @@ export function buildRegionInstance(input: RegionMatchInput): RegionInstance {
       pairScore,
       unitNeighbourhood,
       neighbourhoodMunicipality: Int32Array.from(neighbourhoodMunicipalityList),
-      neighbourhoodCap,
-      municipalityCap,
+      neighbourhoodCap: Int32Array.from(neighbourhoodCapList),
+      municipalityCap: Int32Array.from(municipalityCapList),
       fixedClient: Int32Array.from(fixed, (_pair, i) => clients.length + i),
       fixedUnit: Int32Array.from(fixed, (_pair, i) => units.length + i),
+      clientUrgent,
+      clientWait,
+      pairGroup,
+      groupCapacity: Int32Array.from(generated.groups, (group) => room(group.capacity)),
     },
   };
+}
+
+/** What an assignment gives the new clients (fixed pairs not counted), tier by tier. */
+function housedTotals(
+  solution: CompactAssignmentSolution,
+  region: RegionInstance,
+  newClients: number,
+): RunTierTotals & { objective: number } {
+  const { compact, generated, pairOrigin } = region;
+  const totals = { assigned: 0, urgent: 0, waitDays: 0, fit: 0, objective: 0 };
+  for (let c = 0; c < newClients; c++) {
+    const u = solution.clientUnit[c] as number;
+    if (u < 0) continue;
+    const i = pairOrigin[pairIndex(compact, c, u)] as number;
+    totals.assigned++;
+    totals.urgent += generated.clientUrgent[c] as number;
+    totals.waitDays += generated.clientWait[c] as number;
+    totals.fit += generated.fit[i] as number;
+    totals.objective += generated.score[i] as number;
+  }
+  totals.fit = round6(totals.fit);
+  totals.objective = round6(totals.objective);
+  return totals;
+}
+
+/** The solver's proof, in the run's terms (fixed pairs not counted; they add nothing else). */
+function optimalityOf(
+  solution: CompactAssignmentSolution,
+  fixedCount: number,
+): RegionMatchStats['optimality'] {
+  const proof = solution.optimality;
+  if (proof === undefined) return { exact: true, bound: null, gap: null };
+  const bound: RunTierTotals = {
+    assigned: proof.bound.assigned - fixedCount,
+    urgent: proof.bound.urgent,
+    waitDays: proof.bound.waitDays,
+    fit: round6(proof.bound.objectiveMicro / MICRO_POINTS),
+  };
+  const reached: RunTierTotals = {
+    assigned: solution.assigned - fixedCount,
+    urgent: solution.urgent ?? 0,
+    waitDays: solution.waitDays ?? 0,
+    fit: round6(solution.objectiveMicro / MICRO_POINTS),
+  };
+  let gap: RegionMatchStats['optimality']['gap'] = null;
+  if (!proof.exact) {
+    for (const tier of ['assigned', 'urgent', 'waitDays', 'fit'] as const) {
+      if (bound[tier] !== reached[tier]) {
+        gap = { tier, amount: round6(bound[tier] - reached[tier]) };
+        break;
+      }
+    }
+  }
+  return { exact: proof.exact, bound, gap };
+}
+
+/** The passed-over report as a run keeps it: ids and reason codes, nothing about a person. */
+function passedOverOf(
+  input: RegionMatchInput,
+  region: RegionInstance,
+  solution: CompactAssignmentSolution,
+): PassedOverEntry[] {
+  const { units, clients, context } = input;
+  const clientUnit = solution.clientUnit.slice(0, clients.length);
+  return passedOverReport({
+    clients,
+    units,
+    ctx: context,
+    pairs: region.generated,
+    clientUnit,
+  }).map((entry) => ({
+    clientId: entry.clientId,
+    reasons: entry.reasons,
+    fullCaps: entry.fullCaps,
+    fullGroups: entry.fullGroups,
+    passedOverBy: entry.passedOverBy.map(({ clientId, unitId, rule }) => ({
+      clientId,
+      unitId,
+      rule,
+    })),
+  }));
 }
 
 /** Solves a region optimally and greedily; see the file comment. Pure but for `clock`. */
@@ -195,7 +357,8 @@ export function matchRegion(
 ): RegionMatchResult {
   const { clock } = options;
   const t0 = clock?.() ?? 0;
-  const { compact, generated, pairOrigin: origin } = buildRegionInstance(input);
+  const region = buildRegionInstance(input);
+  const { compact, generated, pairOrigin: origin } = region;
   const t1 = clock?.() ?? 0;
   const optimal = solveCompactOptimal(compact);
   const t2 = clock?.() ?? 0;
@@ -208,8 +371,8 @@ export function matchRegion(
   for (let c = 0; c < clients.length; c++) {
     const u = optimal.clientUnit[c] as number;
     if (u < 0) continue;
-    const p = pairIndex(compact, c, u);
-    const scored = scoredPairAt(generated, origin[p] as number, clients, units);
+    const i = origin[pairIndex(compact, c, u)] as number;
+    const scored = scoredPairAt(generated, i, clients, units);
     const unit = units[u] as EngineUnit;
     const evaluation = evaluatePreparedPair(clients[c] as EngineClient, unit, prepared);
     // The bulk generator and the one-pair evaluator agree bit for bit; a disagreement here would
@@ -221,28 +384,89 @@ export function matchRegion(
       unitId: scored.unitId,
       clientId: scored.clientId,
       score: scored.score,
+      fit: generated.fit[i] as number,
+      urgent: generated.clientUrgent[c] === 1,
+      waitDays: generated.clientWait[c] as number,
       breakdown: scored.breakdown,
       rules: evaluation.rules,
       policyVersion: scored.policyVersion,
+      supportProviderId: evaluation.supportProviderId,
     });
     perMunicipality[unit.municipalityCode] = (perMunicipality[unit.municipalityCode] ?? 0) + 1;
   }
+  const best = housedTotals(optimal, region, clients.length);
+  const baseline = housedTotals(greedy, region, clients.length);
+  const passedOver = passedOverOf(input, region, optimal);
   return {
     pairs,
+    passedOver,
     stats: {
       clients: clients.length,
       units: units.length,
       fixedPairs: fixed.length,
       pairs: generated.count,
-      assigned: optimal.assigned - fixed.length,
-      objective: objectiveOf(optimal),
-      greedyAssigned: greedy.assigned - fixed.length,
-      greedyObjective: objectiveOf(greedy),
+      assigned: best.assigned,
+      objective: best.objective,
+      urgentHoused: best.urgent,
+      waitDaysHoused: best.waitDays,
+      fit: best.fit,
+      greedyAssigned: baseline.assigned,
+      greedyObjective: baseline.objective,
+      greedyUrgentHoused: baseline.urgent,
+      greedyWaitDaysHoused: baseline.waitDays,
+      greedyFit: baseline.fit,
+      optimality: optimalityOf(optimal, fixed.length),
+      passedOver: passedOver.length,
       perMunicipality,
       pairGeneration: generated.stats,
       millis: { score: round(t1 - t0), solve: round(t2 - t1) },
     },
   };
+}
+
+/** A client a run could propose for a unit, with what decides its place (the run's tiers). */
+export interface UnitCandidate {
+  clientId: string;
+  urgent: boolean;
+  waitDays: number;
+  /** Normalised per client over the whole region, as the run weighs it. */
+  fit: number;
+  score: number;
+  breakdown: ScoreBreakdown;
+  policyVersion: number;
+}
+
+/**
+ * The allowed clients for one unit, generated exactly as a run generates them (the region's
+ * clients and units, so the normalised fit is the run's) and ranked by the run's tiers
+ * (`comparePairsByTier`): urgent first, then the longer wait, then the better fit, then the
+ * client's place in `readySince`, id order. A unit not open to matching (e.g. proposed) is
+ * evaluated as if it were.
+ */
+export function rankUnitCandidates(input: RegionMatchInput, unit: EngineUnit): UnitCandidate[] {
+  const { clients, context } = input;
+  let u = input.units.findIndex((open) => open.id === unit.id);
+  const units = u >= 0 ? input.units : [...input.units, unit];
+  if (u < 0) u = units.length - 1;
+  const generated = generatePairs(clients, units, context);
+  const mine: number[] = [];
+  for (let i = 0; i < generated.count; i++) {
+    if (generated.unitIndex[i] === u) mine.push(i);
+  }
+  mine.sort((a, b) => comparePairsByTier(generated, a, b));
+  return mine.map((i) => {
+    const c = generated.clientIndex[i] as number;
+    const { unitId: _unitId, ...scored } = scoredPairAt(generated, i, clients, units);
+    return {
+      clientId: scored.clientId,
+      urgent: generated.clientUrgent[c] === 1,
+      waitDays: generated.clientWait[c] as number,
+      fit: generated.fit[i] as number,
+      score: scored.score,
+      breakdown: scored.breakdown,
+      policyVersion: scored.policyVersion,
+    };
+  });
 }
 
 function pairIndex(instance: CompactAssignmentInstance, client: number, unit: number): number {
@@ -253,11 +477,10 @@ function pairIndex(instance: CompactAssignmentInstance, client: number, unit: nu
   throw new Error(`no pair for client ${client} and unit ${unit}`);
 }
 
-/** Fixed pairs are not allowed pairs, so they add nothing: this is the new pairs' score. */
-function objectiveOf(solution: CompactAssignmentSolution): number {
-  return solution.objectiveMicro / MICRO_POINTS;
-}
-
 function round(millis: number): number {
   return Math.round(millis * 10) / 10;
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

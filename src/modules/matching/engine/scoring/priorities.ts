@@ -245,10 +245,15 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
   const report: PassedOverClient[] = [];
   for (const [c, entry] of byClient) {
     const wait = pairs.clientWait[c] as number;
-    const passers = housedNotUrgent.filter((a) => (pairs.clientWait[a] as number) < wait);
-    if (passers.length === 0) continue;
+    // Sorted by wait, shortest first: those who waited less are a prefix; only its head is named.
+    const named = [];
+    for (const a of housedNotUrgent) {
+      if (named.length === PASSED_OVER_MAX_NAMED || (pairs.clientWait[a] as number) >= wait) break;
+      named.push(a);
+    }
+    if (named.length === 0) continue;
     const client = clients[c] as EngineClient;
-    const named = passers.slice(0, PASSED_OVER_MAX_NAMED).map((a) => {
+    const passedOverBy = named.map((a) => {
       const unit = units[clientUnit[a] as number] as EngineUnit;
       const failed = evaluatePreparedPair(client, unit, prepared).rules.find((r) => !r.passed);
       return {
@@ -261,7 +266,7 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
     const reasons: PassedOverReason[] = [];
     if (entry.fullCaps.size > 0) reasons.push('cap');
     if (entry.fullGroups.size > 0) reasons.push('capacity');
-    if (named.some((n) => n.rule !== null)) reasons.push('rule');
+    if (passedOverBy.some((n) => n.rule !== null)) reasons.push('rule');
     if (entry.fit) reasons.push('fit');
     report.push({
       clientId: client.id,
@@ -276,7 +281,7 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
           const group = pairs.groups[g] as GeneratedPairs['groups'][number];
           return { providerId: group.providerId, municipalityCode: group.municipalityCode };
         }),
-      passedOverBy: named,
+      passedOverBy,
     });
   }
   return report.sort((a, b) => b.waitDays - a.waitDays || (a.clientId < b.clientId ? -1 : 1));
