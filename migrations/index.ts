@@ -3,6 +3,7 @@ import { Registry1763800100000 } from './1763800100000-registry';
 import { PolicyWeightRange1764000000000 } from './1764000000000-policy-weight-range';
 import { Matching1764100000000 } from './1764100000000-matching';
 import { MatchingRules1764300000000 } from './1764300000000-matching-rules';
+import { ProposalWorkflow1764500000000 } from './1764500000000-proposal-workflow';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PolicyWeightRange1764000000000,
   Matching1764100000000,
   MatchingRules1764300000000,
+  ProposalWorkflow1764500000000,
 ];
