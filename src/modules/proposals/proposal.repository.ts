@@ -98,12 +98,13 @@ export async function listProposals(
   filter: ProposalFilter,
   page: PageRequest,
 ): Promise<StoredProposal[]> {
-  const where = scopeClause(scope, 9);
+  const where = scopeClause(scope, 11);
   return db.query<StoredProposal[]>(
     `${SELECT}
       WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
         AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
         AND ($5::uuid IS NULL OR p.run_id = $5)
+        AND ($9::uuid IS NULL OR u.corporation_id = $9) AND ($10::uuid IS NULL OR c.provider_id = $10)
         AND ($6::timestamptz IS NULL OR (p.created_at, p.id) > ($6::timestamptz, $7::uuid))
         AND ${where.sql}
       ORDER BY p.created_at, p.id LIMIT $8`,
@@ -116,6 +117,8 @@ export async function listProposals(
       page.after?.createdAt ?? null,
       page.after?.id ?? null,
       page.limit + 1,
+      filter.corporationId ?? null,
+      filter.providerId ?? null,
       ...where.params,
     ],
   );

@@ -180,10 +180,12 @@ export const listProposalsQuerySchema = pageQuerySchema.extend({
   unitId: z.uuid().optional(),
   clientId: z.uuid().optional(),
   runId: z.uuid().optional(),
+  corporationId: z.uuid().optional().meta({ description: "The home's corporation." }),
+  providerId: z.uuid().optional().meta({ description: "The client's registering provider." }),
 });
 export type ProposalFilter = Pick<
   z.output<typeof listProposalsQuerySchema>,
-  'status' | 'regionCode' | 'unitId' | 'clientId' | 'runId'
+  'status' | 'regionCode' | 'unitId' | 'clientId' | 'runId' | 'corporationId' | 'providerId'
 >;
 
 export const proposalParamsSchema = z.object({ id: z.uuid() });
