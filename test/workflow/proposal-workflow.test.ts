@@ -178,6 +178,25 @@ describe('the proposal workflow', () => {
     expect(approved.headers.etag).toBe('"2"');
     expect(await statusesOf(unitId, clientId)).toEqual({ unit: 'proposed', client: 'proposed' });
 
+    // After approval the lists and the single reads agree: the two sides see it, others do not.
+    const stranger = await createOrganisation(t.runtime.dataSource, 'corporatie', {
+      regionCode: world.region.code,
+    });
+    for (const [who, sees] of [
+      [world.corporation, true],
+      [world.provider, true],
+      [stranger, false],
+    ] as const) {
+      const list = await request(t.app).get('/api/v1/proposals').set(bearer(who.token)).expect(200);
+      expect((list.body.items as { id: string }[]).map((p) => p.id)).toEqual(
+        sees ? [proposalId] : [],
+      );
+      await request(t.app)
+        .get(`/api/v1/proposals/${proposalId}`)
+        .set(bearer(who.token))
+        .expect(sees ? 200 : 404);
+    }
+
     const corporationView = await request(t.app)
       .get(`/api/v1/proposals/${proposalId}`)
       .set(bearer(world.corporation.token))
@@ -234,7 +253,7 @@ describe('the proposal workflow', () => {
         WHERE action = 'client.read' AND entity_id = $1 AND organisation_id = $2`,
       [clientId, world.corporation.id],
     );
-    expect(read?.n).toBe(1);
+    expect(read?.n).toBe(3);
 
     // The corporation may not place before both accepted; the provider may never place.
     expectProblem(

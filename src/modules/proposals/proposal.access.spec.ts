@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../../shared/auth/actor';
 import { type Access, can, type ProposalAction, type ProposalFacts } from './proposal.access';
+import { TRANSITIONS } from './proposal.workflow';
 
 const CORPORATION = 'c0000000-0000-4000-8000-000000000001';
 const PROVIDER = 'a0000000-0000-4000-8000-000000000002';
@@ -39,12 +40,9 @@ const facts = (approved: boolean): ProposalFacts => ({
 
 const ACTIONS: ProposalAction[] = [
   'read',
-  'approve',
-  'reject',
-  'accept',
-  'decline',
-  'placement',
-  'cancel',
+  ...TRANSITIONS.filter(
+    (transition): transition is Exclude<typeof transition, 'expire'> => transition !== 'expire',
+  ),
 ];
 
 /** A = allowed, H = hidden (404), F = forbidden (403); columns in ACTIONS order. */

@@ -1,7 +1,8 @@
 /**
  * The one access policy for proposals: may this actor see, or take this step on, this proposal?
- * Every proposal route asks `can`; the list query's SQL scope (`proposalScope`) is the same rule
- * written for a WHERE clause, and the access table spec checks both say the same.
+ * Every proposal route asks `can`; the list query's SQL scope (`proposalScope`) is the same read
+ * rule written for a WHERE clause (the workflow tests list and read as each party, before and
+ * after approval, and find the same).
  */
 import type { Actor } from '../../shared/auth/actor';
 import type { ProposalScope } from './proposal.repository';
