@@ -315,7 +315,20 @@ describe('the proposal workflow', () => {
       reason: 'other',
       note: 'Woning past beter bij een gezin',
     }).expect(200);
-    expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'other' });
+    // The refused attempts wrote nothing: this is the proposal's first change.
+    expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'other', version: 2 });
+    const decisions = await sql<{ action: string; party: string; reason: string; note: string }>(
+      `SELECT action, party, reason, note FROM proposal_decisions WHERE proposal_id = $1`,
+      [proposalId],
+    );
+    expect(decisions).toEqual([
+      {
+        action: 'reject',
+        party: 'matcher',
+        reason: 'other',
+        note: 'Woning past beter bij een gezin',
+      },
+    ]);
     await expectFreedAndRematched(world, unitId, clientId);
   });
 
