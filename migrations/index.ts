@@ -4,6 +4,7 @@ import { PolicyWeightRange1764000000000 } from './1764000000000-policy-weight-ra
 import { Matching1764100000000 } from './1764100000000-matching';
 import { MatchingRules1764300000000 } from './1764300000000-matching-rules';
 import { MatchingPriorities1764400000000 } from './1764400000000-matching-priorities';
+import { ProposalWorkflow1764500000000 } from './1764500000000-proposal-workflow';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Matching1764100000000,
   MatchingRules1764300000000,
   MatchingPriorities1764400000000,
+  ProposalWorkflow1764500000000,
 ];

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 
 import packageJson from '../package.json';
+import { AuditService, auditEndpoints } from './modules/audit';
 import { ClientService, clientEndpoints } from './modules/clients';
 import { ContingentService, contingentEndpoints } from './modules/contingents';
 import { CoverageService, coverageEndpoints } from './modules/coverage';
@@ -11,6 +12,7 @@ import {
   CandidateService,
   matchingEndpoints,
   registerMatchingMetricSources,
+  requestMatchingRun,
   RunService,
 } from './modules/matching';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
@@ -110,8 +112,10 @@ export function createApp(runtime: AppRuntime): Express {
   mount(clientEndpoints(new ClientService(dataSource, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
-  mount(matchingEndpoints(new RunService(dataSource), new CandidateService(dataSource, clock)));
-  mount(proposalEndpoints(new ProposalService(dataSource)));
+  const candidates = new CandidateService(dataSource, clock);
+  mount(matchingEndpoints(new RunService(dataSource), candidates));
+  mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
+  mount(auditEndpoints(new AuditService(dataSource)));
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));

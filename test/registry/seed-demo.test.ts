@@ -180,21 +180,8 @@ describe('the demo region (npm run seed:demo)', () => {
       await worker.stop();
     }
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const calls = readmeSession(readme, (command) => {
-      // `npm run --silent seed:demo` prints what the seed printed the first time (idempotent).
-      if (command.trim() === 'npm run --silent seed:demo') return firstOutput;
-      // `echo "$TOKENS" | grep -o '<pattern>' | tail -n 1`, on the seed's output.
-      const pattern = /grep -o '([^']+)'/.exec(command)?.[1];
-      if (pattern === undefined) throw new Error(`cannot replay $(${command})`);
-      const found = firstOutput.match(new RegExp(pattern, 'g')) ?? [];
-      if (found.length === 0) throw new Error(`the seed printed nothing matching ${pattern}`);
-      return found.at(-1)!;
-    });
-    expect(calls.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(calls.map((call) => call.method))).toEqual(new Set(['GET', 'POST']));
-
     const failures: unknown[] = [];
-    for (const call of calls) {
+    const execute = async (call: CurlCall): Promise<unknown> => {
       const url = new URL(call.url);
       expect(url.origin).toBe('http://localhost:3000');
       let pending = request(t.app)[call.method === 'POST' ? 'post' : 'get'](
@@ -211,7 +198,24 @@ describe('the demo region (npm run seed:demo)', () => {
       ) {
         failures.push({ call: `${call.method} ${call.url}`, status: response.status, body });
       }
-    }
+      return body;
+    };
+    const calls = await replaySession(
+      readme,
+      (command) => {
+        // `npm run --silent seed:demo` prints what the seed printed the first time (idempotent).
+        if (command.trim() === 'npm run --silent seed:demo') return firstOutput;
+        // `echo "$TOKENS" | grep -o '<pattern>' | tail -n 1`, on the seed's output.
+        const pattern = /grep -o '([^']+)'/.exec(command)?.[1];
+        if (pattern === undefined) throw new Error(`cannot replay $(${command})`);
+        const found = firstOutput.match(new RegExp(pattern, 'g')) ?? [];
+        if (found.length === 0) throw new Error(`the seed printed nothing matching ${pattern}`);
+        return found.at(-1)!;
+      },
+      execute,
+    );
+    expect(calls.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(calls.map((call) => call.method))).toEqual(new Set(['GET', 'POST']));
     expect(failures).toEqual([]);
   });
 });
@@ -230,12 +234,17 @@ interface CurlCall {
 type Part = { literal: string } | { variable: string } | { command: string };
 
 /**
- * The curl calls of the README's "A first session", in order, with shell variables expanded.
- * Understands the little shell the session uses: `NAME=value` and `NAME=$(…)` lines, comments,
+ * Replays the curl calls of the README's "A first session", in order, with shell variables
+ * expanded, and returns them. Understands the little shell the session uses: `NAME=value` and
+ * `NAME=$(…)` lines (the seed's output through grep, or `curl … | jq -r '.path'`), comments,
  * single and double quotes, `\` line continuations and `curl -s [-X M] URL [-H h]… [-d body]`.
  * Anything else fails the test, so the README stays within what this replay checks.
  */
-function readmeSession(readme: string, substitute: (command: string) => string): CurlCall[] {
+async function replaySession(
+  readme: string,
+  substitute: (command: string) => string,
+  execute: (call: CurlCall) => Promise<unknown>,
+): Promise<CurlCall[]> {
   const start = readme.indexOf('## A first session');
   expect(start).toBeGreaterThan(-1);
   const end = readme.indexOf('\n## ', start + 1);
@@ -246,53 +255,86 @@ function readmeSession(readme: string, substitute: (command: string) => string):
   expect(blocks).toHaveLength(1);
 
   const env = new Map<string, string>();
-  const expand = (word: Part[]) =>
-    word
-      .map((part) => {
-        if ('literal' in part) return part.literal;
-        if ('command' in part) return substitute(part.command);
+  const calls: CurlCall[] = [];
+  const expand = async (word: Part[]): Promise<string> => {
+    let text = '';
+    for (const part of word) {
+      if ('literal' in part) text += part.literal;
+      else if ('command' in part) {
+        text += part.command.trimStart().startsWith('curl ')
+          ? await curlThroughJq(part.command)
+          : substitute(part.command);
+      } else {
         const value = env.get(part.variable);
         if (value === undefined) throw new Error(`$${part.variable} is used before it is set`);
-        return value;
-      })
-      .join('');
+        text += value;
+      }
+    }
+    return text;
+  };
+  const run = async (words: string[]): Promise<unknown> => {
+    const call = curlCall(words);
+    calls.push(call);
+    return execute(call);
+  };
+  /** `curl … | jq -r '.items[0].id'`: the call, then the value at that path of its answer. */
+  const curlThroughJq = async (command: string): Promise<string> => {
+    const piped = /^([\s\S]*?)\|\s*jq -r '([^']+)'\s*$/.exec(command);
+    if (!piped) throw new Error(`cannot replay $(${command})`);
+    const [words] = shellCommands(piped[1]!);
+    const body = await run(await Promise.all((words ?? []).map(expand)));
+    let value: unknown = body;
+    for (const step of piped[2]!.matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)) {
+      value = (value as Record<string, unknown> | undefined)?.[step[1] ?? Number(step[2])];
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new Error(`jq -r '${piped[2]}' found nothing in ${JSON.stringify(body)}`);
+    }
+    return String(value);
+  };
 
-  const calls: CurlCall[] = [];
   for (const words of shellCommands(blocks[0]!)) {
-    const [first, ...rest] = words.map(expand);
+    const expanded = [];
+    for (const word of words) expanded.push(await expand(word));
+    const [first, ...rest] = expanded;
     const assignment = /^([A-Za-z_]\w*)=([\s\S]*)$/.exec(first ?? '');
     if (assignment && rest.length === 0) {
       env.set(assignment[1]!, assignment[2]!);
       continue;
     }
-    if (first !== 'curl') throw new Error(`the session may only set variables and curl: ${first}`);
-    const call: Partial<CurlCall> & { headers: Record<string, string> } = { headers: {} };
-    for (let i = 0; i < rest.length; i++) {
-      const arg = rest[i]!;
-      const next = () => {
-        const value = rest[++i];
-        if (value === undefined) throw new Error(`${arg} needs a value`);
-        return value;
-      };
-      if (arg === '-s') continue;
-      else if (arg === '-X') call.method = next() as CurlCall['method'];
-      else if (arg === '-H') {
-        const header = next();
-        const colon = header.indexOf(':');
-        call.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
-      } else if (arg === '-d') call.body = next();
-      else if (!arg.startsWith('-') && call.url === undefined) call.url = arg;
-      else throw new Error(`curl ${arg} is not part of the replayable subset`);
-    }
-    if (call.url === undefined) throw new Error('curl without a URL');
-    calls.push({
-      method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
-      url: call.url,
-      headers: call.headers,
-      ...(call.body === undefined ? {} : { body: call.body }),
-    });
+    await run(expanded);
   }
   return calls;
+}
+
+/** `curl -s [-X M] URL [-H h]… [-d body]` as a call. */
+function curlCall([first, ...rest]: string[]): CurlCall {
+  if (first !== 'curl') throw new Error(`the session may only set variables and curl: ${first}`);
+  const call: Partial<CurlCall> & { headers: Record<string, string> } = { headers: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const next = () => {
+      const value = rest[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      return value;
+    };
+    if (arg === '-s') continue;
+    else if (arg === '-X') call.method = next() as CurlCall['method'];
+    else if (arg === '-H') {
+      const header = next();
+      const colon = header.indexOf(':');
+      call.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+    } else if (arg === '-d') call.body = next();
+    else if (!arg.startsWith('-') && call.url === undefined) call.url = arg;
+    else throw new Error(`curl ${arg} is not part of the replayable subset`);
+  }
+  if (call.url === undefined) throw new Error('curl without a URL');
+  return {
+    method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
+    url: call.url,
+    headers: call.headers,
+    ...(call.body === undefined ? {} : { body: call.body }),
+  };
 }
 
 /** Splits a script into commands of words; each word a list of literal and expandable parts. */

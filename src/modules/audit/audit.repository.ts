@@ -42,3 +42,54 @@ export async function recordAudit(
     ],
   );
 }
+
+export interface AuditRow {
+  id: string;
+  occurredAt: string;
+  organisationId: string | null;
+  tokenId: string | null;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details: Record<string, unknown>;
+}
+
+/** Everything, or what concerns a matcher's municipalities (its units, clients and proposals). */
+export type AuditScope = { kind: 'all' } | { kind: 'municipalities'; codes: readonly string[] };
+
+/** Oldest first, by id (the trail is append-only, so ids only grow). */
+export async function listAudit(
+  db: Db,
+  scope: AuditScope,
+  filter: { entityType?: string | undefined; entityId?: string | undefined },
+  page: { limit: number; afterId?: string },
+): Promise<AuditRow[]> {
+  const scoped =
+    scope.kind === 'all'
+      ? 'true'
+      : `((a.entity_type = 'proposal' AND EXISTS (
+             SELECT 1 FROM proposals p JOIN units u ON u.id = p.unit_id
+              WHERE p.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
+          OR (a.entity_type = 'unit' AND EXISTS (
+             SELECT 1 FROM units u WHERE u.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
+          OR (a.entity_type = 'client' AND EXISTS (
+             SELECT 1 FROM clients c
+              WHERE c.id::text = a.entity_id AND c.municipality_of_belonging = ANY($5::text[]))))`;
+  return db.query<AuditRow[]>(
+    `SELECT a.id::text AS id, to_json(a.occurred_at)#>>'{}' AS "occurredAt",
+            a.organisation_id AS "organisationId", a.token_id AS "tokenId", a.request_id AS "requestId",
+            a.action, a.entity_type AS "entityType", a.entity_id AS "entityId", a.details
+       FROM audit_events a
+      WHERE ($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2)
+        AND ($3::bigint IS NULL OR a.id > $3::bigint) AND ${scoped}
+      ORDER BY a.id LIMIT $4`,
+    [
+      filter.entityType ?? null,
+      filter.entityId ?? null,
+      page.afterId ?? null,
+      page.limit + 1,
+      ...(scope.kind === 'all' ? [] : [scope.codes]),
+    ],
+  );
+}

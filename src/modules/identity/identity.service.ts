@@ -10,6 +10,7 @@ import { inTransaction, isUniqueViolation, rootDb } from '../../shared/database/
 import { type FieldError, ValidationError } from '../../shared/errors/app-error';
 import type { Logger } from '../../shared/logger/logger';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { recordAudit } from '../audit';
 import { findMunicipalities, findRegion } from '../reference';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
 import * as repository from './identity.repository';
@@ -89,13 +90,22 @@ export class IdentityService {
     }
 
     try {
-      const id = await inTransaction(this.dataSource, (tx) =>
-        repository.insertOrganisation(
+      const id = await inTransaction(this.dataSource, async (tx) => {
+        const created = await repository.insertOrganisation(
           tx,
           { name: input.name, kind: input.kind, regionCode: input.regionCode },
           municipalityCodes,
-        ),
-      );
+        );
+        await recordAudit(tx, actor, [
+          {
+            action: 'organisation.created',
+            entityType: 'organisation',
+            entityId: created,
+            details: { kind: input.kind, regionCode: input.regionCode, municipalityCodes },
+          },
+        ]);
+        return created;
+      });
       return await this.mustFind(id);
     } catch (error) {
       // Lost a race with an identical request: report it as the duplicate it is.
@@ -152,13 +162,24 @@ export class IdentityService {
       ]);
     }
     const secret = generateTokenSecret();
-    const token = await repository.insertToken(rootDb(this.dataSource), {
-      organisationId,
-      organisationKind: organisation.kind,
-      role: input.role,
-      label: input.label,
-      hash: hashTokenSecret(secret),
-      prefix: displayPrefix(secret),
+    const token = await inTransaction(this.dataSource, async (tx) => {
+      const inserted = await repository.insertToken(tx, {
+        organisationId,
+        organisationKind: organisation.kind,
+        role: input.role,
+        label: input.label,
+        hash: hashTokenSecret(secret),
+        prefix: displayPrefix(secret),
+      });
+      await recordAudit(tx, actor, [
+        {
+          action: 'token.issued',
+          entityType: 'token',
+          entityId: inserted.id,
+          details: { organisationId, role: input.role },
+        },
+      ]);
+      return inserted;
     });
     this.logger.info({ tokenId: token.id, organisationId }, 'api token created');
     return { ...token, token: secret };
@@ -172,10 +193,20 @@ export class IdentityService {
 
   async revokeToken(actor: Actor, organisationId: string, tokenId: string): Promise<void> {
     requireRole(actor, 'admin');
-    const revoked = await repository.revokeToken(rootDb(this.dataSource), organisationId, tokenId);
-    if (!revoked) {
-      throw new IdentityError(IdentityErrorCode.TokenNotFound, `No token "${tokenId}" here.`);
-    }
+    await inTransaction(this.dataSource, async (tx) => {
+      const revoked = await repository.revokeToken(tx, organisationId, tokenId);
+      if (!revoked) {
+        throw new IdentityError(IdentityErrorCode.TokenNotFound, `No token "${tokenId}" here.`);
+      }
+      await recordAudit(tx, actor, [
+        {
+          action: 'token.revoked',
+          entityType: 'token',
+          entityId: tokenId,
+          details: { organisationId },
+        },
+      ]);
+    });
     this.logger.info({ tokenId, organisationId }, 'api token revoked');
   }
 

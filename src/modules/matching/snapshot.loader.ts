@@ -413,7 +413,7 @@ export async function loadRegionSnapshot(
   );
   const excluded = await db.query<{ key: string }[]>(
     `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
-        WHERE p.region_code = $1 AND p.status IN ('declined', 'rejected')`,
+        WHERE p.region_code = $1 AND p.status IN ('declined', 'rejected', 'cancelled', 'expired')`,
     [regionCode],
   );
 

@@ -3,12 +3,16 @@ export {
   insertRunProposals,
   type RunProposalInput,
 } from './proposal.repository';
+export { can, type ProposalAction, type ProposalFacts, proposalScope } from './proposal.access';
+export { DECISION_REASONS } from './proposal.reasons';
 export { proposalEndpoints } from './proposal.routes';
 export {
   OPEN_STATUSES,
   PROPOSAL_STATUSES,
   type Proposal,
   type ProposalStatus,
+  type ProposalViewBody,
   ruleResultSchema,
 } from './proposal.schemas';
-export { ProposalService, proposalScope } from './proposal.service';
+export { type PairEvaluator, ProposalService, type RunRequester } from './proposal.service';
+export { planTransition, TRANSITIONS, type Transition, WORKFLOW } from './proposal.workflow';

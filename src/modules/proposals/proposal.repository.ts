@@ -1,14 +1,46 @@
 import type { Db } from '../../shared/database/db';
 import type { PageRequest } from '../../shared/http/pagination';
-import { OPEN_STATUSES, type Proposal, type ProposalFilter } from './proposal.schemas';
+import type { ProposalFacts } from './proposal.access';
+import { OPEN_STATUSES, type ProposalFilter, type ProposalStatus } from './proposal.schemas';
+import type { Decision, Party, Transition } from './proposal.workflow';
 
-/** Which proposals an actor may read; decided by `proposalScope` in the service. */
+/** Which proposals an actor may read; decided by `proposalScope` in the access policy. */
 export type ProposalScope =
   | { kind: 'all' }
+  | { kind: 'none' }
   | { kind: 'municipalities'; codes: readonly string[] }
   /** Only approved proposals: nothing is shown to a corporation or provider before that. */
   | { kind: 'corporation'; organisationId: string }
   | { kind: 'provider'; organisationId: string };
+
+/** A proposal as stored, with the facts the access policy and the workflow need. */
+export interface StoredProposal extends ProposalFacts {
+  id: string;
+  status: ProposalStatus;
+  version: number;
+  unitId: string;
+  clientId: string;
+  regionCode: string;
+  origin: 'run' | 'manual';
+  runId: string | null;
+  score: number;
+  breakdown: Record<'location' | 'spreiding' | 'prikkelarm' | 'begeleiding' | 'wait', number>;
+  rules: { code: string; passed: boolean; message: string }[];
+  policyVersion: number;
+  deadline: string | null;
+  corporationDecision: Decision | null;
+  providerDecision: Decision | null;
+  reason: string | null;
+  leaseStart: string | null;
+  overriddenRules: string[];
+  createdByTokenId: string | null;
+  approvedByTokenId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  clientMunicipalityCode: string;
+  unitType: string;
+  contingentYear: number | null;
+}
 
 const SELECT = `
   SELECT p.id, p.status, p.version, p.unit_id AS "unitId", p.client_id AS "clientId",
@@ -16,13 +48,22 @@ const SELECT = `
          p.policy_version AS "policyVersion", to_json(p.deadline)#>>'{}' AS deadline,
          to_json(p.approved_at)#>>'{}' AS "approvedAt",
          p.corporation_decision AS "corporationDecision", p.provider_decision AS "providerDecision",
-         to_json(p.created_at)#>>'{}' AS "createdAt", to_json(p.updated_at)#>>'{}' AS "updatedAt"
+         p.reason, to_char(p.lease_start, 'YYYY-MM-DD') AS "leaseStart",
+         p.overridden_rules AS "overriddenRules", p.created_by_token_id AS "createdByTokenId",
+         p.approved_by_token_id AS "approvedByTokenId",
+         to_json(p.created_at)#>>'{}' AS "createdAt", to_json(p.updated_at)#>>'{}' AS "updatedAt",
+         u.municipality_code AS "municipalityCode", u.corporation_id AS "corporationId",
+         u.type AS "unitType", u.contingent_year AS "contingentYear",
+         c.provider_id AS "providerId", c.support_provider_id AS "supportProviderId",
+         c.municipality_of_belonging AS "clientMunicipalityCode"
     FROM proposals p JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id`;
 
 function scopeClause(scope: ProposalScope, at: number): { sql: string; params: unknown[] } {
   switch (scope.kind) {
     case 'all':
       return { sql: 'true', params: [] };
+    case 'none':
+      return { sql: 'false', params: [] };
     case 'municipalities':
       return { sql: `u.municipality_code = ANY($${at})`, params: [scope.codes] };
     case 'corporation':
@@ -38,16 +79,16 @@ function scopeClause(scope: ProposalScope, at: number): { sql: string; params: u
   }
 }
 
+/** One proposal, whoever asks (the access policy decides next); `lock` takes its row lock. */
 export async function findProposal(
   db: Db,
   id: string,
-  scope: ProposalScope,
-): Promise<Proposal | undefined> {
-  const where = scopeClause(scope, 2);
-  const rows = await db.query<Proposal[]>(`${SELECT} WHERE p.id = $1 AND ${where.sql}`, [
-    id,
-    ...where.params,
-  ]);
+  options: { lock?: boolean } = {},
+): Promise<StoredProposal | undefined> {
+  const rows = await db.query<StoredProposal[]>(
+    `${SELECT} WHERE p.id = $1${options.lock ? ' FOR UPDATE OF p' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -56,13 +97,14 @@ export async function listProposals(
   scope: ProposalScope,
   filter: ProposalFilter,
   page: PageRequest,
-): Promise<Proposal[]> {
-  const where = scopeClause(scope, 9);
-  return db.query<Proposal[]>(
+): Promise<StoredProposal[]> {
+  const where = scopeClause(scope, 11);
+  return db.query<StoredProposal[]>(
     `${SELECT}
       WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
         AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
         AND ($5::uuid IS NULL OR p.run_id = $5)
+        AND ($9::uuid IS NULL OR u.corporation_id = $9) AND ($10::uuid IS NULL OR c.provider_id = $10)
         AND ($6::timestamptz IS NULL OR (p.created_at, p.id) > ($6::timestamptz, $7::uuid))
         AND ${where.sql}
       ORDER BY p.created_at, p.id LIMIT $8`,
@@ -75,6 +117,8 @@ export async function listProposals(
       page.after?.createdAt ?? null,
       page.after?.id ?? null,
       page.limit + 1,
+      filter.corporationId ?? null,
+      filter.providerId ?? null,
       ...where.params,
     ],
   );
@@ -178,4 +222,299 @@ export async function cancelOpenProposalsOf(
     [id, reason, OPEN_STATUSES],
   );
   return rows.length;
+}
+
+/** What a transition writes on the proposal row itself. */
+export interface ProposalChange {
+  status: ProposalStatus;
+  approvedByTokenId?: string;
+  decision?: { side: 'corporation' | 'provider'; value: Decision };
+  reason?: string;
+  leaseStart?: string;
+}
+
+const CLOSED: readonly ProposalStatus[] = [
+  'rejected',
+  'declined',
+  'placed',
+  'cancelled',
+  'expired',
+];
+
+export async function updateProposal(db: Db, id: string, change: ProposalChange): Promise<void> {
+  const side = change.decision?.side ?? null;
+  await db.query(
+    `UPDATE proposals SET
+        status = $2, version = version + 1, updated_at = now(),
+        approved_at = CASE WHEN $2 = 'approved' AND approved_at IS NULL THEN now() ELSE approved_at END,
+        approved_by_token_id = coalesce($3::uuid, approved_by_token_id),
+        corporation_decision = CASE WHEN $4 = 'corporation' THEN $5 ELSE corporation_decision END,
+        corporation_decided_at = CASE WHEN $4 = 'corporation' THEN now() ELSE corporation_decided_at END,
+        provider_decision = CASE WHEN $4 = 'provider' THEN $5 ELSE provider_decision END,
+        provider_decided_at = CASE WHEN $4 = 'provider' THEN now() ELSE provider_decided_at END,
+        reason = coalesce($6, reason),
+        lease_start = coalesce($7::date, lease_start),
+        placed_at = CASE WHEN $2 = 'placed' THEN now() ELSE placed_at END,
+        closed_at = CASE WHEN $2 = ANY($8) THEN now() ELSE closed_at END
+      WHERE id = $1`,
+    [
+      id,
+      change.status,
+      change.approvedByTokenId ?? null,
+      side,
+      change.decision?.value ?? null,
+      change.reason ?? null,
+      change.leaseStart ?? null,
+      CLOSED,
+    ],
+  );
+}
+
+/** Unit `available` and client `waiting` again, if the proposal still held them. */
+export async function freePair(db: Db, unitId: string, clientId: string): Promise<void> {
+  await db.query(
+    `UPDATE units SET status = 'available', version = version + 1, updated_at = now()
+      WHERE id = $1 AND status = 'proposed'`,
+    [unitId],
+  );
+  await db.query(
+    `UPDATE clients SET status = 'waiting', version = version + 1, updated_at = now()
+      WHERE id = $1 AND status = 'proposed'`,
+    [clientId],
+  );
+}
+
+/** Unit `let`, client `placed`. */
+export async function placePair(db: Db, unitId: string, clientId: string): Promise<void> {
+  await db.query(
+    `UPDATE units SET status = 'let', version = version + 1, updated_at = now() WHERE id = $1`,
+    [unitId],
+  );
+  await db.query(
+    `UPDATE clients SET status = 'placed', closed_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [clientId],
+  );
+}
+
+/**
+ * Locks the contingent pledge a placement counts towards (its `placed` is the let contingent units
+ * of that corporation, municipality and year), so a concurrent change of the pledge waits.
+ * Returns the pledge's id, or undefined when the corporation pledged nothing there that year.
+ */
+export async function lockPledge(
+  db: Db,
+  corporationId: string,
+  municipalityCode: string,
+  year: number,
+): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT id FROM contingent_pledges
+      WHERE corporation_id = $1 AND municipality_code = $2 AND year = $3 FOR UPDATE`,
+    [corporationId, municipalityCode, year],
+  );
+  return rows[0]?.id;
+}
+
+export interface DecisionRow {
+  proposalId: string;
+  action: Transition | 'create';
+  party: Party;
+  reason?: string | null;
+  note?: string | null;
+  organisationId: string | null;
+  tokenId: string | null;
+}
+
+export async function insertDecision(db: Db, row: DecisionRow): Promise<void> {
+  await db.query(
+    `INSERT INTO proposal_decisions (proposal_id, action, party, reason, note, organisation_id, token_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      row.proposalId,
+      row.action,
+      row.party,
+      row.reason ?? null,
+      row.note ?? null,
+      row.organisationId,
+      row.tokenId,
+    ],
+  );
+}
+
+/** The unit and client of a manual proposal, locked, with what decides whether it may be made. */
+export async function lockPair(
+  db: Db,
+  unitId: string,
+  clientId: string,
+): Promise<
+  | {
+      unitStatus: string;
+      clientStatus: string;
+      unitMunicipalityCode: string;
+      clientMunicipalityCode: string;
+      regionCode: string;
+    }
+  | undefined
+> {
+  const rows = await db.query<
+    {
+      unitStatus: string;
+      clientStatus: string;
+      unitMunicipalityCode: string;
+      clientMunicipalityCode: string;
+      regionCode: string;
+    }[]
+  >(
+    `SELECT u.status AS "unitStatus", c.status AS "clientStatus",
+            u.municipality_code AS "unitMunicipalityCode",
+            c.municipality_of_belonging AS "clientMunicipalityCode", m.region_code AS "regionCode"
+       FROM units u CROSS JOIN clients c JOIN municipalities m ON m.code = u.municipality_code
+      WHERE u.id = $1 AND c.id = $2 FOR UPDATE OF u, c`,
+    [unitId, clientId],
+  );
+  return rows[0];
+}
+
+export interface ManualProposalInput {
+  unitId: string;
+  clientId: string;
+  regionCode: string;
+  score: number;
+  breakdown: Record<string, number>;
+  rules: { code: string; passed: boolean; message: string }[];
+  policyVersion: number;
+  overriddenRules: string[];
+  createdByTokenId: string;
+}
+
+/** A matcher's own proposal; the unit and client become `proposed`. Undefined if either is taken. */
+export async function insertManualProposal(
+  db: Db,
+  input: ManualProposalInput,
+): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }[]>(
+    `INSERT INTO proposals (unit_id, client_id, region_code, origin, score, breakdown, rules,
+                            policy_version, overridden_rules, created_by_token_id)
+     VALUES ($1, $2, $3, 'manual', $4, $5, $6, $7, $8, $9)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      input.unitId,
+      input.clientId,
+      input.regionCode,
+      input.score,
+      JSON.stringify(input.breakdown),
+      JSON.stringify(input.rules),
+      input.policyVersion,
+      input.overriddenRules,
+      input.createdByTokenId,
+    ],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) return undefined;
+  await db.query(
+    `UPDATE units SET status = 'proposed', version = version + 1, updated_at = now() WHERE id = $1`,
+    [input.unitId],
+  );
+  await db.query(
+    `UPDATE clients SET status = 'proposed', version = version + 1, updated_at = now() WHERE id = $1`,
+    [input.clientId],
+  );
+  return id;
+}
+
+/** The parts of client profiles a corporation sees on an approved proposal, by client id. */
+export async function findClientSummaries(
+  db: Db,
+  clientIds: string[],
+): Promise<
+  Map<
+    string,
+    {
+      household: { adults: number; children: number };
+      needs: { groundFloorOrLift: boolean; wheelchair: boolean };
+      /** Only when the client consented to share it (`matching_with_support`). */
+      support: { intensity: 'light' | 'regular' | 'intensive'; providerId: string } | null;
+    }
+  >
+> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db.query<
+    {
+      id: string;
+      adults: number;
+      children: number;
+      groundFloorOrLift: boolean;
+      wheelchair: boolean;
+      intensity: 'light' | 'regular' | 'intensive';
+      providerId: string;
+      consentScope: string | null;
+    }[]
+  >(
+    `SELECT c.id, c.adults, c.children, c.needs_ground_floor_or_lift AS "groundFloorOrLift",
+            c.needs_wheelchair AS wheelchair, c.support_intensity AS intensity,
+            coalesce(c.support_provider_id, c.provider_id) AS "providerId",
+            c.consent_scope AS "consentScope"
+       FROM clients c WHERE c.id = ANY($1::uuid[])`,
+    [clientIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        household: { adults: row.adults, children: row.children },
+        needs: { groundFloorOrLift: row.groundFloorOrLift, wheelchair: row.wheelchair },
+        support:
+          row.consentScope === 'matching_with_support'
+            ? { intensity: row.intensity, providerId: row.providerId }
+            : null,
+      },
+    ]),
+  );
+}
+
+export interface UnitDetails {
+  type: 'contingent' | 'omklap' | 'skaeve_huis' | 'doorstroom';
+  address: { street: string; houseNumber: string; postcode: string; municipalityCode: string };
+  neighbourhoodCode: string;
+  rent: number;
+  serviceCosts: number;
+  bedrooms: number;
+  floor: number;
+  hasLift: boolean;
+  wheelchairAccessible: boolean;
+  stimulus: 'low' | 'medium' | 'high';
+  furnished: boolean;
+  availableFrom: string;
+}
+
+/** The home's details a provider sees on its client's approved proposal, by unit id. */
+export async function findUnitDetails(
+  db: Db,
+  unitIds: string[],
+): Promise<Map<string, UnitDetails>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.query<
+    (Omit<UnitDetails, 'address'> & {
+      id: string;
+      street: string;
+      houseNumber: string;
+      postcode: string;
+      municipalityCode: string;
+    })[]
+  >(
+    `SELECT u.id, u.type, u.street, u.house_number AS "houseNumber", u.postcode,
+            u.municipality_code AS "municipalityCode", u.neighbourhood_code AS "neighbourhoodCode",
+            u.rent::float8 AS rent, u.service_costs::float8 AS "serviceCosts", u.bedrooms, u.floor,
+            u.has_lift AS "hasLift", u.wheelchair_accessible AS "wheelchairAccessible", u.stimulus,
+            u.furnished, to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom"
+       FROM units u WHERE u.id = ANY($1::uuid[])`,
+    [unitIds],
+  );
+  return new Map(
+    rows.map(({ id, street, houseNumber, postcode, municipalityCode, ...rest }) => [
+      id,
+      { ...rest, address: { street, houseNumber, postcode, municipalityCode } },
+    ]),
+  );
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-import { SCORE_CRITERIA } from '../../shared/domain/vocabulary';
+import { freeTextSchema, isoDateSchema } from '../../shared/domain/codes';
+import {
+  SCORE_CRITERIA,
+  STIMULUS_LEVELS,
+  SUPPORT_INTENSITIES,
+  UNIT_TYPES,
+} from '../../shared/domain/vocabulary';
 import { pageQuerySchema } from '../../shared/http/pagination';
+import { CALLER_REASON_CODES, DECISION_REASONS } from './proposal.reasons';
 
 export const PROPOSAL_STATUSES = [
   'proposed',
@@ -30,29 +37,142 @@ export const ruleResultSchema = z.object({
   message: z.string(),
 });
 
+/** What every party that may see a proposal sees. */
+const proposalBase = {
+  id: z.uuid(),
+  status: z.enum(PROPOSAL_STATUSES),
+  version: z.number().int(),
+  unitId: z.uuid(),
+  clientId: z.uuid(),
+  regionCode: z.string(),
+  deadline: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  corporationDecision: z.enum(['accepted', 'declined']).nullable(),
+  providerDecision: z.enum(['accepted', 'declined']).nullable(),
+  reason: z
+    .string()
+    .nullable()
+    .meta({ description: 'Why it ended (rejected, declined, cancelled, expired).' }),
+  leaseStart: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** The matcher's (and admin's) view: everything, score and hard rules included. */
 export const proposalSchema = z
   .object({
-    id: z.uuid(),
-    status: z.enum(PROPOSAL_STATUSES),
-    version: z.number().int(),
-    unitId: z.uuid(),
-    clientId: z.uuid(),
-    regionCode: z.string(),
+    ...proposalBase,
+    view: z.literal('matcher'),
     origin: z.enum(['run', 'manual']),
     runId: z.uuid().nullable(),
     score: z.number(),
     breakdown: breakdownSchema,
     rules: z.array(ruleResultSchema).meta({ description: 'Every hard rule and its result.' }),
+    overriddenRules: z
+      .array(z.string())
+      .meta({ description: 'Hard rules a manual proposal broke on purpose (four-eyes).' }),
+    awaitingSecondMatcher: z.boolean(),
     policyVersion: z.number().int(),
-    deadline: z.string().nullable(),
-    approvedAt: z.string().nullable(),
-    corporationDecision: z.enum(['accepted', 'declined']).nullable(),
-    providerDecision: z.enum(['accepted', 'declined']).nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   })
   .meta({ id: 'Proposal' });
 export type Proposal = z.infer<typeof proposalSchema>;
+
+/**
+ * The corporation's view of an approved proposal for its unit: only what it needs to decide on
+ * the household — never target group, anchors, wait or the score breakdown.
+ */
+export const corporationProposalSchema = z
+  .object({
+    ...proposalBase,
+    view: z.literal('corporation'),
+    client: z.object({
+      household: z.object({ adults: z.number().int(), children: z.number().int() }),
+      needs: z.object({ groundFloorOrLift: z.boolean(), wheelchair: z.boolean() }),
+      support: z
+        .object({
+          intensity: z.enum(SUPPORT_INTENSITIES),
+          providerId: z.uuid().meta({ description: 'The organisation that delivers the support.' }),
+        })
+        .nullable()
+        .meta({
+          description:
+            'The support arrangement, only when the client consented to share it (`matching_with_support`).',
+        }),
+    }),
+  })
+  .meta({ id: 'CorporationProposal' });
+export type CorporationProposal = z.infer<typeof corporationProposalSchema>;
+
+/** The provider's view of its client's approved proposal: the home's details. */
+export const providerProposalSchema = z
+  .object({
+    ...proposalBase,
+    view: z.literal('provider'),
+    unit: z.object({
+      type: z.enum(UNIT_TYPES),
+      address: z.object({
+        street: z.string(),
+        houseNumber: z.string(),
+        postcode: z.string(),
+        municipalityCode: z.string(),
+      }),
+      neighbourhoodCode: z.string(),
+      rent: z.number(),
+      serviceCosts: z.number(),
+      bedrooms: z.number().int(),
+      floor: z.number().int(),
+      hasLift: z.boolean(),
+      wheelchairAccessible: z.boolean(),
+      stimulus: z.enum(STIMULUS_LEVELS),
+      furnished: z.boolean(),
+      availableFrom: z.string(),
+    }),
+  })
+  .meta({ id: 'ProviderProposal' });
+export type ProviderProposal = z.infer<typeof providerProposalSchema>;
+
+export const proposalViewSchema = z
+  .discriminatedUnion('view', [proposalSchema, corporationProposalSchema, providerProposalSchema])
+  .meta({ id: 'ProposalView' });
+export type ProposalViewBody = z.infer<typeof proposalViewSchema>;
+
+const noteSchema = freeTextSchema(500).meta({
+  description: 'Required with reason `other`, refused with any other reason. No client details.',
+});
+
+export const decisionBodySchema = z.strictObject({
+  reason: z.enum(CALLER_REASON_CODES).meta({
+    description: 'A code from `GET /api/v1/reference/reasons`, from the list of your party.',
+  }),
+  note: noteSchema.optional(),
+});
+export type DecisionBody = z.infer<typeof decisionBodySchema>;
+
+export const placementBodySchema = z.strictObject({ leaseStart: isoDateSchema });
+
+export const createProposalSchema = z.strictObject({
+  unitId: z.uuid(),
+  clientId: z.uuid(),
+  justification: freeTextSchema(500).meta({
+    description: 'Why this pair, in a few words; no client details.',
+  }),
+  override: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Required to propose a pair that breaks a hard rule.' }),
+});
+export type CreateProposalInput = z.infer<typeof createProposalSchema>;
+
+const reasonListSchema = z.array(z.object({ code: z.string(), description: z.string() }));
+export const reasonsSchema = z
+  .object({
+    corporation: reasonListSchema,
+    provider: reasonListSchema,
+    matcher: reasonListSchema,
+    system: reasonListSchema,
+  })
+  .meta({ id: 'DecisionReasons' });
+export const reasonsBody = DECISION_REASONS;
 
 export const listProposalsQuerySchema = pageQuerySchema.extend({
   status: z.enum(PROPOSAL_STATUSES).optional(),
@@ -60,10 +180,12 @@ export const listProposalsQuerySchema = pageQuerySchema.extend({
   unitId: z.uuid().optional(),
   clientId: z.uuid().optional(),
   runId: z.uuid().optional(),
+  corporationId: z.uuid().optional().meta({ description: "The home's corporation." }),
+  providerId: z.uuid().optional().meta({ description: "The client's registering provider." }),
 });
 export type ProposalFilter = Pick<
   z.output<typeof listProposalsQuerySchema>,
-  'status' | 'regionCode' | 'unitId' | 'clientId' | 'runId'
+  'status' | 'regionCode' | 'unitId' | 'clientId' | 'runId' | 'corporationId' | 'providerId'
 >;
 
 export const proposalParamsSchema = z.object({ id: z.uuid() });

@@ -1,56 +1,387 @@
 import type { DataSource } from 'typeorm';
 
 import { type Actor, requireRole } from '../../shared/auth/actor';
-import { rootDb } from '../../shared/database/db';
+import { type Db, inTransaction, rootDb } from '../../shared/database/db';
+import { ValidationError } from '../../shared/errors/app-error';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { recordAudit } from '../audit';
+import { can, partyOf, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
+import { isReasonOf } from './proposal.reasons';
 import * as repository from './proposal.repository';
-import type { ProposalScope } from './proposal.repository';
-import type { Proposal, ProposalFilter } from './proposal.schemas';
+import type { StoredProposal } from './proposal.repository';
+import type {
+  CreateProposalInput,
+  DecisionBody,
+  Proposal,
+  ProposalFilter,
+  ProposalViewBody,
+} from './proposal.schemas';
+import { planTransition, type Transition, WORKFLOW } from './proposal.workflow';
 
-/**
- * Who reads which proposal: matchers those for units in their point's municipalities, admins all;
- * a corporation (its units) or a provider (its clients) only once a matcher approved it — before
- * that a proposal is the matchers' working material and answers 404 to them.
- */
-export function proposalScope(actor: Actor): ProposalScope {
-  switch (actor.role) {
-    case 'admin':
-      return { kind: 'all' };
-    case 'matcher':
-      return { kind: 'municipalities', codes: actor.municipalityCodes };
-    case 'corporation':
-      return { kind: 'corporation', organisationId: actor.organisationId };
-    case 'provider':
-      return { kind: 'provider', organisationId: actor.organisationId };
-    case 'viewer':
-      // Viewers see aggregates only; requireRole below answers 403 before this is reached.
-      return { kind: 'municipalities', codes: [] };
+/** The same "why not" evaluation candidates use (the matching module's CandidateService). */
+export interface PairEvaluator {
+  whyNot(
+    actor: Actor,
+    unitId: string,
+    clientId: string,
+  ): Promise<{
+    rules: { code: string; passed: boolean; message: string }[];
+    breakdown: Proposal['breakdown'];
+    score: number;
+    policyVersion: number;
+  }>;
+}
+
+/** Asks for a matching run in the caller's transaction (the matching module's requestMatchingRun). */
+export type RunRequester = (db: Db, where: { regionCodes: readonly string[] }) => Promise<void>;
+
+export type UserTransition = Exclude<Transition, 'expire'>;
+
+/** What a transition's body may carry. */
+export interface TransitionInput {
+  reason?: DecisionBody['reason'];
+  note?: string | undefined;
+  leaseStart?: string;
+}
+
+const PAST: Record<Transition, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  accept: 'accepted',
+  decline: 'declined',
+  placement: 'placed',
+  cancel: 'cancelled',
+  expire: 'expired',
+};
+
+export class ProposalService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evaluator: PairEvaluator,
+    private readonly requestRun: RunRequester,
+  ) {}
+
+  async list(
+    actor: Actor,
+    filter: ProposalFilter,
+    page: PageRequest,
+  ): Promise<Page<ProposalViewBody>> {
+    requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
+    const db = rootDb(this.dataSource);
+    const rows = await repository.listProposals(db, proposalScope(actor), filter, page);
+    const result = toPage(rows, page.limit);
+    return { items: await this.present(db, actor, result.items), nextCursor: result.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<ProposalViewBody> {
+    requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
+    const db = rootDb(this.dataSource);
+    const proposal = await repository.findProposal(db, id);
+    if (!proposal || can(actor, 'read', proposal) !== 'allowed') throw notFound(id);
+    return this.presentOne(db, actor, proposal);
+  }
+
+  /**
+   * One step of the workflow, in one transaction: the proposal row is locked, the access policy,
+   * `If-Match` and the state machine are checked in that order, then the proposal, its unit and
+   * client, the decision and the audit row are written together.
+   */
+  async transition(
+    actor: Actor,
+    id: string,
+    transition: UserTransition,
+    input: TransitionInput,
+    expectedVersion?: number,
+  ): Promise<ProposalViewBody> {
+    requireRole(actor, 'matcher', 'corporation', 'provider');
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await repository.findProposal(tx, id, { lock: true });
+      if (!current) throw notFound(id);
+      const access = can(actor, transition, current);
+      if (access === 'hidden') throw notFound(id);
+      const party = partyOf(actor, current);
+      if (access === 'forbidden' || party === null) {
+        throw new ProposalError(
+          ProposalErrorCode.NotYourStep,
+          `You may not ${transition} this proposal; ${WORKFLOW[transition].parties.join(' or ')} may.`,
+        );
+      }
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw new ProposalError(
+          ProposalErrorCode.VersionStale,
+          `Proposal ${id} is at version ${current.version}; reload it and decide again.`,
+          { currentVersion: current.version, currentStatus: current.status },
+        );
+      }
+      const plan = planTransition(current, transition, party);
+      if ('refused' in plan) {
+        throw new ProposalError(
+          plan.refused === 'already_decided'
+            ? ProposalErrorCode.AlreadyDecided
+            : ProposalErrorCode.IllegalTransition,
+          plan.detail,
+          { currentStatus: current.status },
+        );
+      }
+      if (WORKFLOW[transition].needsReason) checkReason(party, input);
+      if (
+        transition === 'approve' &&
+        current.overriddenRules.length > 0 &&
+        current.createdByTokenId === actor.tokenId
+      ) {
+        throw new ProposalError(
+          ProposalErrorCode.SecondMatcherRequired,
+          `This proposal overrides ${current.overriddenRules.join(', ')}: a second matcher, not its author, approves it.`,
+          { currentStatus: current.status },
+        );
+      }
+
+      await repository.updateProposal(tx, id, {
+        status: plan.to,
+        ...(transition === 'approve' ? { approvedByTokenId: actor.tokenId } : {}),
+        ...(plan.decision ? { decision: plan.decision } : {}),
+        ...(input.reason !== undefined ? { reason: input.reason } : {}),
+        ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
+      });
+      let pledgeId: string | undefined;
+      switch (plan.effect) {
+        case 'none':
+          break;
+        case 'free':
+          await repository.freePair(tx, current.unitId, current.clientId);
+          await this.requestRun(tx, { regionCodes: [current.regionCode] });
+          break;
+        case 'place':
+          if (current.unitType === 'contingent' && current.contingentYear !== null) {
+            pledgeId = await repository.lockPledge(
+              tx,
+              current.corporationId,
+              current.municipalityCode,
+              current.contingentYear,
+            );
+          }
+          await repository.placePair(tx, current.unitId, current.clientId);
+          break;
+      }
+      await repository.insertDecision(tx, {
+        proposalId: id,
+        action: transition,
+        party,
+        reason: input.reason ?? null,
+        note: input.note ?? null,
+        organisationId: actor.organisationId,
+        tokenId: actor.tokenId,
+      });
+      await recordAudit(tx, actor, [
+        {
+          action: `proposal.${PAST[transition]}`,
+          entityType: 'proposal',
+          entityId: id,
+          details: {
+            from: current.status,
+            to: plan.to,
+            party,
+            ...(input.reason !== undefined ? { reason: input.reason } : {}),
+            ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
+            ...(pledgeId !== undefined ? { contingentPledgeId: pledgeId } : {}),
+          },
+        },
+      ]);
+      return this.presentOne(tx, actor, await repository.findProposal(tx, id));
+    });
+  }
+
+  /**
+   * A matcher's own proposal. It is evaluated exactly as candidates are; one that breaks a hard
+   * rule needs `override`, stores the rules it overrides, and waits for a second matcher's
+   * approval (another token than its author's).
+   */
+  async create(actor: Actor, input: CreateProposalInput): Promise<ProposalViewBody> {
+    requireRole(actor, 'matcher');
+    // 404 for a unit outside the matcher's municipalities or a client of another region.
+    const evaluation = await this.evaluator.whyNot(actor, input.unitId, input.clientId);
+    const broken = evaluation.rules.filter((rule) => !rule.passed).map((rule) => rule.code);
+    if (broken.length > 0 && !input.override) {
+      throw new ValidationError([
+        {
+          path: 'override',
+          message: `the pair breaks ${broken.join(', ')}; send override: true to propose it anyway (a second matcher must approve)`,
+        },
+      ]);
+    }
+    return inTransaction(this.dataSource, async (tx) => {
+      const pair = await repository.lockPair(tx, input.unitId, input.clientId);
+      if (!pair || !actor.municipalityCodes.includes(pair.clientMunicipalityCode)) {
+        throw new ProposalError(
+          ProposalErrorCode.UnitOrClientNotFound,
+          `No unit ${input.unitId} with client ${input.clientId} in your municipalities.`,
+        );
+      }
+      if (pair.unitStatus !== 'available' || pair.clientStatus !== 'waiting') {
+        throw new ProposalError(
+          ProposalErrorCode.PairNotFree,
+          `The unit is ${pair.unitStatus} and the client ${pair.clientStatus}; both must be free (available, waiting).`,
+        );
+      }
+      const id = await repository.insertManualProposal(tx, {
+        unitId: input.unitId,
+        clientId: input.clientId,
+        regionCode: pair.regionCode,
+        score: Math.min(1, Math.max(0, evaluation.score)),
+        breakdown: evaluation.breakdown,
+        rules: evaluation.rules,
+        policyVersion: evaluation.policyVersion,
+        overriddenRules: broken,
+        createdByTokenId: actor.tokenId,
+      });
+      if (id === undefined) {
+        throw new ProposalError(
+          ProposalErrorCode.PairNotFree,
+          'The unit or the client has an open proposal already.',
+        );
+      }
+      await repository.insertDecision(tx, {
+        proposalId: id,
+        action: 'create',
+        party: 'matcher',
+        note: input.justification,
+        organisationId: actor.organisationId,
+        tokenId: actor.tokenId,
+      });
+      await recordAudit(tx, actor, [
+        {
+          action: 'proposal.created',
+          entityType: 'proposal',
+          entityId: id,
+          details: { origin: 'manual', overriddenRules: broken },
+        },
+      ]);
+      return this.presentOne(tx, actor, await repository.findProposal(tx, id));
+    });
+  }
+
+  private async presentOne(
+    db: Db,
+    actor: Actor,
+    proposal: StoredProposal | undefined,
+  ): Promise<ProposalViewBody> {
+    const [view] = proposal ? await this.present(db, actor, [proposal]) : [];
+    if (!view) throw new Error('a proposal read in its own transaction went missing');
+    return view;
+  }
+
+  /**
+   * Each party's view (docs/workflow.md): the corporation's shows household, needs and support
+   * only, and is written to the access log as a read of the client's profile.
+   */
+  private async present(
+    db: Db,
+    actor: Actor,
+    proposals: StoredProposal[],
+  ): Promise<ProposalViewBody[]> {
+    const view = viewFor(actor);
+    switch (view) {
+      case 'matcher':
+        return proposals.map(matcherView);
+      case 'corporation': {
+        const clients = await repository.findClientSummaries(
+          db,
+          proposals.map((p) => p.clientId),
+        );
+        await recordAudit(
+          db,
+          actor,
+          proposals.map((p) => ({
+            action: 'client.read',
+            entityType: 'client',
+            entityId: p.clientId,
+            details: { via: 'proposal', proposalId: p.id },
+          })),
+        );
+        return proposals.map((p) => ({
+          ...baseView(p),
+          view: 'corporation' as const,
+          client: found(clients.get(p.clientId), p.clientId),
+        }));
+      }
+      case 'provider': {
+        const units = await repository.findUnitDetails(
+          db,
+          proposals.map((p) => p.unitId),
+        );
+        return proposals.map((p) => ({
+          ...baseView(p),
+          view: 'provider' as const,
+          unit: found(units.get(p.unitId), p.unitId),
+        }));
+      }
+    }
   }
 }
 
-export class ProposalService {
-  constructor(private readonly dataSource: DataSource) {}
+function baseView(p: StoredProposal) {
+  return {
+    id: p.id,
+    status: p.status,
+    version: p.version,
+    unitId: p.unitId,
+    clientId: p.clientId,
+    regionCode: p.regionCode,
+    deadline: p.deadline,
+    approvedAt: p.approvedAt,
+    corporationDecision: p.corporationDecision,
+    providerDecision: p.providerDecision,
+    reason: p.reason,
+    leaseStart: p.leaseStart,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
 
-  async list(actor: Actor, filter: ProposalFilter, page: PageRequest): Promise<Page<Proposal>> {
-    requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
-    const rows = await repository.listProposals(
-      rootDb(this.dataSource),
-      proposalScope(actor),
-      filter,
-      page,
-    );
-    return toPage(rows, page.limit);
-  }
+function matcherView(p: StoredProposal): Proposal {
+  return {
+    ...baseView(p),
+    view: 'matcher',
+    origin: p.origin,
+    runId: p.runId,
+    score: p.score,
+    breakdown: p.breakdown,
+    rules: p.rules,
+    overriddenRules: p.overriddenRules,
+    awaitingSecondMatcher: p.overriddenRules.length > 0 && p.approvedAt === null,
+    policyVersion: p.policyVersion,
+  };
+}
 
-  async get(actor: Actor, id: string): Promise<Proposal> {
-    requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
-    const proposal = await repository.findProposal(
-      rootDb(this.dataSource),
-      id,
-      proposalScope(actor),
-    );
-    if (!proposal) throw new ProposalError(ProposalErrorCode.NotFound, `No proposal ${id}.`);
-    return proposal;
+/** The reason is one of the party's own, and `other` (only `other`) comes with a note. */
+function checkReason(
+  party: 'matcher' | 'corporation' | 'provider' | 'system',
+  input: TransitionInput,
+) {
+  const errors = [];
+  if (input.reason === undefined) errors.push({ path: 'reason', message: 'required' });
+  else if (!isReasonOf(party, input.reason)) {
+    errors.push({
+      path: 'reason',
+      message: `not a ${party}'s reason; see GET /api/v1/reference/reasons`,
+    });
   }
+  if (input.reason === 'other' && input.note === undefined) {
+    errors.push({ path: 'note', message: 'required with reason "other"' });
+  }
+  if (input.reason !== 'other' && input.note !== undefined) {
+    errors.push({ path: 'note', message: 'only with reason "other"' });
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+}
+
+/** A row joined by a foreign key is there; its absence is a bug, not a 404. */
+function found<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new Error(`row ${id} of a proposal is missing`);
+  return value;
+}
+
+function notFound(id: string): ProposalError {
+  return new ProposalError(ProposalErrorCode.NotFound, `No proposal ${id}.`);
 }

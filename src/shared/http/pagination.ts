@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Where the next page starts: the (createdAt, id) of the previous page's last row. */
+/** Where the next page starts: the (createdAt, id) of the previous page's last row (id: a uuid, or an integer as a string). */
 export interface PageAfter {
   createdAt: string;
   id: string;
@@ -12,7 +12,8 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 
 const cursorPayloadSchema = z.strictObject({
   c: z.iso.datetime({ offset: true, local: false }),
-  i: z.uuid(),
+  // A uuid, or the positive integer id of an append-only table (the audit trail).
+  i: z.union([z.uuid(), z.string().regex(/^[1-9][0-9]{0,17}$/)]),
 });
 
 function encodeCursor(after: PageAfter): string {
