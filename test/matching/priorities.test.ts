@@ -460,7 +460,8 @@ describe('matching priorities in the service', () => {
     // cluster within the cap window, so a new, seventh unit of the cluster stays unproposed.
     const placed = proposals[0]!;
     await t.runtime.dataSource.query(
-      `UPDATE proposals SET status = 'placed', approved_at = now(), placed_at = now(), closed_at = now()
+      `UPDATE proposals SET status = 'placed', approved_at = now(), placed_at = now(), closed_at = now(),
+              lease_start = CURRENT_DATE
         WHERE id = $1`,
       [placed.id],
     );
