@@ -5,36 +5,24 @@ import { formatUnitCsv } from '../../src/modules/units';
 import type { CreateUnitInput } from '../../src/modules/units/unit.schemas';
 import { HARD_RULE_CODES } from '../../src/modules/matching/engine';
 import { addDays } from '../../src/shared/time/clock';
-import type { RunningWorker } from '../../workers';
 import { bearer } from '../support/factories';
 import {
   createMatchingWorld,
-  forgetEarlierOutbox,
   type MatchingWorld,
-  startTestWorker,
+  useAppWithWorker,
   today,
   waitForRun,
   waitUntilSettled,
 } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { eventually } from '../support/tcp-proxy';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(30_000);
 
 describe('background matching', () => {
   let t: TestApp;
-  let worker: RunningWorker;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await forgetEarlierOutbox(t.runtime.dataSource);
-    worker = await startTestWorker();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await t.close();
-  });
+  useAppWithWorker((app) => (t = app));
 
   const fittingUnit = (world: MatchingWorld, overrides: Record<string, unknown> = {}) =>
     unitBody(world.region, { rent: 600, availableFrom: today(), ...overrides });

@@ -10,18 +10,16 @@ import type { Proposal } from '../../src/modules/proposals';
 import { formatUnitCsv } from '../../src/modules/units';
 import type { CreateUnitInput } from '../../src/modules/units/unit.schemas';
 import { addDays } from '../../src/shared/time/clock';
-import type { RunningWorker } from '../../workers';
 import { bearer } from '../support/factories';
 import {
   createMatchingWorld,
-  forgetEarlierOutbox,
   type MatchingWorld,
-  startTestWorker,
+  useAppWithWorker,
   today,
   waitUntilSettled,
 } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -33,17 +31,7 @@ interface RuleResult {
 
 describe('matching priorities in the service', () => {
   let t: TestApp;
-  let worker: RunningWorker;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await forgetEarlierOutbox(t.runtime.dataSource);
-    worker = await startTestWorker();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await t.close();
-  });
+  useAppWithWorker((app) => (t = app));
 
   const settled = (world: MatchingWorld) =>
     waitUntilSettled(t.runtime.dataSource, world.region.code);

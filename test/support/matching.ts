@@ -59,6 +59,26 @@ export async function forgetEarlierOutbox(dataSource: DataSource): Promise<void>
   await dataSource.query(`UPDATE outbox SET dispatched_at = now() WHERE dispatched_at IS NULL`);
 }
 
+/**
+ * An app and a started worker shared by every test of a file: made in `beforeAll` (after marking
+ * earlier files' outbox rows sent, so this worker starts clean), stopped in `afterAll`. The app
+ * is handed to `use`, e.g. `useAppWithWorker((app) => (t = app))`.
+ */
+export function useAppWithWorker(use: (app: TestApp) => void): void {
+  let app: TestApp | undefined;
+  let worker: RunningWorker | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    use(app);
+    await forgetEarlierOutbox(app.runtime.dataSource);
+    worker = await startTestWorker();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.close();
+  });
+}
+
 export interface MatchingWorld {
   region: TestRegion;
   corporation: TestOrganisation;

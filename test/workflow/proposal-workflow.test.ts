@@ -1,36 +1,24 @@
 import request from 'supertest';
 
 import type { ProposalViewBody } from '../../src/modules/proposals';
-import type { RunningWorker } from '../../workers';
 import { bearer, createOrganisation, createToken } from '../support/factories';
 import {
   createMatchingWorld,
-  forgetEarlierOutbox,
   type MatchingWorld,
-  startTestWorker,
+  useAppWithWorker,
   today,
   waitUntilSettled,
 } from '../support/matching';
 import { errorPaths, expectProblem } from '../support/problem';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { eventually } from '../support/tcp-proxy';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
 describe('the proposal workflow', () => {
   let t: TestApp;
-  let worker: RunningWorker;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await forgetEarlierOutbox(t.runtime.dataSource);
-    worker = await startTestWorker();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await t.close();
-  });
+  useAppWithWorker((app) => (t = app));
 
   const sql = <T>(text: string, params: unknown[] = []) =>
     t.runtime.dataSource.query<T[]>(text, params);
