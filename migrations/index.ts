@@ -5,6 +5,7 @@ import { Matching1764100000000 } from './1764100000000-matching';
 import { MatchingRules1764300000000 } from './1764300000000-matching-rules';
 import { MatchingPriorities1764400000000 } from './1764400000000-matching-priorities';
 import { ProposalWorkflow1764500000000 } from './1764500000000-proposal-workflow';
+import { DomainEvents1764550000000 } from './1764550000000-domain-events';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   MatchingRules1764300000000,
   MatchingPriorities1764400000000,
   ProposalWorkflow1764500000000,
+  DomainEvents1764550000000,
 ];

@@ -286,6 +286,25 @@ describe('the proposal workflow', () => {
       'proposal.accepted',
       'proposal.placed',
     ]);
+
+    // Each step is an event for the matchingspunt and, once approved, for both sides.
+    const events = await sql<{ type: string; organisation_ids: string[]; data: object }>(
+      `SELECT type, organisation_ids, data FROM domain_events
+        WHERE subject_type = 'proposal' AND subject_id = $1 ORDER BY id`,
+      [proposalId],
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'proposal.approved',
+      'proposal.accepted',
+      'proposal.accepted',
+      'proposal.placed',
+    ]);
+    for (const event of events) {
+      expect([...event.organisation_ids].sort()).toEqual(
+        [world.matcher.id, world.corporation.id, world.provider.id].sort(),
+      );
+      expect(Object.keys(event.data).sort()).toEqual(['clientId', 'party', 'proposalId', 'unitId']);
+    }
   });
 
   it('when a matcher rejects a proposal, then unit and client are free at once, the pair is never proposed again and a run finds each something else', async () => {

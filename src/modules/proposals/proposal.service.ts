@@ -5,6 +5,7 @@ import { type Db, inTransaction, rootDb } from '../../shared/database/db';
 import { ValidationError } from '../../shared/errors/app-error';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { recordAudit } from '../audit';
+import { type DomainEventType, emitEvents } from '../notifications';
 import { can, partyOf, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
@@ -45,7 +46,10 @@ export interface TransitionInput {
   leaseStart?: string;
 }
 
-const PAST: Record<Transition, string> = {
+const PAST: Record<
+  Transition,
+  'approved' | 'rejected' | 'accepted' | 'declined' | 'placed' | 'cancelled' | 'expired'
+> = {
   approve: 'approved',
   reject: 'rejected',
   accept: 'accepted',
@@ -188,6 +192,7 @@ export class ProposalService {
           },
         },
       ]);
+      await emitEvents(tx, [proposalEvent(current, `proposal.${PAST[transition]}`, party)]);
       return this.presentOne(tx, actor, await repository.findProposal(tx, id));
     });
   }
@@ -384,4 +389,28 @@ function found<T>(value: T | undefined, id: string): T {
 
 function notFound(id: string): ProposalError {
   return new ProposalError(ProposalErrorCode.NotFound, `No proposal ${id}.`);
+}
+
+/**
+ * The event a step causes. The matchingspunt is always told; the corporation and the provider
+ * only of a proposal that was approved (before that they do not see it).
+ */
+function proposalEvent(
+  proposal: StoredProposal,
+  type: DomainEventType,
+  party: string,
+): Parameters<typeof emitEvents>[1][number] {
+  const parties =
+    proposal.approvedAt !== null || type === 'proposal.approved'
+      ? [proposal.corporationId, proposal.providerId, proposal.supportProviderId]
+      : [];
+  return {
+    type,
+    subjectType: 'proposal',
+    subjectId: proposal.id,
+    regionCode: proposal.regionCode,
+    municipalityCode: proposal.municipalityCode,
+    organisationIds: parties.filter((id): id is string => id !== null),
+    data: { proposalId: proposal.id, unitId: proposal.unitId, clientId: proposal.clientId, party },
+  };
 }
