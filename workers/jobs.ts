@@ -1,20 +1,38 @@
 import { anonymiseClosedClientsJob, CLIENT_JOBS, ClientService } from '../src/modules/clients';
 import {
+  CandidateService,
   MATCHING_JOBS,
   nightlyRunsJob,
   regionChangedRunJob,
   requestedRunJob,
+  requestMatchingRun,
   type RunExecutor,
 } from '../src/modules/matching';
+import {
+  deadlineSweepJob,
+  expireProposalJob,
+  PROPOSAL_JOBS,
+  ProposalService,
+  remindDeadlineJob,
+} from '../src/modules/proposals';
 import type { Runtime } from '../src/runtime';
 import { handleJob, type JobDefinition, type JobHandler } from '../src/shared/queue/job-definition';
 import { systemClock } from '../src/shared/time/clock';
 
 /** Every job any module declares; the worker refuses to start unless each has one handler. */
-export const DECLARED_JOBS: readonly JobDefinition[] = [...CLIENT_JOBS, ...MATCHING_JOBS];
+export const DECLARED_JOBS: readonly JobDefinition[] = [
+  ...CLIENT_JOBS,
+  ...MATCHING_JOBS,
+  ...PROPOSAL_JOBS,
+];
 
 export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHandler[] {
   const clients = new ClientService(runtime.dataSource, systemClock);
+  const proposals = new ProposalService(
+    runtime.dataSource,
+    new CandidateService(runtime.dataSource, systemClock),
+    requestMatchingRun,
+  );
   return [
     handleJob(anonymiseClosedClientsJob, async () => {
       const anonymised = await clients.anonymiseClosed();
@@ -26,5 +44,12 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
     ),
     handleJob(requestedRunJob, (payload, job) => runExecutor.onRunRequested(payload.runId, job)),
     handleJob(nightlyRunsJob, async () => ({ requested: await runExecutor.requestNightlyRuns() })),
+    handleJob(expireProposalJob, async (payload) => ({
+      outcome: await proposals.expireStep(payload.proposalId, payload.version),
+    })),
+    handleJob(remindDeadlineJob, async (payload) => ({
+      outcome: await proposals.remindStep(payload.proposalId, payload.version),
+    })),
+    handleJob(deadlineSweepJob, () => proposals.sweepDeadlines()),
   ];
 }
