@@ -636,3 +636,71 @@ export async function findReminderDue(
     [OPEN_STATUSES, limit],
   );
 }
+
+export interface ReasonConsequence {
+  after: number;
+  withinMonths: number;
+  parkDays: number;
+}
+
+/** What the region's current policy attaches to a provider's decline reason, if anything. */
+export async function findReasonConsequence(
+  db: Db,
+  regionCode: string,
+  reason: string,
+): Promise<ReasonConsequence | undefined> {
+  const rows = await db.query<{ consequence: ReasonConsequence }[]>(
+    `SELECT c AS consequence
+       FROM (SELECT matching_rules FROM region_policies WHERE region_code = $1
+              ORDER BY version DESC LIMIT 1) p,
+            jsonb_array_elements(coalesce(p.matching_rules->'reasonConsequences', '[]')) c
+      WHERE c->>'reason' = $2`,
+    [regionCode, reason],
+  );
+  return rows[0]?.consequence;
+}
+
+/**
+ * The client's declines by its provider for `reason` within the window, counting only those
+ * since it was last parked (the decline of this transaction included).
+ */
+export async function countDeclines(
+  db: Db,
+  clientId: string,
+  reason: string,
+  withinMonths: number,
+): Promise<number> {
+  const rows = await db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n
+       FROM proposal_decisions d JOIN proposals p ON p.id = d.proposal_id
+       JOIN clients c ON c.id = p.client_id
+      WHERE p.client_id = $1 AND d.action = 'decline' AND d.party = 'provider' AND d.reason = $2
+        AND d.decided_at > now() - make_interval(months => $3)
+        AND (c.parked_at IS NULL OR d.decided_at > c.parked_at)`,
+    [clientId, reason, withinMonths],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Parks the client for `days` days from today (a longer parking already set stays). */
+export async function parkClient(
+  db: Db,
+  clientId: string,
+  parking: { days: number; reason: string; declines: number },
+): Promise<string> {
+  const rows = await db.query<{ until: string }[]>(
+    `WITH parked AS (
+       UPDATE clients
+          SET parked_until = greatest(parked_until,
+                                      (now() AT TIME ZONE 'Europe/Amsterdam')::date + $2::int),
+              parked_at = now(), parked_reason = $3, parked_declines = $4,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING parked_until
+     )
+     SELECT to_char(parked_until, 'YYYY-MM-DD') AS until FROM parked`,
+    [clientId, parking.days, parking.reason, parking.declines],
+  );
+  const until = rows[0]?.until;
+  if (until === undefined) throw new Error(`client ${clientId} of a proposal is missing`);
+  return until;
+}

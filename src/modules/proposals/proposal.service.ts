@@ -329,6 +329,43 @@ export class ProposalService {
     if (deadlines) {
       await writeOutbox(tx, [repository.deadlineMessage(id, current.version + 1, deadlines)]);
     }
+    if (transition === 'decline' && party === 'provider' && input.reason !== undefined) {
+      await this.applyReasonConsequence(tx, current, input.reason, actor);
+    }
+  }
+
+  /**
+   * The region's consequence of a provider's decline reason (docs/workflow.md, "Reason
+   * consequences"): a client declined for it often enough within the window is parked.
+   */
+  private async applyReasonConsequence(
+    tx: Db,
+    proposal: StoredProposal,
+    reason: string,
+    actor: Actor | null,
+  ): Promise<void> {
+    const consequence = await repository.findReasonConsequence(tx, proposal.regionCode, reason);
+    if (!consequence) return;
+    const declines = await repository.countDeclines(
+      tx,
+      proposal.clientId,
+      reason,
+      consequence.withinMonths,
+    );
+    if (declines < consequence.after) return;
+    const until = await repository.parkClient(tx, proposal.clientId, {
+      days: consequence.parkDays,
+      reason,
+      declines,
+    });
+    await recordAudit(tx, actor, [
+      {
+        action: 'client.parked',
+        entityType: 'client',
+        entityId: proposal.clientId,
+        details: { parkedUntil: until, reason, declines, proposalId: proposal.id },
+      },
+    ]);
   }
 
   /**
