@@ -209,6 +209,38 @@ describe('deadlines of the proposal workflow', () => {
     });
   });
 
+  it('when an open proposal has no deadline (opened before deadlines existed), then the sweep gives its step one, from the undecided side, with its jobs', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    await w().setPolicy(world, { deadlines: { corporationDays: 2, providerDays: 4 } });
+    const { proposalId } = await w().pairUp(world);
+    await w().step(world.matcher.token, proposalId, 'approve').expect(200);
+    await w().step(world.corporation.token, proposalId, 'accept').expect(200);
+    await w().sql(
+      `UPDATE proposals SET deadline = NULL, corporation_deadline = NULL, provider_deadline = NULL,
+              remind_at = NULL, reminded_at = NULL WHERE id = $1`,
+      [proposalId],
+    );
+    await service().sweepDeadlines();
+    const adopted = await w().read(world.matcher.token, proposalId);
+    expect(adopted.version).toBe(3);
+    // Only the provider has not decided: its deadline is the proposal's.
+    expect(adopted.deadline).not.toBeNull();
+    expect(adopted.deadline).toBe(adopted.providerDeadline);
+    expect(Date.parse(adopted.corporationDeadline!)).toBeLessThan(Date.parse(adopted.deadline!));
+    const messages = await w().sql<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM outbox WHERE topic = 'proposals.deadline_set'
+          AND payload->>'proposalId' = $1 AND (payload->>'version')::int = 3`,
+      [proposalId],
+    );
+    // One from the corporation's accept, one from the sweep (with the new deadline).
+    expect(messages.map((m) => m.payload.deadline)).toContain(
+      new Date(adopted.deadline!).toISOString(),
+    );
+    // A second sweep finds it dated: nothing more.
+    await service().sweepDeadlines();
+    expect((await w().read(world.matcher.token, proposalId)).deadline).toBe(adopted.deadline);
+  });
+
   it('when a region sets a negative or too long deadline, then the policy is refused naming each field', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const response = await request(t.app)

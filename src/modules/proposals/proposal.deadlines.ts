@@ -118,6 +118,44 @@ export function deadlinesAfter(
 }
 
 /**
+ * The deadlines of an open step that has none (a proposal opened before deadlines existed), as if
+ * the step opened at `now`; for an approved proposal, only the undecided sides count.
+ */
+export function adoptedDeadlines(
+  proposal: {
+    status: string;
+    corporationDecision: Decision | null;
+    providerDecision: Decision | null;
+  },
+  now: Date,
+  days: DeadlineDays,
+): StepDeadlines | undefined {
+  switch (proposal.status) {
+    case 'proposed':
+      return matcherStep(now, days);
+    case 'accepted':
+      return opened(addWorkingDays(now, days.placementDays), now);
+    case 'approved': {
+      const corporationDeadline = addWorkingDays(now, days.corporationDays);
+      const providerDeadline = addWorkingDays(now, days.providerDays);
+      const open = [
+        ...(proposal.corporationDecision === null ? [corporationDeadline] : []),
+        ...(proposal.providerDecision === null ? [providerDeadline] : []),
+      ];
+      const deadline = open.reduce((a, b) => (a <= b ? a : b), open[0] ?? now);
+      return {
+        deadline,
+        corporationDeadline,
+        providerDeadline,
+        remindAt: reminderFor(deadline, now),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * The open steps whose deadline is at or before `at`: the matcher's, an undecided side's, or the
  * placement's.
  */

@@ -704,3 +704,25 @@ export async function parkClient(
   if (until === undefined) throw new Error(`client ${clientId} of a proposal is missing`);
   return until;
 }
+
+/** Open proposals without a deadline (opened before deadlines existed). */
+export async function findUndated(
+  db: Db,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  return db.query(
+    `SELECT id, version FROM proposals WHERE status = ANY($1) AND deadline IS NULL
+      ORDER BY created_at LIMIT $2`,
+    [OPEN_STATUSES, limit],
+  );
+}
+
+/** Sets an open step's deadlines without a new version (the step itself did not change). */
+export async function setStepDeadlines(db: Db, id: string, step: StepDeadlines): Promise<void> {
+  await db.query(
+    `UPDATE proposals SET deadline = $2, corporation_deadline = $3, provider_deadline = $4,
+            remind_at = $5, reminded_at = NULL
+      WHERE id = $1`,
+    [id, step.deadline, step.corporationDeadline, step.providerDeadline, step.remindAt],
+  );
+}

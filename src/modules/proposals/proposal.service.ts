@@ -21,6 +21,7 @@ import {
 } from './proposal.schemas';
 import {
   type CurrentDeadlines,
+  adoptedDeadlines,
   deadlinesAfter,
   type StepDeadlines,
   stepsDueBy,
@@ -224,11 +225,37 @@ export class ProposalService {
     });
   }
 
-  /** The safety net: expires every step past its deadline and sends every reminder due. */
+  /**
+   * An open step without a deadline (opened before this version) gets one as if it opened now,
+   * and its jobs; a step that has one, or moved on, is left alone.
+   */
+  async adoptUndatedStep(id: string, version: number): Promise<boolean> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await repository.findProposal(tx, id, { lock: true });
+      if (!current || current.version !== version || current.deadline !== null) return false;
+      const step = adoptedDeadlines(
+        current,
+        await repository.transactionTime(tx),
+        await repository.deadlineDays(tx, current.regionCode),
+      );
+      if (!step) return false;
+      await repository.setStepDeadlines(tx, id, step);
+      await writeOutbox(tx, [repository.deadlineMessage(id, version, step)]);
+      return true;
+    });
+  }
+
+  /**
+   * The safety net: gives undated open steps a deadline, expires every step past its deadline
+   * and sends every reminder due.
+   */
   async sweepDeadlines(limit = 500): Promise<{ expired: number; reminded: number }> {
     const db = rootDb(this.dataSource);
     let expired = 0;
     let reminded = 0;
+    for (const step of await repository.findUndated(db, limit)) {
+      await this.adoptUndatedStep(step.id, step.version);
+    }
     for (const step of await repository.findPastDeadline(db, limit)) {
       if ((await this.expireStep(step.id, step.version)) === 'expired') expired++;
     }
