@@ -1,5 +1,6 @@
 import { anonymiseClosedClientsJob, CLIENT_JOBS, ClientService } from '../src/modules/clients';
 import {
+  CandidateService,
   MATCHING_JOBS,
   nightlyRunsJob,
   regionChangedRunJob,
@@ -8,6 +9,13 @@ import {
   type RunExecutor,
 } from '../src/modules/matching';
 import { PLACEMENT_JOBS, PlacementService, placementFollowUpJob } from '../src/modules/placements';
+import {
+  deadlineSweepJob,
+  expireProposalJob,
+  PROPOSAL_JOBS,
+  ProposalService,
+  remindDeadlineJob,
+} from '../src/modules/proposals';
 import type { Runtime } from '../src/runtime';
 import { handleJob, type JobDefinition, type JobHandler } from '../src/shared/queue/job-definition';
 import { systemClock } from '../src/shared/time/clock';
@@ -17,11 +25,17 @@ export const DECLARED_JOBS: readonly JobDefinition[] = [
   ...CLIENT_JOBS,
   ...MATCHING_JOBS,
   ...PLACEMENT_JOBS,
+  ...PROPOSAL_JOBS,
 ];
 
 export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHandler[] {
   const clients = new ClientService(runtime.dataSource, systemClock);
   const placements = new PlacementService(runtime.dataSource, systemClock, requestMatchingRun);
+  const proposals = new ProposalService(
+    runtime.dataSource,
+    new CandidateService(runtime.dataSource, systemClock),
+    requestMatchingRun,
+  );
   return [
     handleJob(anonymiseClosedClientsJob, async () => {
       const anonymised = await clients.anonymiseClosed();
@@ -38,5 +52,12 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
       runtime.logger.info(result, 'placement follow-up done');
       return result;
     }),
+    handleJob(expireProposalJob, async (payload) => ({
+      outcome: await proposals.expireStep(payload.proposalId, payload.version),
+    })),
+    handleJob(remindDeadlineJob, async (payload) => ({
+      outcome: await proposals.remindStep(payload.proposalId, payload.version),
+    })),
+    handleJob(deadlineSweepJob, () => proposals.sweepDeadlines()),
   ];
 }

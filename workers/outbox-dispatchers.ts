@@ -1,4 +1,10 @@
 import { MATCHING_TOPICS, regionChangedRunJob, requestedRunJob } from '../src/modules/matching';
+import {
+  deadlineSetPayload,
+  expireProposalJob,
+  PROPOSAL_TOPICS,
+  remindDeadlineJob,
+} from '../src/modules/proposals';
 import type { OutboxDispatcher } from '../src/shared/outbox/outbox-relay';
 import type { JobProducer } from '../src/shared/queue/job-producer';
 
@@ -23,6 +29,23 @@ export function outboxDispatchers(
     [MATCHING_TOPICS.runRequested]: async (row) => {
       const runId = String(row.payload.runId);
       await jobs.enqueue(requestedRunJob, { runId }, { jobId: `run-${runId}` });
+    },
+    // A step opened: its expiry job, and its reminder's, delayed until they are due. The job ids
+    // name the step (proposal and version), so relaying the message twice adds nothing.
+    [PROPOSAL_TOPICS.deadlineSet]: async (row) => {
+      const step = deadlineSetPayload.parse(row.payload);
+      const payload = { proposalId: step.proposalId, version: step.version };
+      const delayUntil = (at: string) => Math.max(0, Date.parse(at) - Date.now());
+      await jobs.enqueue(expireProposalJob, payload, {
+        jobId: `expire-${step.proposalId}-${step.version}`,
+        delay: delayUntil(step.deadline),
+      });
+      if (step.remindAt !== null) {
+        await jobs.enqueue(remindDeadlineJob, payload, {
+          jobId: `remind-${step.proposalId}-${step.version}`,
+          delay: delayUntil(step.remindAt),
+        });
+      }
     },
   };
 }

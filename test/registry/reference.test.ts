@@ -199,7 +199,7 @@ describe('reference data and region policy', () => {
       capWindowMonths: 12,
       maxDistanceKm: 15,
       planningHorizonDays: 90,
-      deadlines: { matcherDays: 5, corporationDays: 10, providerDays: 10 },
+      deadlines: { matcherDays: 5, corporationDays: 10, providerDays: 10, placementDays: 20 },
       retentionMonths: 24,
     });
   });
@@ -267,7 +267,8 @@ describe('reference data and region policy', () => {
           weights: { location: 0, spreiding: 0, prikkelarm: 0, begeleiding: 0, wait: 0 },
           neighbourhoodCap: -1,
           maxDistanceKm: 0,
-          deadlines: { matcherDays: 0, corporationDays: 10, providerDays: 10 },
+          // 0 is allowed (due at once); more than 90 working days is not.
+          deadlines: { matcherDays: 91, corporationDays: 10, providerDays: 10, placementDays: 20 },
           municipalityCaps: { GM9998: 2, [venlo]: -3 },
         }),
         surprise: true,

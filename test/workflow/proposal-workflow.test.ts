@@ -154,6 +154,8 @@ describe('the proposal workflow', () => {
         'clientId',
         'regionCode',
         'deadline',
+        'corporationDeadline',
+        'providerDeadline',
         'approvedAt',
         'corporationDecision',
         'providerDecision',

@@ -33,6 +33,7 @@ export interface StoredClient {
   urgencyConfirmedAt: string | null;
   consent: CreateClientInput['consent'];
   parkedUntil: string | null;
+  parkedBy: { reason: string; declines: number; parkedAt: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -66,7 +67,11 @@ const CLIENT_SELECT = `
          CASE WHEN c.consent_given_on IS NULL THEN NULL
               ELSE json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'), 'scope', c.consent_scope)
          END AS consent,
-         to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.version,
+         to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil",
+         CASE WHEN c.parked_reason IS NULL THEN NULL
+              ELSE json_build_object('reason', c.parked_reason, 'declines', c.parked_declines,
+                                     'parkedAt', to_json(c.parked_at)#>>'{}')
+         END AS "parkedBy", c.version,
          to_json(c.created_at)#>>'{}' AS "createdAt", to_json(c.updated_at)#>>'{}' AS "updatedAt",
          to_json(c.closed_at)#>>'{}' AS "closedAt"
     FROM clients c`;
@@ -181,8 +186,11 @@ const PROFILE_COLUMNS = `target_group = $2, adults = $3, children = $4, max_rent
   municipality_of_belonging = $6, stimulus_need = $7, support_intensity = $8,
   support_provider_id = $9, support_provider_kind = $10, needs_ground_floor_or_lift = $11,
   needs_wheelchair = $12, routes = $13, ready_since = $14, urgency_reason = $15,
-  consent_given_on = $16, consent_scope = $17, parked_until = $18, pets = $19,
-  huurtoeslag_eligible = $20, under_23 = $21, must_move_by = $22,
+  consent_given_on = $16, consent_scope = $17, parked_until = $18,
+  -- A parking set or lifted by hand is no longer the reason consequence's.
+  parked_reason = CASE WHEN parked_until IS DISTINCT FROM $18::date THEN NULL ELSE parked_reason END,
+  parked_declines = CASE WHEN parked_until IS DISTINCT FROM $18::date THEN NULL ELSE parked_declines END,
+  pets = $19, huurtoeslag_eligible = $20, under_23 = $21, must_move_by = $22,
   urgent = urgent AND urgency_reason IS NOT DISTINCT FROM $15,
   urgency_confirmed_at = CASE WHEN urgency_reason IS NOT DISTINCT FROM $15 THEN urgency_confirmed_at END,
   urgency_confirmed_by = CASE WHEN urgency_reason IS NOT DISTINCT FROM $15 THEN urgency_confirmed_by END,
@@ -387,4 +395,14 @@ export async function anonymiseClosedClients(db: Db, now: Date): Promise<string[
     ]);
   }
   return ids;
+}
+
+/** A matcher lifts a parking: matchable again at once. */
+export async function unpark(db: Db, id: string): Promise<void> {
+  await db.query(
+    `UPDATE clients SET parked_until = NULL, parked_reason = NULL, parked_declines = NULL,
+            version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id],
+  );
 }

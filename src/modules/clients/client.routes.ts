@@ -108,6 +108,24 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
     }),
     apiEndpoint({
       method: 'post',
+      path: '/api/v1/clients/{id}/unpark',
+      roles: ['matcher'],
+      summary: 'Lift a parking (matcher of the client’s municipality)',
+      description:
+        'A parked client (`parkedUntil` later than today: set by its provider, or by the ' +
+        'region’s reason consequence after repeated declines, see `parkedBy`) is matchable again ' +
+        'at once, and a run follows. Audited as `client.unparked`. A client that is not parked ' +
+        'is answered as it is. Another matcher gets 404.',
+      tags,
+      params: clientParamsSchema,
+      responses: { 200: { description: 'The client as it is now.', schema: clientSchema } },
+      handle: async ({ actor, params }) => {
+        const client = await clients.unpark(actor, params.id);
+        return { status: 200, body: client, headers: { ETag: etag(client.version) } };
+      },
+    }),
+    apiEndpoint({
+      method: 'post',
       path: '/api/v1/clients/{id}/withdraw',
       roles: ['provider'],
       summary: 'Withdraw a client (provider); withdrawing again changes nothing',

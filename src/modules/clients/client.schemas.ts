@@ -218,6 +218,13 @@ export const clientSchema = z
     urgencyConfirmedAt: z.string().nullable(),
     consent: z.object({ givenOn: z.string(), scope: z.enum(CONSENT_SCOPES) }).nullable(),
     parkedUntil: z.string().nullable(),
+    parkedBy: z
+      .object({ reason: z.string(), declines: z.number().int(), parkedAt: z.string() })
+      .nullable()
+      .meta({
+        description:
+          "Set when the region's reason consequence parked the client (docs/workflow.md): the decline reason, how many declines, when. Null for a parking by hand.",
+      }),
     matchable: z
       .boolean()
       .meta({ description: 'Whether the matcher may consider this client today.' }),

@@ -176,6 +176,37 @@ export class ClientService {
     return this.present(client);
   }
 
+  /**
+   * A matcher of the client's municipality lifts a parking (by hand or by a reason consequence):
+   * the client is matchable again at once, and a run is requested. Unparking a client that is not
+   * parked changes nothing.
+   */
+  async unpark(actor: Actor, id: string): Promise<Client> {
+    requireRole(actor, 'matcher');
+    const scope = readScope(actor);
+    const today = dutchDate(this.clock());
+    const client = await inTransaction(this.dataSource, async (tx) => {
+      const current = await this.mustFind(tx, id, scope, true);
+      if (current.parkedUntil === null || current.parkedUntil <= today) return current;
+      await repository.unpark(tx, id);
+      await requestMatchingRun(tx, { municipalityCodes: [current.municipalityOfBelonging] });
+      await recordAudit(tx, actor, [
+        {
+          action: 'client.unparked',
+          entityType: 'client',
+          entityId: id,
+          details: {
+            parkedUntil: current.parkedUntil,
+            ...(current.parkedBy ? { reason: current.parkedBy.reason } : {}),
+          },
+        },
+      ]);
+      return this.mustFind(tx, id, scope);
+    });
+    await this.logForeignReads(actor, [client.id]);
+    return this.present(client);
+  }
+
   /** The client no longer seeks a home through the point; withdrawing twice is harmless. */
   async withdraw(actor: Actor, id: string): Promise<Client> {
     requireRole(actor, 'provider');

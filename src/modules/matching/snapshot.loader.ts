@@ -140,6 +140,8 @@ interface ClientRow {
   under23: boolean;
   consentGivenOn: string | null;
   parkedUntil: string | null;
+  parkedReason: string | null;
+  parkedDeclines: number | null;
   version: number;
 }
 
@@ -179,7 +181,8 @@ const CLIENT_COLUMNS = `
   to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy", c.pets,
   c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
   to_char(c.consent_given_on, 'YYYY-MM-DD') AS "consentGivenOn",
-  to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.version`;
+  to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil", c.parked_reason AS "parkedReason",
+  c.parked_declines AS "parkedDeclines", c.version`;
 
 function toEngineUnit(row: UnitRow): EngineUnit {
   return {
@@ -235,6 +238,10 @@ function toEngineClient(row: ClientRow, today: string): EngineClient {
     under23: row.under23,
     hasConsent: row.consentGivenOn !== null && row.consentGivenOn <= today,
     parkedUntil: row.parkedUntil,
+    parkedAfter:
+      row.parkedReason !== null && row.parkedDeclines !== null
+        ? { reason: row.parkedReason, declines: row.parkedDeclines }
+        : null,
   };
 }
 

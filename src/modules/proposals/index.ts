@@ -5,6 +5,14 @@ export {
 } from './proposal.repository';
 export { can, type ProposalAction, type ProposalFacts, proposalScope } from './proposal.access';
 export { DECISION_REASONS } from './proposal.reasons';
+export {
+  deadlineSetPayload,
+  deadlineSweepJob,
+  expireProposalJob,
+  PROPOSAL_JOBS,
+  PROPOSAL_TOPICS,
+  remindDeadlineJob,
+} from './proposal.jobs';
 export { proposalEndpoints } from './proposal.routes';
 export {
   OPEN_STATUSES,

@@ -1,6 +1,9 @@
 import type { Db } from '../../shared/database/db';
 import type { PageRequest } from '../../shared/http/pagination';
+import { writeOutbox } from '../../shared/outbox/outbox';
 import type { ProposalFacts } from './proposal.access';
+import { type DeadlineDays, matcherStep, type StepDeadlines } from './proposal.deadlines';
+import { PROPOSAL_TOPICS } from './proposal.jobs';
 import { OPEN_STATUSES, type ProposalFilter, type ProposalStatus } from './proposal.schemas';
 import type { Decision, Party, Transition } from './proposal.workflow';
 
@@ -28,6 +31,10 @@ export interface StoredProposal extends ProposalFacts {
   rules: { code: string; passed: boolean; message: string }[];
   policyVersion: number;
   deadline: string | null;
+  corporationDeadline: string | null;
+  providerDeadline: string | null;
+  remindAt: string | null;
+  remindedAt: string | null;
   corporationDecision: Decision | null;
   providerDecision: Decision | null;
   reason: string | null;
@@ -47,6 +54,9 @@ const SELECT = `
          p.region_code AS "regionCode", p.origin, p.run_id AS "runId", p.score, p.breakdown, p.rules,
          p.policy_version AS "policyVersion", to_json(p.deadline)#>>'{}' AS deadline,
          to_json(p.approved_at)#>>'{}' AS "approvedAt",
+         to_json(p.corporation_deadline)#>>'{}' AS "corporationDeadline",
+         to_json(p.provider_deadline)#>>'{}' AS "providerDeadline",
+         to_json(p.remind_at)#>>'{}' AS "remindAt", to_json(p.reminded_at)#>>'{}' AS "remindedAt",
          p.corporation_decision AS "corporationDecision", p.provider_decision AS "providerDecision",
          p.reason, to_char(p.lease_start, 'YYYY-MM-DD') AS "leaseStart",
          p.overridden_rules AS "overriddenRules", p.created_by_token_id AS "createdByTokenId",
@@ -151,7 +161,7 @@ export async function insertRunProposals(
   pairs: RunProposalInput[],
 ): Promise<{ id: string; unitId: string; clientId: string }[]> {
   if (pairs.length === 0) return [];
-  return db.query(
+  const inserted = await db.query<{ id: string; unitId: string; clientId: string }[]>(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
          unit_id uuid, client_id uuid, unit_version int, client_version int, score float8,
@@ -194,6 +204,68 @@ export async function insertRunProposals(
       regionCode,
     ],
   );
+  await openMatcherSteps(
+    db,
+    regionCode,
+    inserted.map((row) => row.id),
+  );
+  return inserted;
+}
+
+/** The transaction's own time: what `now()` wrote into the rows it changed. */
+export async function transactionTime(db: Db): Promise<Date> {
+  const rows = await db.query<{ now: Date }[]>(`SELECT now() AS now`);
+  const now = rows[0]?.now;
+  if (!now) throw new Error('the database gave no time');
+  return new Date(now);
+}
+
+/** The region's current deadlines (its newest policy version): a step opened now gets these. */
+export async function deadlineDays(db: Db, regionCode: string): Promise<DeadlineDays> {
+  const rows = await db.query<DeadlineDays[]>(
+    `SELECT matcher_days AS "matcherDays", corporation_days AS "corporationDays",
+            provider_days AS "providerDays", placement_days AS "placementDays"
+       FROM region_policies WHERE region_code = $1 ORDER BY version DESC LIMIT 1`,
+    [regionCode],
+  );
+  const days = rows[0];
+  if (!days) throw new Error(`region ${regionCode} has no policy`);
+  return days;
+}
+
+/**
+ * New proposals (all made in this transaction, version 1): the matcher's step opens with its
+ * deadline, and its expiry and reminder jobs are asked for through the outbox.
+ */
+export async function openMatcherSteps(
+  db: Db,
+  regionCode: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const step = matcherStep(await transactionTime(db), await deadlineDays(db, regionCode));
+  await db.query(`UPDATE proposals SET deadline = $2, remind_at = $3 WHERE id = ANY($1::uuid[])`, [
+    ids,
+    step.deadline,
+    step.remindAt,
+  ]);
+  await writeOutbox(
+    db,
+    ids.map((id) => deadlineMessage(id, 1, step)),
+  );
+}
+
+/** Asks for the step's expiry job (and its reminder's) at the step's deadline. */
+export function deadlineMessage(id: string, version: number, step: StepDeadlines) {
+  return {
+    topic: PROPOSAL_TOPICS.deadlineSet,
+    payload: {
+      proposalId: id,
+      version,
+      deadline: step.deadline.toISOString(),
+      remindAt: step.remindAt?.toISOString() ?? null,
+    },
+  };
 }
 
 /**
@@ -231,6 +303,8 @@ export interface ProposalChange {
   decision?: { side: 'corporation' | 'provider'; value: Decision };
   reason?: string;
   leaseStart?: string;
+  /** A step opened or its deadline moved; `remindAgain`: the reminder is due anew. */
+  deadlines?: StepDeadlines & { remindAgain: boolean };
 }
 
 const CLOSED: readonly ProposalStatus[] = [
@@ -255,7 +329,12 @@ export async function updateProposal(db: Db, id: string, change: ProposalChange)
         reason = coalesce($6, reason),
         lease_start = coalesce($7::date, lease_start),
         placed_at = CASE WHEN $2 = 'placed' THEN now() ELSE placed_at END,
-        closed_at = CASE WHEN $2 = ANY($8) THEN now() ELSE closed_at END
+        closed_at = CASE WHEN $2 = ANY($8) THEN now() ELSE closed_at END,
+        deadline = CASE WHEN $9 THEN $10::timestamptz ELSE deadline END,
+        corporation_deadline = CASE WHEN $9 THEN $11::timestamptz ELSE corporation_deadline END,
+        provider_deadline = CASE WHEN $9 THEN $12::timestamptz ELSE provider_deadline END,
+        remind_at = CASE WHEN $9 THEN $13::timestamptz ELSE remind_at END,
+        reminded_at = CASE WHEN $9 AND $14 THEN NULL ELSE reminded_at END
       WHERE id = $1`,
     [
       id,
@@ -266,6 +345,12 @@ export async function updateProposal(db: Db, id: string, change: ProposalChange)
       change.reason ?? null,
       change.leaseStart ?? null,
       CLOSED,
+      change.deadlines !== undefined,
+      change.deadlines?.deadline ?? null,
+      change.deadlines?.corporationDeadline ?? null,
+      change.deadlines?.providerDeadline ?? null,
+      change.deadlines?.remindAt ?? null,
+      change.deadlines?.remindAgain ?? false,
     ],
   );
 }
@@ -420,6 +505,7 @@ export async function insertManualProposal(
     `UPDATE clients SET status = 'proposed', version = version + 1, updated_at = now() WHERE id = $1`,
     [input.clientId],
   );
+  await openMatcherSteps(db, input.regionCode, [id]);
   return id;
 }
 
@@ -516,5 +602,127 @@ export async function findUnitDetails(
       id,
       { ...rest, address: { street, houseNumber, postcode, municipalityCode } },
     ]),
+  );
+}
+
+/** The step's reminder went out: it is not sent again for this step. */
+export async function markReminded(db: Db, id: string): Promise<void> {
+  await db.query(`UPDATE proposals SET reminded_at = now() WHERE id = $1`, [id]);
+}
+
+/** Open proposals past their deadline (the safety net, for a job that was lost), oldest first. */
+export async function findPastDeadline(
+  db: Db,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  return db.query(
+    `SELECT id, version FROM proposals
+      WHERE status = ANY($1) AND deadline IS NOT NULL AND deadline <= now()
+      ORDER BY deadline LIMIT $2`,
+    [OPEN_STATUSES, limit],
+  );
+}
+
+/** Open proposals whose reminder is due and was not sent. */
+export async function findReminderDue(
+  db: Db,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  return db.query(
+    `SELECT id, version FROM proposals
+      WHERE status = ANY($1) AND remind_at IS NOT NULL AND reminded_at IS NULL
+        AND remind_at <= now()
+      ORDER BY remind_at LIMIT $2`,
+    [OPEN_STATUSES, limit],
+  );
+}
+
+export interface ReasonConsequence {
+  after: number;
+  withinMonths: number;
+  parkDays: number;
+}
+
+/** What the region's current policy attaches to a provider's decline reason, if anything. */
+export async function findReasonConsequence(
+  db: Db,
+  regionCode: string,
+  reason: string,
+): Promise<ReasonConsequence | undefined> {
+  const rows = await db.query<{ consequence: ReasonConsequence }[]>(
+    `SELECT c AS consequence
+       FROM (SELECT matching_rules FROM region_policies WHERE region_code = $1
+              ORDER BY version DESC LIMIT 1) p,
+            jsonb_array_elements(coalesce(p.matching_rules->'reasonConsequences', '[]')) c
+      WHERE c->>'reason' = $2`,
+    [regionCode, reason],
+  );
+  return rows[0]?.consequence;
+}
+
+/**
+ * The client's declines by its provider for `reason` within the window, counting only those
+ * since it was last parked (the decline of this transaction included).
+ */
+export async function countDeclines(
+  db: Db,
+  clientId: string,
+  reason: string,
+  withinMonths: number,
+): Promise<number> {
+  const rows = await db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n
+       FROM proposal_decisions d JOIN proposals p ON p.id = d.proposal_id
+       JOIN clients c ON c.id = p.client_id
+      WHERE p.client_id = $1 AND d.action = 'decline' AND d.party = 'provider' AND d.reason = $2
+        AND d.decided_at > now() - make_interval(months => $3)
+        AND (c.parked_at IS NULL OR d.decided_at > c.parked_at)`,
+    [clientId, reason, withinMonths],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Parks the client for `days` days from today (a longer parking already set stays). */
+export async function parkClient(
+  db: Db,
+  clientId: string,
+  parking: { days: number; reason: string; declines: number },
+): Promise<string> {
+  const rows = await db.query<{ until: string }[]>(
+    `WITH parked AS (
+       UPDATE clients
+          SET parked_until = greatest(parked_until,
+                                      (now() AT TIME ZONE 'Europe/Amsterdam')::date + $2::int),
+              parked_at = now(), parked_reason = $3, parked_declines = $4,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING parked_until
+     )
+     SELECT to_char(parked_until, 'YYYY-MM-DD') AS until FROM parked`,
+    [clientId, parking.days, parking.reason, parking.declines],
+  );
+  const until = rows[0]?.until;
+  if (until === undefined) throw new Error(`client ${clientId} of a proposal is missing`);
+  return until;
+}
+
+/** Open proposals without a deadline (opened before deadlines existed). */
+export async function findUndated(
+  db: Db,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  return db.query(
+    `SELECT id, version FROM proposals WHERE status = ANY($1) AND deadline IS NULL
+      ORDER BY created_at LIMIT $2`,
+    [OPEN_STATUSES, limit],
+  );
+}
+
+/** Sets an open step's deadlines without a new version (the step itself did not change). */
+export async function setStepDeadlines(db: Db, id: string, step: StepDeadlines): Promise<void> {
+  await db.query(
+    `UPDATE proposals SET deadline = $2, corporation_deadline = $3, provider_deadline = $4,
+            remind_at = $5, reminded_at = NULL
+      WHERE id = $1`,
+    [id, step.deadline, step.corporationDeadline, step.providerDeadline, step.remindAt],
   );
 }

@@ -45,7 +45,18 @@ const proposalBase = {
   unitId: z.uuid(),
   clientId: z.uuid(),
   regionCode: z.string(),
-  deadline: z.string().nullable(),
+  deadline: z.string().nullable().meta({
+    description:
+      'When the open step expires (Dutch working days from the policy): the matcher’s, the earliest undecided side’s, or the placement’s. Kept as it was once the proposal closed.',
+  }),
+  corporationDeadline: z
+    .string()
+    .nullable()
+    .meta({ description: 'After approval: by when the corporation accepts or declines.' }),
+  providerDeadline: z
+    .string()
+    .nullable()
+    .meta({ description: 'After approval: by when the provider accepts or declines.' }),
   approvedAt: z.string().nullable(),
   corporationDecision: z.enum(['accepted', 'declined']).nullable(),
   providerDecision: z.enum(['accepted', 'declined']).nullable(),

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, requireRole } from '../../shared/auth/actor';
 import { type Db, inTransaction, rootDb } from '../../shared/database/db';
 import { ValidationError } from '../../shared/errors/app-error';
+import { writeOutbox } from '../../shared/outbox/outbox';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { recordAudit } from '../audit';
 import { type DomainEventType, emitEvents } from '../notifications';
@@ -12,14 +13,27 @@ import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
 import * as repository from './proposal.repository';
 import type { StoredProposal } from './proposal.repository';
-import type {
-  CreateProposalInput,
-  DecisionBody,
-  Proposal,
-  ProposalFilter,
-  ProposalViewBody,
+import type { DecisionBody, Proposal } from './proposal.schemas';
+import {
+  type CreateProposalInput,
+  type ProposalFilter,
+  type ProposalViewBody,
+  OPEN_STATUSES,
 } from './proposal.schemas';
-import { planTransition, type Transition, WORKFLOW } from './proposal.workflow';
+import {
+  type CurrentDeadlines,
+  adoptedDeadlines,
+  deadlinesAfter,
+  type StepDeadlines,
+  stepsDueBy,
+} from './proposal.deadlines';
+import {
+  type Party,
+  planTransition,
+  type Transition,
+  type TransitionPlan,
+  WORKFLOW,
+} from './proposal.workflow';
 
 /** The same "why not" evaluation candidates use (the matching module's CandidateService). */
 export interface PairEvaluator {
@@ -142,76 +156,262 @@ export class ProposalService {
         );
       }
 
-      await repository.updateProposal(tx, id, {
-        status: plan.to,
-        ...(transition === 'approve' ? { approvedByTokenId: actor.tokenId } : {}),
-        ...(plan.decision ? { decision: plan.decision } : {}),
-        ...(input.reason !== undefined ? { reason: input.reason } : {}),
-        ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
+      const deadlines = deadlinesAfter(
+        plan,
+        deadlinesOf(current),
+        await repository.transactionTime(tx),
+        await repository.deadlineDays(tx, current.regionCode),
+      );
+      await this.applyPlan(tx, current, { transition, party, plan, input, actor, deadlines });
+      return this.presentOne(tx, actor, await repository.findProposal(tx, id));
+    });
+  }
+
+  /**
+   * The deadline job: expires the step that opened at `version` if it is still open at that
+   * version and past its deadline, in one transaction (freed pair, decision, audit row, event,
+   * run request). Anything else (moved on, expired already) is left alone, so a repeated or
+   * retried job changes nothing.
+   */
+  async expireStep(id: string, version: number): Promise<'expired' | 'moved_on'> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await repository.findProposal(tx, id, { lock: true });
+      if (!current || current.version !== version) return 'moved_on';
+      const plan = planTransition(current, 'expire', 'system');
+      if ('refused' in plan) return 'moved_on';
+      const now = await repository.transactionTime(tx);
+      if (current.deadline === null) return 'moved_on';
+      if (Date.parse(current.deadline) > now.getTime()) throw notYetDue(id, current.deadline);
+      const lapsed = stepsDueBy(current, now.getTime());
+      await this.applyPlan(tx, current, {
+        transition: 'expire',
+        party: 'system',
+        plan,
+        input: { reason: 'deadline_passed' },
+        actor: null,
+        details: { deadline: current.deadline, lapsed },
       });
-      let pledgeId: string | undefined;
-      let placementId: string | undefined;
-      switch (plan.effect) {
-        case 'none':
-          break;
-        case 'free':
-          await repository.freePair(tx, current.unitId, current.clientId);
-          await this.requestRun(tx, { regionCodes: [current.regionCode] });
-          break;
-        case 'place':
-          if (current.unitType === 'contingent' && current.contingentYear !== null) {
-            pledgeId = await repository.lockPledge(
-              tx,
-              current.corporationId,
-              current.municipalityCode,
-              current.contingentYear,
-            );
-          }
-          await repository.placePair(tx, current.unitId, current.clientId);
-          if (input.leaseStart === undefined) throw new Error('a placement without leaseStart');
-          {
-            // The tenancy's own record; a doorstroom home the client leaves is offered again.
-            const started = await startPlacement(tx, actor, {
-              proposalId: id,
-              unitId: current.unitId,
-              clientId: current.clientId,
-              leaseStart: input.leaseStart,
-            });
-            placementId = started.placementId;
-            if (started.freedUnitId !== null) {
-              await this.requestRun(tx, { regionCodes: [current.regionCode] });
-            }
-          }
-          break;
+      return 'expired';
+    });
+  }
+
+  /**
+   * The reminder job: `proposal.deadline_near` for the step that opened at `version`, once (the
+   * stored `remindedAt` says it went out).
+   */
+  async remindStep(id: string, version: number): Promise<'reminded' | 'moved_on' | 'sent'> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await repository.findProposal(tx, id, { lock: true });
+      if (!current || current.version !== version || !OPEN_STATUSES.includes(current.status)) {
+        return 'moved_on';
       }
-      await repository.insertDecision(tx, {
-        proposalId: id,
-        action: transition,
-        party,
-        reason: input.reason ?? null,
-        note: input.note ?? null,
-        organisationId: actor.organisationId,
-        tokenId: actor.tokenId,
-      });
-      await recordAudit(tx, actor, [
+      if (current.remindedAt !== null) return 'sent';
+      if (current.remindAt === null || current.deadline === null) return 'moved_on';
+      const now = await repository.transactionTime(tx);
+      if (Date.parse(current.remindAt) > now.getTime()) throw notYetDue(id, current.remindAt);
+      await repository.markReminded(tx, id);
+      await emitEvents(tx, [
         {
-          action: `proposal.${PAST[transition]}`,
-          entityType: 'proposal',
-          entityId: id,
-          details: {
-            from: current.status,
-            to: plan.to,
-            party,
-            ...(input.reason !== undefined ? { reason: input.reason } : {}),
-            ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
-            ...(pledgeId !== undefined ? { contingentPledgeId: pledgeId } : {}),
-            ...(placementId !== undefined ? { placementId } : {}),
+          ...proposalEvent(current, 'proposal.deadline_near', 'system'),
+          data: {
+            proposalId: id,
+            unitId: current.unitId,
+            clientId: current.clientId,
+            deadline: current.deadline,
+            steps: stepsDueBy(current, Date.parse(current.deadline)),
           },
         },
       ]);
-      await emitEvents(tx, [proposalEvent(current, `proposal.${PAST[transition]}`, party)]);
-      return this.presentOne(tx, actor, await repository.findProposal(tx, id));
+      return 'reminded';
     });
+  }
+
+  /**
+   * An open step without a deadline (opened before this version) gets one as if it opened now,
+   * and its jobs; a step that has one, or moved on, is left alone.
+   */
+  async adoptUndatedStep(id: string, version: number): Promise<boolean> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const current = await repository.findProposal(tx, id, { lock: true });
+      if (!current || current.version !== version || current.deadline !== null) return false;
+      const step = adoptedDeadlines(
+        current,
+        await repository.transactionTime(tx),
+        await repository.deadlineDays(tx, current.regionCode),
+      );
+      if (!step) return false;
+      await repository.setStepDeadlines(tx, id, step);
+      await writeOutbox(tx, [repository.deadlineMessage(id, version, step)]);
+      return true;
+    });
+  }
+
+  /**
+   * The safety net: gives undated open steps a deadline, expires every step past its deadline
+   * and sends every reminder due.
+   */
+  async sweepDeadlines(limit = 500): Promise<{ expired: number; reminded: number }> {
+    const db = rootDb(this.dataSource);
+    let expired = 0;
+    let reminded = 0;
+    for (const step of await repository.findUndated(db, limit)) {
+      await this.adoptUndatedStep(step.id, step.version);
+    }
+    for (const step of await repository.findPastDeadline(db, limit)) {
+      if ((await this.expireStep(step.id, step.version)) === 'expired') expired++;
+    }
+    for (const step of await repository.findReminderDue(db, limit)) {
+      if ((await this.remindStep(step.id, step.version)) === 'reminded') reminded++;
+    }
+    return { expired, reminded };
+  }
+
+  /**
+   * Writes what a planned step does: the proposal (and its deadlines), the unit and client, the
+   * decision, the audit row, the event and, for a step that opened, its deadline jobs.
+   */
+  private async applyPlan(
+    tx: Db,
+    current: StoredProposal,
+    step: {
+      transition: Transition;
+      party: Party;
+      plan: TransitionPlan;
+      input: TransitionInput;
+      actor: Actor | null;
+      deadlines?: StepDeadlines | undefined;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const { transition, party, plan, input, actor, deadlines } = step;
+    const id = current.id;
+    await repository.updateProposal(tx, id, {
+      status: plan.to,
+      ...(transition === 'approve' && actor ? { approvedByTokenId: actor.tokenId } : {}),
+      ...(plan.decision ? { decision: plan.decision } : {}),
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
+      ...(deadlines
+        ? {
+            deadlines: {
+              ...deadlines,
+              // A new step is reminded anew; within a step, only when its deadline moved.
+              remindAgain:
+                plan.to !== current.status || !sameInstant(deadlines.remindAt, current.remindAt),
+            },
+          }
+        : {}),
+    });
+    let pledgeId: string | undefined;
+    let placementId: string | undefined;
+    switch (plan.effect) {
+      case 'none':
+        break;
+      case 'free':
+        await repository.freePair(tx, current.unitId, current.clientId);
+        await this.requestRun(tx, { regionCodes: [current.regionCode] });
+        break;
+      case 'place':
+        if (current.unitType === 'contingent' && current.contingentYear !== null) {
+          pledgeId = await repository.lockPledge(
+            tx,
+            current.corporationId,
+            current.municipalityCode,
+            current.contingentYear,
+          );
+        }
+        await repository.placePair(tx, current.unitId, current.clientId);
+        if (input.leaseStart === undefined || actor === null) {
+          throw new Error('a placement needs its leaseStart and the corporation that records it');
+        }
+        {
+          // The tenancy's own record; a doorstroom home the client leaves is offered again.
+          const started = await startPlacement(tx, actor, {
+            proposalId: id,
+            unitId: current.unitId,
+            clientId: current.clientId,
+            leaseStart: input.leaseStart,
+          });
+          placementId = started.placementId;
+          if (started.freedUnitId !== null) {
+            await this.requestRun(tx, { regionCodes: [current.regionCode] });
+          }
+        }
+        break;
+    }
+    await repository.insertDecision(tx, {
+      proposalId: id,
+      action: transition,
+      party,
+      reason: input.reason ?? null,
+      note: input.note ?? null,
+      organisationId: actor?.organisationId ?? null,
+      tokenId: actor?.tokenId ?? null,
+    });
+    await recordAudit(tx, actor, [
+      {
+        action: `proposal.${PAST[transition]}`,
+        entityType: 'proposal',
+        entityId: id,
+        details: {
+          from: current.status,
+          to: plan.to,
+          party,
+          ...(input.reason !== undefined ? { reason: input.reason } : {}),
+          ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
+          ...(pledgeId !== undefined ? { contingentPledgeId: pledgeId } : {}),
+          ...(placementId !== undefined ? { placementId } : {}),
+          ...(deadlines ? { deadline: deadlines.deadline.toISOString() } : {}),
+          ...step.details,
+        },
+      },
+    ]);
+    await emitEvents(tx, [
+      {
+        ...proposalEvent(current, `proposal.${PAST[transition]}`, party),
+        ...(step.details ? { data: { ...eventData(current, party), ...step.details } } : {}),
+      },
+    ]);
+    if (deadlines) {
+      await writeOutbox(tx, [repository.deadlineMessage(id, current.version + 1, deadlines)]);
+    }
+    if (transition === 'decline' && party === 'provider' && input.reason !== undefined) {
+      await this.applyReasonConsequence(tx, current, input.reason, actor);
+    }
+  }
+
+  /**
+   * The region's consequence of a provider's decline reason (docs/workflow.md, "Reason
+   * consequences"): a client declined for it often enough within the window is parked.
+   */
+  private async applyReasonConsequence(
+    tx: Db,
+    proposal: StoredProposal,
+    reason: string,
+    actor: Actor | null,
+  ): Promise<void> {
+    const consequence = await repository.findReasonConsequence(tx, proposal.regionCode, reason);
+    if (!consequence) return;
+    const declines = await repository.countDeclines(
+      tx,
+      proposal.clientId,
+      reason,
+      consequence.withinMonths,
+    );
+    if (declines < consequence.after) return;
+    const until = await repository.parkClient(tx, proposal.clientId, {
+      days: consequence.parkDays,
+      reason,
+      declines,
+    });
+    await recordAudit(tx, actor, [
+      {
+        action: 'client.parked',
+        entityType: 'client',
+        entityId: proposal.clientId,
+        details: { parkedUntil: until, reason, declines, proposalId: proposal.id },
+      },
+    ]);
   }
 
   /**
@@ -351,6 +551,8 @@ function baseView(p: StoredProposal) {
     clientId: p.clientId,
     regionCode: p.regionCode,
     deadline: p.deadline,
+    corporationDeadline: p.corporationDeadline,
+    providerDeadline: p.providerDeadline,
     approvedAt: p.approvedAt,
     corporationDecision: p.corporationDecision,
     providerDecision: p.providerDecision,
@@ -404,6 +606,35 @@ function found<T>(value: T | undefined, id: string): T {
   return value;
 }
 
+function notYetDue(id: string, at: string): Error {
+  // A plain error: the job is retried (with backoff) until the moment has come.
+  return new Error(`proposal ${id}: not due before ${at}`);
+}
+
+function sameInstant(a: Date | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : a.getTime() === Date.parse(b);
+}
+
+/** A stored proposal's deadlines as instants. */
+function deadlinesOf(p: StoredProposal): CurrentDeadlines {
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    deadline: at(p.deadline),
+    corporationDeadline: at(p.corporationDeadline),
+    providerDeadline: at(p.providerDeadline),
+    remindAt: at(p.remindAt),
+  };
+}
+
+function eventData(proposal: StoredProposal, party: string): Record<string, unknown> {
+  return {
+    proposalId: proposal.id,
+    unitId: proposal.unitId,
+    clientId: proposal.clientId,
+    party,
+  };
+}
+
 function notFound(id: string): ProposalError {
   return new ProposalError(ProposalErrorCode.NotFound, `No proposal ${id}.`);
 }
@@ -428,6 +659,6 @@ function proposalEvent(
     regionCode: proposal.regionCode,
     municipalityCode: proposal.municipalityCode,
     organisationIds: parties.filter((id): id is string => id !== null),
-    data: { proposalId: proposal.id, unitId: proposal.unitId, clientId: proposal.clientId, party },
+    data: eventData(proposal, party),
   };
 }

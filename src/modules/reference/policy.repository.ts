@@ -16,6 +16,7 @@ interface PolicyRow {
   matcherDays: number;
   corporationDays: number;
   providerDays: number;
+  placementDays: number;
   retentionMonths: number;
   createdAt: string;
   municipalityCaps: Record<string, number> | null;
@@ -30,6 +31,7 @@ const SELECT_POLICY = `
          p.cap_window_months AS "capWindowMonths", p.max_distance_km AS "maxDistanceKm",
          p.planning_horizon_days AS "planningHorizonDays", p.matcher_days AS "matcherDays",
          p.corporation_days AS "corporationDays", p.provider_days AS "providerDays",
+         p.placement_days AS "placementDays",
          p.retention_months AS "retentionMonths", to_json(p.created_at)#>>'{}' AS "createdAt",
          p.matching_rules AS "matchingRules",
          (SELECT jsonb_object_agg(c.municipality_code, c.cap)
@@ -57,6 +59,7 @@ function toPolicy(row: PolicyRow): Policy {
       matcherDays: row.matcherDays,
       corporationDays: row.corporationDays,
       providerDays: row.providerDays,
+      placementDays: row.placementDays,
     },
     retentionMonths: row.retentionMonths,
     // Stored as written; a version from before a rule existed takes the rule's default.
@@ -109,8 +112,8 @@ export async function insertPolicy(
     `INSERT INTO region_policies (region_code, version, weight_location, weight_spreiding,
        weight_prikkelarm, weight_begeleiding, weight_wait, neighbourhood_cap, cap_window_months,
        max_distance_km, planning_horizon_days, matcher_days, corporation_days, provider_days,
-       retention_months, created_by_token_id, matching_rules)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+       retention_months, created_by_token_id, matching_rules, placement_days)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       regionCode,
       version,
@@ -129,6 +132,7 @@ export async function insertPolicy(
       policy.retentionMonths,
       tokenId,
       matchingRulesOf(policy),
+      policy.deadlines.placementDays,
     ],
   );
   const caps = Object.entries(policy.municipalityCaps);

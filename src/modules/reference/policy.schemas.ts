@@ -8,6 +8,7 @@ import {
   MAX_CLUSTER_SIZE,
 } from '../../shared/domain/matching-policy';
 import { UNIT_TYPES } from '../../shared/domain/vocabulary';
+import { DECISION_REASONS } from '../proposals';
 
 /**
  * Defaults for every policy field. None of the policy documents gives numbers (docs/domain-overview.md): these
@@ -20,13 +21,14 @@ export const DEFAULT_POLICY = {
   capWindowMonths: 12,
   maxDistanceKm: 15,
   planningHorizonDays: 90,
-  deadlines: { matcherDays: 5, corporationDays: 10, providerDays: 10 },
+  deadlines: { matcherDays: 5, corporationDays: 10, providerDays: 10, placementDays: 20 },
   retentionMonths: 24,
 } as const;
 
 /** Four decimals, as stored: what is read back is what was sent. */
 const weight = z.number().min(0).max(100).multipleOf(0.0001);
-const days = z.number().int().min(1).max(90);
+/** Working days; 0: due at once (a test policy). */
+const days = z.number().int().min(0).max(90);
 const euro = z.number().gt(0).lt(5000).multipleOf(0.01, 'at most two decimals');
 const penalty = z.number().min(0).max(0.5);
 const d = MATCHING_POLICY_DEFAULTS;
@@ -45,6 +47,19 @@ const rentLimitsSchema = z
       l.aftoppingsgrensHigh <= l.liberalisatiegrens,
     'kwaliteitskortingsgrens ≤ aftoppingsgrensLow ≤ aftoppingsgrensHigh ≤ liberalisatiegrens',
   );
+
+/** Provider decline reasons that are about the client, to which a region may attach parking. */
+const PARKING_REASONS = DECISION_REASONS.provider
+  .map((reason) => reason.code)
+  .filter((code) => code !== 'other') as [string, ...string[]];
+
+const reasonConsequenceSchema = z.strictObject({
+  reason: z.enum(PARKING_REASONS),
+  after: z.number().int().min(1).max(10),
+  withinMonths: z.number().int().min(1).max(60),
+  parkDays: z.number().int().min(1).max(365),
+});
+export type ReasonConsequence = z.output<typeof reasonConsequenceSchema>;
 
 /**
  * The matching rules of issue 13, stored together per policy version; docs/matching.md gives the
@@ -107,6 +122,15 @@ export const matchingRulesSchema = z.object({
     description:
       'Months before a doorstroom stay ends that the client becomes matchable again for a permanent home, as urgent (reason stay_ending); never for another doorstroom home.',
   }),
+  reasonConsequences: z
+    .array(reasonConsequenceSchema)
+    .max(PARKING_REASONS.length)
+    .refine((list) => new Set(list.map((c) => c.reason)).size === list.length, 'each reason once')
+    .default([])
+    .meta({
+      description:
+        'Consequences of a provider declining for a reason: a client declined for it `after` times within `withinMonths` (counted since it was last parked) is parked for `parkDays` days: not matched until then.',
+    }),
 });
 export type MatchingRules = z.output<typeof matchingRulesSchema>;
 
@@ -169,8 +193,19 @@ export const policyInputSchema = z
         matcherDays: days.default(DEFAULT_POLICY.deadlines.matcherDays),
         corporationDays: days.default(DEFAULT_POLICY.deadlines.corporationDays),
         providerDays: days.default(DEFAULT_POLICY.deadlines.providerDays),
+        placementDays: z
+          .number()
+          .int()
+          .min(0)
+          .max(180)
+          .default(DEFAULT_POLICY.deadlines.placementDays)
+          .meta({ description: 'From both sides accepting to the lease being recorded.' }),
       })
-      .default({ ...DEFAULT_POLICY.deadlines }),
+      .default({ ...DEFAULT_POLICY.deadlines })
+      .meta({
+        description:
+          'Dutch working days each step may take: the matcher from the proposal, each side from approval, the corporation from both accepting to the placement.',
+      }),
     retentionMonths: z
       .number()
       .int()
@@ -232,6 +267,7 @@ export const policySchema = z
       matcherDays: z.number().int(),
       corporationDays: z.number().int(),
       providerDays: z.number().int(),
+      placementDays: z.number().int(),
     }),
     retentionMonths: z.number().int(),
     ...matchingRulesSchema.shape,

@@ -88,6 +88,8 @@ export interface EngineClient {
   hasConsent: boolean;
   /** Temporarily not matchable until this date (exclusive), e.g. during a hospital stay. */
   parkedUntil: string | null;
+  /** Parked by the region's reason consequence: which decline reason, how many times. */
+  parkedAfter?: { reason: string; declines: number } | null;
 }
 
 export type ScoreWeights = Record<ScoreCriterion, number>;

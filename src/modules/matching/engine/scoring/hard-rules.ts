@@ -82,7 +82,11 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
     return isParked(client.parkedUntil, prepared.today)
       ? {
           passed: false,
-          message: `The client is parked until ${client.parkedUntil} (today is ${today}).`,
+          message: `The client is parked until ${client.parkedUntil} (today is ${today})${
+            client.parkedAfter
+              ? ` after ${client.parkedAfter.declines} declines for ${client.parkedAfter.reason}`
+              : ''
+          }.`,
         }
       : {
           passed: true,
