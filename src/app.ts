@@ -15,6 +15,12 @@ import {
   requestMatchingRun,
   RunService,
 } from './modules/matching';
+import {
+  WebhookSecretBox,
+  webhookEndpoints,
+  WebhookService,
+  webhookUrlPolicy,
+} from './modules/notifications';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
 import { UnitService, unitEndpoints } from './modules/units';
@@ -116,6 +122,12 @@ export function createApp(runtime: AppRuntime): Express {
   mount(matchingEndpoints(new RunService(dataSource), candidates));
   mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
   mount(auditEndpoints(new AuditService(dataSource)));
+  mount(
+    webhookEndpoints(
+      new WebhookService(dataSource, new WebhookSecretBox(config.WEBHOOK_SECRET_KEY)),
+      webhookUrlPolicy(config),
+    ),
+  );
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));

@@ -1,4 +1,9 @@
 import { MATCHING_TOPICS, regionChangedRunJob, requestedRunJob } from '../src/modules/matching';
+import {
+  deliverWebhookJob,
+  NOTIFICATION_TOPICS,
+  webhookDeliveryJobOptions,
+} from '../src/modules/notifications';
 import type { OutboxDispatcher } from '../src/shared/outbox/outbox-relay';
 import type { JobProducer } from '../src/shared/queue/job-producer';
 
@@ -8,7 +13,10 @@ import type { JobProducer } from '../src/shared/queue/job-producer';
  */
 export function outboxDispatchers(
   jobs: JobProducer,
-  options: { debounceMs: number },
+  options: {
+    debounceMs: number;
+    webhooks: { WEBHOOK_MAX_ATTEMPTS: number; WEBHOOK_BACKOFF_MS: number };
+  },
 ): Record<string, OutboxDispatcher> {
   return {
     [MATCHING_TOPICS.regionChanged]: async (row) => {
@@ -23,6 +31,14 @@ export function outboxDispatchers(
     [MATCHING_TOPICS.runRequested]: async (row) => {
       const runId = String(row.payload.runId);
       await jobs.enqueue(requestedRunJob, { runId }, { jobId: `run-${runId}` });
+    },
+    [NOTIFICATION_TOPICS.webhookDelivery]: async (row) => {
+      const deliveryId = String(row.payload.deliveryId);
+      await jobs.enqueue(
+        deliverWebhookJob,
+        { deliveryId },
+        webhookDeliveryJobOptions(deliveryId, options.webhooks),
+      );
     },
   };
 }

@@ -1,0 +1,93 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+
+/** 32 random bytes, base64url, behind a prefix that makes a leaked secret easy to recognise. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Used only when `WEBHOOK_SECRET_KEY` is unset, which the configuration allows outside
+ * production: secrets of a development or test database are not worth protecting.
+ */
+const DEVELOPMENT_KEY = 'matchpunt development webhook key (not for production)';
+
+/**
+ * Encrypts signing secrets at rest with AES-256-GCM under a key from the configuration. The
+ * service must be able to read a secret back to sign with it, so it cannot be hashed like an API
+ * token. The webhook's id is bound in as associated data: a ciphertext copied onto another
+ * webhook's row does not decrypt.
+ */
+export class WebhookSecretBox {
+  private readonly key: Buffer;
+
+  constructor(configuredKey: string | undefined) {
+    this.key = createHash('sha256')
+      .update(configuredKey ?? DEVELOPMENT_KEY)
+      .digest();
+  }
+
+  seal(secret: string, webhookId: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(Buffer.from(webhookId));
+    const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+    return ['v1', iv, cipher.getAuthTag(), body]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
+  }
+
+  open(sealed: string, webhookId: string): string {
+    const [version, iv, tag, body] = sealed.split('.');
+    if (version !== 'v1' || !iv || !tag || !body) throw new Error('unknown secret format');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(webhookId));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(body, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+}
+
+export const SIGNATURE_HEADER = 'Matchpunt-Signature';
+
+/** HMAC-SHA256 over `${timestamp}.${body}` with the whole secret (prefix included) as key. */
+export function signatureOf(secret: string, timestamp: number, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+/** The `Matchpunt-Signature` header: `t=<unix seconds>,v1=<hex HMAC>`. */
+export function signatureHeader(secret: string, timestamp: number, body: string): string {
+  return `t=${timestamp},v1=${signatureOf(secret, timestamp, body)}`;
+}
+
+/**
+ * What a receiver does (docs/notifications.md has it as a stand-alone snippet): parse the header,
+ * refuse a timestamp outside the tolerance, compare the HMAC in constant time.
+ */
+export function verifySignature(
+  secret: string,
+  header: string,
+  body: string,
+  options: { nowSeconds: number; toleranceSeconds: number },
+): boolean {
+  const parts = new Map(
+    header.split(',').map((part) => {
+      const index = part.indexOf('=');
+      return [part.slice(0, index).trim(), part.slice(index + 1).trim()] as const;
+    }),
+  );
+  const timestamp = Number(parts.get('t'));
+  const given = parts.get('v1') ?? '';
+  if (!Number.isInteger(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
+  if (Math.abs(options.nowSeconds - timestamp) > options.toleranceSeconds) return false;
+  const expected = Buffer.from(signatureOf(secret, timestamp, body), 'hex');
+  return timingSafeEqual(expected, Buffer.from(given, 'hex'));
+}
