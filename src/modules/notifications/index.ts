@@ -14,9 +14,4 @@ export { type WebhookUrlPolicy, webhookUrlPolicy } from './webhook-address';
 export { WebhookDeliverer } from './webhook.delivery';
 export { webhookEndpoints } from './webhook.routes';
 export { WebhookService } from './webhook.service';
-export {
-  SIGNATURE_HEADER,
-  signatureHeader,
-  verifySignature,
-  WebhookSecretBox,
-} from './webhook-secret';
+export { SIGNATURE_HEADER, signatureHeader, WebhookSecretBox } from './webhook-secret';
