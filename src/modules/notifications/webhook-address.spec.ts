@@ -63,5 +63,18 @@ describe('webhook addresses', () => {
     const allowed = await resolve(lax);
     expect(allowed.error).toBeNull();
     expect(isInternalAddress(String(allowed.address))).toBe(true);
+    // Node's connection code may ask for every address at once (happy eyeballs).
+    const all = await new Promise<unknown>((done) => {
+      guardedLookup(lax)('localhost', { all: true }, (_error, addresses) => {
+        done(addresses);
+      });
+    });
+    expect(Array.isArray(all) && all.length > 0).toBe(true);
+    const refusedAll = await new Promise<Error | null>((done) => {
+      guardedLookup(strict)('localhost', { all: true }, (error) => {
+        done(error);
+      });
+    });
+    expect(refusedAll?.message).toMatch(/internal address/);
   });
 });

@@ -75,7 +75,16 @@ export class WebhookDeliverer {
 
     const body = deliveryBody(delivery);
     const timestamp = Math.floor(this.options.clock().getTime() / 1000);
-    const secret = this.options.secrets.open(delivery.secretCiphertext, delivery.webhookId);
+    const secret = this.openSecret(delivery);
+    if (secret === undefined) {
+      // WEBHOOK_SECRET_KEY changed since the secret was stored: only a rotation helps.
+      await repository.recordAttempt(db, deliveryId, {
+        kind: 'failed',
+        statusCode: null,
+        error: 'the stored secret cannot be read with this WEBHOOK_SECRET_KEY; rotate the secret',
+      });
+      return { outcome: 'failed' };
+    }
     const result = await this.post(delivery.url, body, {
       'Content-Type': 'application/json',
       'User-Agent': 'matchpunt-webhooks/1',
@@ -108,6 +117,14 @@ export class WebhookDeliverer {
     });
     log.warn({ statusCode: result.statusCode, error, last }, 'webhook delivery attempt failed');
     throw new DeliveryAttemptFailed(`webhook delivery ${deliveryId}: ${error}`);
+  }
+
+  private openSecret(delivery: repository.PendingDelivery): string | undefined {
+    try {
+      return this.options.secrets.open(delivery.secretCiphertext, delivery.webhookId);
+    } catch {
+      return undefined;
+    }
   }
 
   /** One POST; never throws: a network error or timeout comes back as `error`. */
