@@ -2,6 +2,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import request from 'supertest';
 
+import {
+  deliverWebhookJob,
+  DOMAIN_EVENT_TYPES,
+  emitEvents,
+  NOTIFICATION_TOPICS,
+} from '../../src/modules/notifications';
 import type { ProposalViewBody } from '../../src/modules/proposals';
 import { bearer, createOrganisation } from '../support/factories';
 import {
@@ -224,6 +230,90 @@ describe('webhooks', () => {
     expect(await deliveries(world.matcher.token, otherTypeHook.id)).toEqual([]);
     expect(receiver.on('/matcher-inactive')).toEqual([]);
     expect(receiver.on('/matcher-placed')).toEqual([]);
+  });
+
+  it('when events of any type are emitted, then each reaches the webhooks that asked for it; an event whose transaction rolls back reaches none', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const hook = await register(world.provider.token, {
+      url: receiver.url('/every-type'),
+      eventTypes: [...DOMAIN_EVENT_TYPES],
+    });
+    const subjectId = '00000000-0000-4000-8000-000000000001';
+    const event = (type: (typeof DOMAIN_EVENT_TYPES)[number]) => ({
+      type,
+      subjectType: type.split('.')[0] as 'proposal' | 'placement' | 'checkin',
+      subjectId,
+      regionCode: world.region.code,
+      municipalityCode: world.region.municipalities[0]!.code,
+      organisationIds: [world.provider.id],
+      data: { placementId: subjectId },
+    });
+    // Rolled back: no event, no delivery, no outbox message.
+    await t.runtime.dataSource
+      .transaction(async (tx) => {
+        await emitEvents(tx, [event('placement.review_due')]);
+        throw new Error('the change fails');
+      })
+      .catch(() => undefined);
+    expect(await deliveries(world.provider.token, hook.id)).toEqual([]);
+
+    await t.runtime.dataSource.transaction((tx) => emitEvents(tx, DOMAIN_EVENT_TYPES.map(event)));
+    const log = await eventually(
+      () => deliveries(world.provider.token, hook.id),
+      (items) =>
+        items.length === DOMAIN_EVENT_TYPES.length &&
+        items.every((item) => item.status === 'delivered'),
+      20_000,
+    );
+    expect(log.map((item) => item.eventType).sort()).toEqual([...DOMAIN_EVENT_TYPES].sort());
+    const got = receiver.on('/every-type');
+    expect(got.map((delivery) => String(delivery.headers['matchpunt-event-type'])).sort()).toEqual(
+      [...DOMAIN_EVENT_TYPES].sort(),
+    );
+    for (const delivery of got) {
+      expect(verify(hook.secret, delivery.headers['matchpunt-signature'], delivery.body)).toBe(
+        true,
+      );
+    }
+    const [outbox] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE topic = $1
+          AND payload->>'deliveryId' = ANY(SELECT d.id::text FROM webhook_deliveries d
+                                            WHERE d.webhook_id = $2)`,
+      [NOTIFICATION_TOPICS.webhookDelivery, hook.id],
+    );
+    expect(outbox!.n).toBe(DOMAIN_EVENT_TYPES.length);
+  });
+
+  it('when the job of a delivered delivery runs again, then nothing is sent and the log is unchanged', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const hook = await register(world.corporation.token, {
+      url: receiver.url('/once'),
+      eventTypes: ['proposal.approved'],
+    });
+    await approvedProposal(world);
+    const [delivered] = await eventually(
+      () => deliveries(world.corporation.token, hook.id),
+      (items) => items.some((item) => item.status === 'delivered'),
+      20_000,
+    );
+    const [row] = await sql<{ id: string }>(
+      `SELECT id FROM webhook_deliveries WHERE webhook_id = $1`,
+      [hook.id],
+    );
+    // As after a relay that sent the message twice, once the first job was removed.
+    const jobId = await t.runtime.jobs.enqueue(
+      deliverWebhookJob,
+      { deliveryId: row!.id },
+      { jobId: `repeat-${row!.id}` },
+    );
+    const job = await eventually(
+      async () => t.runtime.jobs.queue(deliverWebhookJob.queue).getJob(jobId),
+      (found) => found?.finishedOn !== undefined,
+      20_000,
+    );
+    expect(job?.returnvalue).toEqual({ outcome: 'delivered' });
+    expect(receiver.on('/once')).toHaveLength(1);
+    expect(await deliveries(world.corporation.token, hook.id)).toEqual([delivered]);
   });
 
   it('when a webhook is deactivated while its delivery waits for a retry, then nothing more is sent and the delivery is cancelled', async () => {
