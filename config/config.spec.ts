@@ -34,6 +34,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires the webhook secret key in production only, and says so with the other problems', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).WEBHOOK_SECRET_KEY).toBeUndefined();
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'eighty' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.sort()).toEqual([
+      'PORT: Invalid input: expected number, received NaN',
+      'WEBHOOK_SECRET_KEY: required in production',
+    ]);
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: key }).WEBHOOK_SECRET_KEY).toBe(
+      key,
+    );
+  });
+
   it('treats an empty variable as unset and coerces numbers', () => {
     const config = loadConfig({ PORT: '', RATE_LIMIT_POINTS: '25' });
     expect(config.PORT).toBe(3000);

@@ -8,6 +8,7 @@ import { ProposalWorkflow1764500000000 } from './1764500000000-proposal-workflow
 import { DomainEvents1764550000000 } from './1764550000000-domain-events';
 import { DeadlinesAndParking1764600000000 } from './1764600000000-deadlines-and-parking';
 import { Placements1764650000000 } from './1764650000000-placements';
+import { Webhooks1764700000000 } from './1764700000000-webhooks';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DomainEvents1764550000000,
   DeadlinesAndParking1764600000000,
   Placements1764650000000,
+  Webhooks1764700000000,
 ];

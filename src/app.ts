@@ -16,6 +16,12 @@ import {
   RunService,
 } from './modules/matching';
 import { PlacementService, placementEndpoints, placementFollowUpJob } from './modules/placements';
+import {
+  WebhookSecretBox,
+  webhookEndpoints,
+  WebhookService,
+  webhookUrlPolicy,
+} from './modules/notifications';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
 import { UnitService, unitEndpoints } from './modules/units';
@@ -124,6 +130,12 @@ export function createApp(runtime: AppRuntime): Express {
     ),
   );
   mount(auditEndpoints(new AuditService(dataSource)));
+  mount(
+    webhookEndpoints(
+      new WebhookService(dataSource, new WebhookSecretBox(config.WEBHOOK_SECRET_KEY)),
+      webhookUrlPolicy(config),
+    ),
+  );
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));

@@ -47,7 +47,10 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
   const relay = new OutboxRelay({
     dataSource: runtime.dataSource,
     databaseUrl: config.DATABASE_URL,
-    dispatchers: outboxDispatchers(runtime.jobs, { debounceMs: config.MATCHING_DEBOUNCE_MS }),
+    dispatchers: outboxDispatchers(runtime.jobs, {
+      debounceMs: config.MATCHING_DEBOUNCE_MS,
+      webhooks: config,
+    }),
     logger,
     pollMs: config.OUTBOX_POLL_MS,
   });

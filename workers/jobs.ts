@@ -16,6 +16,13 @@ import {
   ProposalService,
   remindDeadlineJob,
 } from '../src/modules/proposals';
+import {
+  deliverWebhookJob,
+  NOTIFICATION_JOBS,
+  WebhookDeliverer,
+  WebhookSecretBox,
+  webhookUrlPolicy,
+} from '../src/modules/notifications';
 import type { Runtime } from '../src/runtime';
 import { handleJob, type JobDefinition, type JobHandler } from '../src/shared/queue/job-definition';
 import { systemClock } from '../src/shared/time/clock';
@@ -26,6 +33,7 @@ export const DECLARED_JOBS: readonly JobDefinition[] = [
   ...MATCHING_JOBS,
   ...PLACEMENT_JOBS,
   ...PROPOSAL_JOBS,
+  ...NOTIFICATION_JOBS,
 ];
 
 export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHandler[] {
@@ -36,6 +44,14 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
     new CandidateService(runtime.dataSource, systemClock),
     requestMatchingRun,
   );
+  const webhooks = new WebhookDeliverer({
+    dataSource: runtime.dataSource,
+    secrets: new WebhookSecretBox(runtime.config.WEBHOOK_SECRET_KEY),
+    urlPolicy: webhookUrlPolicy(runtime.config),
+    timeoutMs: runtime.config.WEBHOOK_TIMEOUT_MS,
+    clock: systemClock,
+    logger: runtime.logger,
+  });
   return [
     handleJob(anonymiseClosedClientsJob, async () => {
       const anonymised = await clients.anonymiseClosed();
@@ -59,5 +75,6 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
       outcome: await proposals.remindStep(payload.proposalId, payload.version),
     })),
     handleJob(deadlineSweepJob, () => proposals.sweepDeadlines()),
+    handleJob(deliverWebhookJob, (payload, job) => webhooks.deliver(payload.deliveryId, job)),
   ];
 }

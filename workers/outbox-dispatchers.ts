@@ -1,5 +1,10 @@
 import { MATCHING_TOPICS, regionChangedRunJob, requestedRunJob } from '../src/modules/matching';
 import {
+  deliverWebhookJob,
+  NOTIFICATION_TOPICS,
+  webhookDeliveryJobOptions,
+} from '../src/modules/notifications';
+import {
   deadlineSetPayload,
   expireProposalJob,
   PROPOSAL_TOPICS,
@@ -14,7 +19,10 @@ import type { JobProducer } from '../src/shared/queue/job-producer';
  */
 export function outboxDispatchers(
   jobs: JobProducer,
-  options: { debounceMs: number },
+  options: {
+    debounceMs: number;
+    webhooks: { WEBHOOK_MAX_ATTEMPTS: number; WEBHOOK_BACKOFF_MS: number };
+  },
 ): Record<string, OutboxDispatcher> {
   return {
     [MATCHING_TOPICS.regionChanged]: async (row) => {
@@ -29,6 +37,14 @@ export function outboxDispatchers(
     [MATCHING_TOPICS.runRequested]: async (row) => {
       const runId = String(row.payload.runId);
       await jobs.enqueue(requestedRunJob, { runId }, { jobId: `run-${runId}` });
+    },
+    [NOTIFICATION_TOPICS.webhookDelivery]: async (row) => {
+      const deliveryId = String(row.payload.deliveryId);
+      await jobs.enqueue(
+        deliverWebhookJob,
+        { deliveryId },
+        webhookDeliveryJobOptions(deliveryId, options.webhooks),
+      );
     },
     // A step opened: its expiry job, and its reminder's, delayed until they are due. The job ids
     // name the step (proposal and version), so relaying the message twice adds nothing.

@@ -62,16 +62,20 @@ export async function forgetEarlierOutbox(dataSource: DataSource): Promise<void>
 /**
  * An app and a started worker shared by every test of a file: made in `beforeAll` (after marking
  * earlier files' outbox rows sent, so this worker starts clean), stopped in `afterAll`. The app
- * is handed to `use`, e.g. `useAppWithWorker((app) => (t = app))`.
+ * is handed to `use`, e.g. `useAppWithWorker((app) => (t = app))`; `overrides` tweak the
+ * configuration of both.
  */
-export function useAppWithWorker(use: (app: TestApp) => void): void {
+export function useAppWithWorker(
+  use: (app: TestApp) => void,
+  overrides: Record<string, string> = {},
+): void {
   let app: TestApp | undefined;
   let worker: RunningWorker | undefined;
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ overrides });
     use(app);
     await forgetEarlierOutbox(app.runtime.dataSource);
-    worker = await startTestWorker();
+    worker = await startTestWorker(overrides);
   });
   afterAll(async () => {
     await worker?.stop();

@@ -35,24 +35,41 @@ export interface DomainEvent {
   data?: Record<string, unknown>;
 }
 
+/** Outbox topics this module writes; the worker's relay turns each into a delivery job. */
+export const NOTIFICATION_TOPICS = { webhookDelivery: 'notifications.webhook_delivery' } as const;
+
 /**
  * Records events in the caller's transaction, so an event exists if and only if the change that
  * caused it commits. The audience is the given organisations plus the matchingspunt serving the
- * municipality.
+ * municipality. In the same statement, each event fans out to one delivery per active webhook of
+ * an organisation in its audience that asked for its type, and each delivery to an outbox message
+ * (the worker's relay makes it a delivery job): no event is delivered that did not commit, and
+ * none that committed is lost when Redis is away.
  */
 export async function emitEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db.query(
-    `INSERT INTO domain_events (type, subject_type, subject_id, region_code, organisation_ids, data)
-     SELECT e.type, e.subject_type, e.subject_id, e.region_code,
-            ARRAY(SELECT DISTINCT x FROM unnest(
-              e.organisation_ids || ARRAY(
-                SELECT om.organisation_id FROM organisation_municipalities om
-                 WHERE om.municipality_code = e.municipality_code
-                   AND om.organisation_kind = 'matchingspunt')) AS x ORDER BY x),
-            e.data
-       FROM jsonb_to_recordset($1::jsonb) AS e(type text, subject_type text, subject_id uuid,
-            region_code text, municipality_code text, organisation_ids uuid[], data jsonb)`,
+    `WITH recorded AS (
+       INSERT INTO domain_events (type, subject_type, subject_id, region_code, organisation_ids, data)
+       SELECT e.type, e.subject_type, e.subject_id, e.region_code,
+              ARRAY(SELECT DISTINCT x FROM unnest(
+                e.organisation_ids || ARRAY(
+                  SELECT om.organisation_id FROM organisation_municipalities om
+                   WHERE om.municipality_code = e.municipality_code
+                     AND om.organisation_kind = 'matchingspunt')) AS x ORDER BY x),
+              e.data
+         FROM jsonb_to_recordset($1::jsonb) AS e(type text, subject_type text, subject_id uuid,
+              region_code text, municipality_code text, organisation_ids uuid[], data jsonb)
+       RETURNING id, type, organisation_ids),
+     deliveries AS (
+       INSERT INTO webhook_deliveries (webhook_id, event_id)
+       SELECT w.id, r.id FROM recorded r
+         JOIN webhooks w ON w.organisation_id = ANY(r.organisation_ids)
+                        AND w.active AND r.type = ANY(w.event_types)
+       ON CONFLICT ON CONSTRAINT uq_webhook_deliveries_webhook_event DO NOTHING
+       RETURNING id)
+     INSERT INTO outbox (topic, payload)
+     SELECT $2, jsonb_build_object('deliveryId', d.id) FROM deliveries d`,
     [
       JSON.stringify(
         events.map((event) => ({
@@ -65,6 +82,7 @@ export async function emitEvents(db: Db, events: readonly DomainEvent[]): Promis
           data: event.data ?? {},
         })),
       ),
+      NOTIFICATION_TOPICS.webhookDelivery,
     ],
   );
 }

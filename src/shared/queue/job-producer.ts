@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { z } from 'zod';
 
 import type { Redis } from '../redis/redis';
@@ -16,7 +16,7 @@ export class JobProducer {
   async enqueue<S extends z.ZodType>(
     definition: JobDefinition<S>,
     payload: z.input<S>,
-    options: { jobId?: string; delay?: number } = {},
+    options: Pick<JobsOptions, 'jobId' | 'delay' | 'attempts' | 'backoff'> = {},
   ): Promise<string> {
     // Validate before sending: a bad payload is a programming error, caught here not in a worker.
     const data = definition.payload.parse(payload) as object;
