@@ -4,45 +4,21 @@ import type { DataSource } from 'typeorm';
 
 import type { ProposalViewBody } from '../../src/modules/proposals';
 import { bearer } from './factories';
-import { type MatchingWorld, today, waitUntilSettled } from './matching';
-import { clientBody, unitBody } from './registry-fixtures';
+import { type MatchingWorld, waitUntilSettled } from './matching';
 import { eventually } from './tcp-proxy';
+import { offerUnit, openProposals, proposalStep, registerClient } from './workflow';
 
 /** Steps of the proposal workflow through the API, for the tests of deadlines and what follows. */
 export function workflowSteps(app: Express, dataSource: DataSource) {
   const sql = <T>(text: string, params: unknown[] = []) => dataSource.query<T[]>(text, params);
 
-  async function register(world: MatchingWorld, client: Record<string, unknown> = {}) {
-    const created = await request(app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region, client))
-      .expect(201);
-    return created.body.id as string;
-  }
-
-  async function offer(world: MatchingWorld, unit: Record<string, unknown> = {}) {
-    const created = await request(app)
-      .post('/api/v1/units')
-      .set(bearer(world.corporation.token))
-      .send(unitBody(world.region, { rent: 600, availableFrom: today(), ...unit }))
-      .expect(201);
-    return created.body.id as string;
-  }
-
+  const register = (world: MatchingWorld, client: Record<string, unknown> = {}) =>
+    registerClient(app, world, client);
+  const offer = (world: MatchingWorld, unit: Record<string, unknown> = {}) =>
+    offerUnit(app, world, unit);
   /** The open proposals (proposed, approved, accepted) a matcher sees with this filter. */
-  async function open(world: MatchingWorld, query: Record<string, string>) {
-    const found: ProposalViewBody[] = [];
-    for (const status of ['proposed', 'approved', 'accepted']) {
-      const response = await request(app)
-        .get('/api/v1/proposals')
-        .query({ ...query, status })
-        .set(bearer(world.matcher.token))
-        .expect(200);
-      found.push(...(response.body as { items: ProposalViewBody[] }).items);
-    }
-    return found;
-  }
+  const open = (world: MatchingWorld, query: Record<string, string>) =>
+    openProposals(app, world, query);
 
   /** A new client, then a unit that fits it: the run proposes that pair. */
   async function pairUp(world: MatchingWorld) {
@@ -59,7 +35,7 @@ export function workflowSteps(app: Express, dataSource: DataSource) {
   }
 
   const step = (token: string, id: string, transition: string, body: object = {}) =>
-    request(app).post(`/api/v1/proposals/${id}/${transition}`).set(bearer(token)).send(body);
+    proposalStep(app, token, id, transition, body as Record<string, unknown>);
 
   const read = async (token: string, id: string) =>
     (await request(app).get(`/api/v1/proposals/${id}`).set(bearer(token)).expect(200))
