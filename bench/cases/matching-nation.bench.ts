@@ -39,7 +39,7 @@ interface RunRow {
     greedyAssigned: number;
     optimality: { exact: boolean };
     millis: number;
-    phases: { load: number; score: number; solve: number; store: number };
+    phases: { load: number; score: number; solve: number; report?: number; store: number };
   } | null;
   error: string | null;
   queuedMs: number;
@@ -174,6 +174,7 @@ async function measure(
         load: sum((run) => run.stats?.phases.load ?? 0),
         score: Math.round(sum((run) => run.stats?.phases.score ?? 0)),
         solve: Math.round(sum((run) => run.stats?.phases.solve ?? 0)),
+        report: sum((run) => run.stats?.phases.report ?? 0),
         store: sum((run) => run.stats?.phases.store ?? 0),
       },
       largestRegion: largest && {
