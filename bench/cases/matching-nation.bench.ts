@@ -13,6 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 
 import { loadConfig } from '../../config';
@@ -53,6 +54,20 @@ function peakRssMb(pid: number): number | undefined {
     return match ? Math.round(Number(match[1]) / 1024) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * CPU time a process has used (user + system), in ms, from `/proc` (Linux; clock ticks of 10 ms).
+ * Unlike wall time it hardly depends on what else the machine runs.
+ */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, man proc).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -123,6 +138,8 @@ async function measure(
       logger: createLogger(config, 'bench', undefined),
       lockTimeoutMs: config.MATCHING_LOCK_TIMEOUT_MS,
     });
+    const loadAtStart = loadavg()[0] ?? 0;
+    const cpuBefore = workers.map((child) => cpuMs(child.pid ?? -1));
     const started = performance.now();
     const requested = await requester.requestNightlyRuns();
     for (;;) {
@@ -134,6 +151,11 @@ async function measure(
     }
     const endToEndMs = performance.now() - started;
     const peaks = workers.map((child) => peakRssMb(child.pid ?? -1));
+    const workerCpuMs = workers.reduce(
+      (total, child, i) => total + cpuMs(child.pid ?? -1) - (cpuBefore[i] ?? 0),
+      0,
+    );
+    const loadAtEnd = loadavg()[0] ?? 0;
     const runs = await dataSource.query<RunRow[]>(
       `SELECT region_code AS "regionCode", status, stats, error,
               (extract(epoch FROM started_at - created_at) * 1000)::int AS "queuedMs"
@@ -161,6 +183,11 @@ async function measure(
       failed: runs.filter((run) => run.status !== 'done').map((run) => run.error),
       endToEndMs: Math.round(endToEndMs),
       databaseSpanMs: span?.ms,
+      workerCpuMs,
+      loadAverage: {
+        start: Math.round(loadAtStart * 10) / 10,
+        end: Math.round(loadAtEnd * 10) / 10,
+      },
       peakWorkerRssMb: peaks,
       clients: sum((run) => run.stats?.clients ?? 0),
       units: sum((run) => run.stats?.units ?? 0),
