@@ -10,7 +10,6 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { Client } from 'pg';
 import request from 'supertest';
 
 import { type Config, loadConfig } from '../../config';
@@ -21,45 +20,16 @@ import { EngineThreadPool, RunExecutor } from '../../src/modules/matching';
 import { generatePopulation } from '../../src/modules/matching/engine';
 import { openRuntime } from '../../src/runtime';
 import { createDataSource } from '../../src/shared/database/data-source';
-import { runMigrations } from '../../src/shared/database/migrate.cli';
 import { createLogger } from '../../src/shared/logger/logger';
 import { addDays, dutchDate } from '../../src/shared/time/clock';
 import { startWorker } from '../../workers';
+import { probeServer, throwawayDatabase } from '../throwaway-database';
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function throwawayDatabase(
-  config: Config,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const database = `matchpunt_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: withDatabase(config.DATABASE_URL, 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = withDatabase(config.DATABASE_URL, database);
-  await runMigrations({ DATABASE_URL: url }, 'up');
-  return {
-    url,
-    drop: async () => {
-      const client = new Client({
-        connectionString: withDatabase(config.DATABASE_URL, 'postgres'),
-      });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function national(config: Config): Promise<Record<string, unknown>> {
-  const database = await throwawayDatabase(config);
+  const database = await throwawayDatabase(config.DATABASE_URL);
   const dataSource = createDataSource(
     { DATABASE_URL: database.url, DATABASE_POOL_SIZE: 4 },
     { applicationName: 'bench-matching' },
@@ -127,7 +97,7 @@ async function national(config: Config): Promise<Record<string, unknown>> {
 }
 
 async function demo(config: Config): Promise<Record<string, unknown>[]> {
-  const database = await throwawayDatabase(config);
+  const database = await throwawayDatabase(config.DATABASE_URL);
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -267,12 +237,9 @@ async function demo(config: Config): Promise<Record<string, unknown>[]> {
 
 export default async function run(): Promise<Record<string, unknown>[]> {
   const config = loadConfig(process.env);
-  try {
-    const probe = new Client({ connectionString: withDatabase(config.DATABASE_URL, 'postgres') });
-    await probe.connect();
-    await probe.end();
-  } catch (error) {
-    return [{ bench: 'matching', skipped: `PostgreSQL unreachable: ${String(error)}` }];
+  const unreachable = await probeServer(config.DATABASE_URL);
+  if (unreachable !== undefined) {
+    return [{ bench: 'matching', skipped: `PostgreSQL unreachable: ${unreachable}` }];
   }
   const results = await demo(config);
   results.push(await national(config));

@@ -1,8 +1,9 @@
 /**
- * Writes a generated population (`generatePopulation`) into a matchpunt database as one region:
- * municipalities, neighbourhoods, one corporation owning every unit, one provider organisation per
- * generated provider with its coverage, the clients, and a matchingspunt covering the region. For
- * tests and benchmarks of matching runs; made-up data only. Multi-row inserts in chunks.
+ * Writes a generated population (`generatePopulation`) into a matchpunt database as one region or
+ * as several: municipalities, neighbourhoods, per region one corporation owning its units, one
+ * provider organisation per generated provider with its coverage in the region, a matchingspunt
+ * covering the region and its policy; then the clients. For tests and benchmarks of matching runs;
+ * made-up data only. Multi-row inserts in chunks.
  */
 import type { DataSource } from 'typeorm';
 
@@ -16,7 +17,7 @@ export interface LoadedPopulation {
   regionCode: string;
   corporationId: string;
   matcherOrganisationId: string;
-  /** Generated provider id → organisation id. */
+  /** Generated provider id → organisation id (the provider's organisation in this region). */
   providers: Map<string, string>;
   municipalityCodes: string[];
 }
@@ -32,22 +33,59 @@ async function insertRows(
   }
 }
 
+/** The whole population as one region. */
 export async function loadPopulation(
   dataSource: DataSource,
   population: Population,
   regionCode: string,
 ): Promise<LoadedPopulation> {
-  const { units, clients, context } = population;
-  await dataSource.query(`INSERT INTO regions (code, name) VALUES ($1, $1)`, [regionCode]);
-  await insertPolicy(dataSource.manager, regionCode, 1, defaultPolicyInput(), null);
+  const regionOf = new Map(
+    [...population.context.municipalities.keys()].map((code) => [code, regionCode]),
+  );
+  const [loaded] = await loadPopulationInRegions(dataSource, population, regionOf);
+  return loaded as LoadedPopulation;
+}
 
+/**
+ * The population split into regions by municipality (`regionOf` names every municipality's
+ * region). A generated provider becomes one organisation per region it works in (its coverage
+ * there, its clients there); a client belongs to the region of its municipality of belonging.
+ */
+export async function loadPopulationInRegions(
+  dataSource: DataSource,
+  population: Population,
+  regionOf: ReadonlyMap<string, string>,
+): Promise<LoadedPopulation[]> {
+  const { units, clients, context } = population;
+  const regionCodes = [...new Set(regionOf.values())].sort();
+  const regionOfMunicipality = (code: string): string => {
+    const region = regionOf.get(code);
+    if (region === undefined) throw new Error(`municipality ${code} has no region`);
+    return region;
+  };
+  const loaded = new Map<string, LoadedPopulation>();
+  const organisation = async (name: string, kind: string, regionCode: string): Promise<string> => {
+    const rows = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO organisations (name, kind, region_code) VALUES ($1, $2, $3) RETURNING id`,
+      [name, kind, regionCode],
+    );
+    return rows[0]?.id ?? '';
+  };
   const municipalityCodes = [...context.municipalities.keys()];
+  for (const regionCode of regionCodes) {
+    await dataSource.query(`INSERT INTO regions (code, name) VALUES ($1, $1)`, [regionCode]);
+    await insertPolicy(dataSource.manager, regionCode, 1, defaultPolicyInput(), null);
+  }
   await insertRows(
     dataSource,
     `INSERT INTO municipalities (code, name, region_code, lat, lon)
-     SELECT r.code, r.code, $2, r.lat, r.lon FROM jsonb_to_recordset($1::jsonb) AS r(code text, lat float8, lon float8)`,
-    municipalityCodes.map((code) => ({ code, ...context.municipalities.get(code) })),
-    [regionCode],
+     SELECT r.code, r.code, r.region, r.lat, r.lon
+       FROM jsonb_to_recordset($1::jsonb) AS r(code text, region text, lat float8, lon float8)`,
+    municipalityCodes.map((code) => ({
+      code,
+      region: regionOfMunicipality(code),
+      ...context.municipalities.get(code),
+    })),
   );
   const neighbourhoods = new Map<string, { municipality: string; lat: number; lon: number }>();
   for (const unit of units) {
@@ -66,42 +104,65 @@ export async function loadPopulation(
     [...neighbourhoods].map(([code, n]) => ({ code, ...n })),
   );
 
-  const organisation = async (name: string, kind: string): Promise<string> => {
-    const rows = await dataSource.query<{ id: string }[]>(
-      `INSERT INTO organisations (name, kind, region_code) VALUES ($1, $2, $3) RETURNING id`,
-      [name, kind, regionCode],
+  for (const regionCode of regionCodes) {
+    const inRegion = municipalityCodes.filter((code) => regionOf.get(code) === regionCode);
+    const corporationId = await organisation(`Corporatie ${regionCode}`, 'corporatie', regionCode);
+    const matcherOrganisationId = await organisation(
+      `Matchingspunt ${regionCode}`,
+      'matchingspunt',
+      regionCode,
     );
-    return rows[0]?.id ?? '';
-  };
-  const corporationId = await organisation(`Corporatie ${regionCode}`, 'corporatie');
-  const matcherOrganisationId = await organisation(`Matchingspunt ${regionCode}`, 'matchingspunt');
-  await insertRows(
-    dataSource,
-    `INSERT INTO organisation_municipalities (organisation_id, organisation_kind, municipality_code)
-     SELECT $2, 'matchingspunt', r.code FROM jsonb_to_recordset($1::jsonb) AS r(code text)`,
-    municipalityCodes.map((code) => ({ code })),
-    [matcherOrganisationId],
-  );
-  const providers = new Map<string, string>();
-  for (const providerId of context.coverage.keys()) {
-    providers.set(
-      providerId,
-      await organisation(`Zorgaanbieder ${regionCode} ${providerId}`, 'zorgaanbieder'),
+    await insertRows(
+      dataSource,
+      `INSERT INTO organisation_municipalities (organisation_id, organisation_kind, municipality_code)
+       SELECT $2, 'matchingspunt', r.code FROM jsonb_to_recordset($1::jsonb) AS r(code text)`,
+      inRegion.map((code) => ({ code })),
+      [matcherOrganisationId],
     );
+    const providers = new Map<string, string>();
+    const inThisRegion = (code: string) => regionOf.get(code) === regionCode;
+    const working = new Set<string>();
+    for (const [providerId, coverage] of context.coverage) {
+      if ([...coverage.keys()].some(inThisRegion)) working.add(providerId);
+    }
+    for (const client of clients) {
+      if (inThisRegion(client.municipalityOfBelonging)) working.add(client.support.providerId);
+    }
+    for (const providerId of [...working].sort()) {
+      providers.set(
+        providerId,
+        await organisation(
+          `Zorgaanbieder ${regionCode} ${providerId}`,
+          'zorgaanbieder',
+          regionCode,
+        ),
+      );
+    }
+    await insertRows(
+      dataSource,
+      `INSERT INTO provider_coverage (provider_id, provider_kind, municipality_code, capacity)
+       SELECT r.provider, 'zorgaanbieder', r.code, r.capacity
+         FROM jsonb_to_recordset($1::jsonb) AS r(provider uuid, code text, capacity int)`,
+      [...context.coverage].flatMap(([providerId, coverage]) =>
+        [...coverage]
+          .filter(([code]) => inThisRegion(code))
+          .map(([code, c]) => ({
+            provider: providers.get(providerId),
+            code,
+            capacity: Math.min(100_000, c.capacity),
+          })),
+      ),
+    );
+    loaded.set(regionCode, {
+      regionCode,
+      corporationId,
+      matcherOrganisationId,
+      providers,
+      municipalityCodes: inRegion,
+    });
   }
-  await insertRows(
-    dataSource,
-    `INSERT INTO provider_coverage (provider_id, provider_kind, municipality_code, capacity)
-     SELECT r.provider, 'zorgaanbieder', r.code, r.capacity
-       FROM jsonb_to_recordset($1::jsonb) AS r(provider uuid, code text, capacity int)`,
-    [...context.coverage].flatMap(([providerId, coverage]) =>
-      [...coverage].map(([code, c]) => ({
-        provider: providers.get(providerId),
-        code,
-        capacity: Math.min(100_000, c.capacity),
-      })),
-    ),
-  );
+  const regionData = (municipalityCode: string): LoadedPopulation =>
+    loaded.get(regionOfMunicipality(municipalityCode)) as LoadedPopulation;
 
   const clusters = new Map<string, number>();
   const clusterOf = (municipality: string): string => {
@@ -110,6 +171,7 @@ export async function loadPopulation(
     return `SH-${municipality}-${Math.floor(n / 6)}`;
   };
   const unitRows = units.map((unit, i) => ({
+    corporation: regionData(unit.municipalityCode).corporationId,
     external_ref: unit.id,
     type: unit.type,
     house_number: String(1 + (i % 9999)),
@@ -139,16 +201,20 @@ export async function loadPopulation(
         .filter((row) => row.cluster_id !== null)
         .map((row) => [
           row.cluster_id,
-          { cluster_id: row.cluster_id, municipality_code: row.municipality_code },
+          {
+            corporation: row.corporation,
+            cluster_id: row.cluster_id,
+            municipality_code: row.municipality_code,
+          },
         ]),
     ).values(),
   ];
   await insertRows(
     dataSource,
     `INSERT INTO skaeve_huis_clusters (corporation_id, cluster_id, municipality_code)
-     SELECT $2, r.cluster_id, r.municipality_code FROM jsonb_to_recordset($1::jsonb) AS r(cluster_id text, municipality_code text)`,
+     SELECT r.corporation, r.cluster_id, r.municipality_code
+       FROM jsonb_to_recordset($1::jsonb) AS r(corporation uuid, cluster_id text, municipality_code text)`,
     clusterRows,
-    [corporationId],
   );
   await insertRows(
     dataSource,
@@ -157,19 +223,18 @@ export async function loadPopulation(
                         stimulus, furnished, available_from, contingent_year, omklap_review_after_months,
                         doorstroom_max_stay_months, cluster_id, service_costs, self_contained,
                         pets_allowed, senior_only)
-     SELECT $2, r.external_ref, r.type, 'Teststraat', r.house_number, '5911 AB', r.municipality_code,
+     SELECT r.corporation, r.external_ref, r.type, 'Teststraat', r.house_number, '5911 AB', r.municipality_code,
             r.neighbourhood_code, r.lat, r.lon, r.rent, r.bedrooms, r.floor, r.has_lift,
             r.wheelchair_accessible, r.stimulus, false, r.available_from::date, r.contingent_year,
             r.omklap_review_after_months, r.doorstroom_max_stay_months, r.cluster_id, r.service_costs,
             r.self_contained, r.pets_allowed, r.senior_only
-       FROM jsonb_to_recordset($1::jsonb) AS r(external_ref text, type text, house_number text,
+       FROM jsonb_to_recordset($1::jsonb) AS r(corporation uuid, external_ref text, type text, house_number text,
             municipality_code text, neighbourhood_code text, lat float8, lon float8, rent numeric,
             bedrooms int, floor int, has_lift boolean, wheelchair_accessible boolean, stimulus text,
             available_from text, contingent_year int, omklap_review_after_months int,
             doorstroom_max_stay_months int, cluster_id text, service_costs numeric,
             self_contained boolean, pets_allowed boolean, senior_only boolean)`,
     unitRows,
-    [corporationId],
   );
 
   const today = context.now.toISOString().slice(0, 10);
@@ -192,7 +257,7 @@ export async function loadPopulation(
             wheelchair boolean, routes jsonb, ready_since text, urgent boolean, consent text, parked_until text,
             pets boolean, huurtoeslag boolean, under23 boolean, must_move_by text)`,
     clients.map((client) => ({
-      provider: providers.get(client.support.providerId),
+      provider: regionData(client.municipalityOfBelonging).providers.get(client.support.providerId),
       external_ref: client.id,
       adults: Math.min(10, client.household.adults),
       children: Math.min(15, client.household.children),
@@ -213,6 +278,7 @@ export async function loadPopulation(
       must_move_by: client.mustMoveBy ?? null,
     })),
   );
+  const allProviders = [...loaded.values()].flatMap((region) => [...region.providers.values()]);
   // Preferences, avoidances and anchors refer to the clients by their generated reference.
   await insertRows(
     dataSource,
@@ -234,7 +300,7 @@ export async function loadPopulation(
         rank,
       })),
     ]),
-    [[...providers.values()]],
+    [allProviders],
   );
   await insertRows(
     dataSource,
@@ -251,7 +317,42 @@ export async function loadPopulation(
         lon: anchor.lon,
       })),
     ),
-    [[...providers.values()]],
+    [allProviders],
   );
-  return { regionCode, corporationId, matcherOrganisationId, providers, municipalityCodes };
+  return regionCodes.map((code) => loaded.get(code) as LoadedPopulation);
+}
+
+/**
+ * Splits municipalities into `count` regions of neighbouring municipalities: halves by the wider
+ * side (latitude or longitude, in km), each half getting its share of the regions, until each
+ * part is one region. Parts hold about equally many municipalities, not clients: like the real
+ * regions, those around the big cities hold more people. Region codes are `<prefix>-01`, ….
+ */
+export function regionsByArea(
+  municipalities: ReadonlyMap<string, { lat: number; lon: number }>,
+  count: number,
+  prefix: string,
+): Map<string, string> {
+  const result = new Map<string, string>();
+  let next = 1;
+  const split = (codes: string[], parts: number): void => {
+    if (parts === 1) {
+      const region = `${prefix}-${String(next++).padStart(2, '0')}`;
+      for (const code of codes) result.set(code, region);
+      return;
+    }
+    const at = (code: string) => municipalities.get(code) as { lat: number; lon: number };
+    const lats = codes.map((code) => at(code).lat);
+    const lons = codes.map((code) => at(code).lon);
+    const kmLat = (Math.max(...lats) - Math.min(...lats)) * 111;
+    const kmLon = (Math.max(...lons) - Math.min(...lons)) * 111 * Math.cos((52 * Math.PI) / 180);
+    const key = kmLat >= kmLon ? 'lat' : 'lon';
+    const sorted = [...codes].sort((a, b) => at(a)[key] - at(b)[key] || (a < b ? -1 : 1));
+    const left = Math.floor(parts / 2);
+    const cut = Math.round((sorted.length * left) / parts);
+    split(sorted.slice(0, cut), left);
+    split(sorted.slice(cut), parts - left);
+  };
+  split([...municipalities.keys()].sort(), count);
+  return result;
 }

@@ -139,6 +139,48 @@ describe('matching operations', () => {
     expect(nightlyRunsJob.schedule).toMatchObject({ tz: 'Europe/Amsterdam' });
   });
 
+  it('when the nightly job fires, then a region with more waiting clients and available units is queued before a smaller one', async () => {
+    // The region with the lower code gets fewer clients and units, and gets them first: neither
+    // code order nor the order of the changes puts the larger region first.
+    const [small, large] = [
+      await createMatchingWorld(t.app, t.runtime.dataSource),
+      await createMatchingWorld(t.app, t.runtime.dataSource),
+    ].sort((a, b) => (a.region.code < b.region.code ? -1 : 1)) as [
+      Awaited<ReturnType<typeof createMatchingWorld>>,
+      Awaited<ReturnType<typeof createMatchingWorld>>,
+    ];
+    const post = async (
+      world: Awaited<ReturnType<typeof createMatchingWorld>>,
+      clients: number,
+      units: number,
+    ) => {
+      for (let i = 0; i < clients; i++) {
+        await request(t.app)
+          .post('/api/v1/clients')
+          .set(bearer(world.provider.token))
+          .send(clientBody(world.region))
+          .expect(201);
+      }
+      for (let i = 0; i < units; i++) {
+        await request(t.app)
+          .post('/api/v1/units')
+          .set(bearer(world.corporation.token))
+          .send(unitBody(world.region, { rent: 600, availableFrom: today() }))
+          .expect(201);
+      }
+    };
+    await post(small, 1, 1);
+    await post(large, 2, 2);
+    await inProcessRunExecutor(t.runtime).requestNightlyRuns();
+    const queued = await t.runtime.dataSource.query<{ regionCode: string }[]>(
+      `SELECT r.region_code AS "regionCode" FROM outbox o
+         JOIN matching_runs r ON r.id = (o.payload->>'runId')::uuid
+        WHERE r.trigger = 'nightly' AND r.region_code = ANY($1) ORDER BY o.id`,
+      [[large.region.code, small.region.code]],
+    );
+    expect(queued.map((row) => row.regionCode)).toEqual([large.region.code, small.region.code]);
+  });
+
   it('when a run is requested with bad input or for another region, then 422 names every bad field or 404, and nothing is stored', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const other = await createMatchingWorld(t.app, t.runtime.dataSource);

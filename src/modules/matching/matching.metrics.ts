@@ -22,7 +22,7 @@ export function getMatchingMetrics(): MatchingMetrics {
   metrics = {
     runPhase: new Histogram({
       name: 'matchpunt_matching_run_phase_seconds',
-      help: 'Duration of each phase of a matching run (load, score, solve, store, total).',
+      help: 'Duration of each phase of a matching run (load, score, solve, report, store, total).',
       labelNames: ['phase'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],

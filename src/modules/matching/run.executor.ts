@@ -209,6 +209,10 @@ export class RunExecutor {
         load: Math.round(loaded - started),
         score: result.stats.millis.score,
         solve: result.stats.millis.solve,
+        report: Math.max(
+          0,
+          Math.round(matched - loaded - result.stats.millis.score - result.stats.millis.solve),
+        ),
         store: Math.round(storeMs),
       },
       ...(baseline
@@ -253,6 +257,7 @@ export class RunExecutor {
     metrics.runPhase.observe({ phase: 'load' }, seconds(created.phases.load));
     metrics.runPhase.observe({ phase: 'score' }, seconds(created.phases.score));
     metrics.runPhase.observe({ phase: 'solve' }, seconds(created.phases.solve));
+    metrics.runPhase.observe({ phase: 'report' }, seconds(created.phases.report ?? 0));
     metrics.runPhase.observe({ phase: 'store' }, seconds(created.phases.store));
     metrics.runPhase.observe({ phase: 'total' }, seconds(created.millis));
     // Counts and ids only: never anything about a client.

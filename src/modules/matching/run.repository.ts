@@ -200,8 +200,27 @@ export async function listPreview(db: Db, runId: string): Promise<RunPreview['it
   );
 }
 
-/** Every region, for the nightly runs. */
+/**
+ * Every region, for the nightly runs: the largest first (waiting clients times available units,
+ * what a run's work grows with), then by code. Runs are taken from the queue in this order, so
+ * the long runs start at once and the short ones fill in around them, rather than a long run
+ * starting last and keeping the night's runs going on its own.
+ */
 export async function listRegionCodes(db: Db): Promise<string[]> {
-  const rows = await db.query<{ code: string }[]>(`SELECT code FROM regions ORDER BY code`);
+  const rows = await db.query<{ code: string }[]>(
+    `WITH clients_waiting AS (
+       SELECT m.region_code, count(*) AS n FROM clients c
+         JOIN municipalities m ON m.code = c.municipality_of_belonging
+        WHERE c.status = 'waiting' GROUP BY m.region_code
+     ), units_available AS (
+       SELECT m.region_code, count(*) AS n FROM units u
+         JOIN municipalities m ON m.code = u.municipality_code
+        WHERE u.status = 'available' GROUP BY m.region_code
+     )
+     SELECT r.code FROM regions r
+       LEFT JOIN clients_waiting c ON c.region_code = r.code
+       LEFT JOIN units_available u ON u.region_code = r.code
+      ORDER BY coalesce(c.n, 0) * coalesce(u.n, 0) DESC, r.code`,
+  );
   return rows.map((row) => row.code);
 }

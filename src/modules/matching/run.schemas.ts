@@ -94,7 +94,16 @@ export const runStatsSchema = z
     }),
     perMunicipality: z.record(z.string(), z.number().int()),
     millis: z.number().meta({ description: 'The whole run.' }),
-    phases: z.object({ load: z.number(), score: z.number(), solve: z.number(), store: z.number() }),
+    phases: z.object({
+      load: z.number(),
+      score: z.number(),
+      solve: z.number(),
+      report: z.number().optional().meta({
+        description:
+          "Engine time after the exact solve: the greedy baseline, the new pairs' rule results, the passed-over report, and handing the result back from the engine thread (a dry run with overrides: also the comparison under the current policy). Absent on runs stored before it was measured.",
+      }),
+      store: z.number(),
+    }),
     comparison: z.object({ current: outcomeSchema, whatIf: outcomeSchema }).optional().meta({
       description: 'Dry runs: the same snapshot under the current policy and the changed one.',
     }),

@@ -245,7 +245,12 @@ function toEngineClient(row: ClientRow, today: string): EngineClient {
   };
 }
 
-/** Runs `work` in a read-only REPEATABLE READ transaction: every query sees the same moment. */
+/**
+ * Runs `work` in a read-only REPEATABLE READ transaction: every query sees the same moment.
+ * PostgreSQL's JIT compilation is off in it: the snapshot's queries are costed high enough on a
+ * large region to be compiled, and compiling took longer than running them (measured in
+ * docs/performance.md).
+ */
 export async function inSnapshot<T>(
   dataSource: DataSource,
   work: (db: Db) => Promise<T>,
@@ -254,6 +259,7 @@ export async function inSnapshot<T>(
   await runner.connect();
   try {
     await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await runner.query('SET LOCAL jit = off');
     const result = await work(runner.manager);
     await runner.query('COMMIT');
     return result;

@@ -28,8 +28,17 @@ export function isoDayNumber(date: string): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
 }
 
+/** Dates already written out: rule sentences name today and the horizon for every pair. */
+const isoDates = new Map<number, string>();
+
 /** The ISO date of a day number, for messages. */
 export function isoDateOf(dayNumber: number): string {
   if (!Number.isFinite(dayNumber)) return 'an invalid date';
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoDates.get(dayNumber);
+  if (iso === undefined) {
+    if (isoDates.size >= 4096) isoDates.clear();
+    iso = new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+    isoDates.set(dayNumber, iso);
+  }
+  return iso;
 }

@@ -387,3 +387,14 @@ const CHECKS: Record<HardRuleCode, RuleCheck> = {
 export function evaluateHardRules(input: RuleInput): RuleResult[] {
   return HARD_RULES.map(({ code }) => ({ code, ...CHECKS[code](input) }));
 }
+
+/**
+ * The first rule in the order of HARD_RULES that the pair fails, or null: the first failed entry
+ * of `evaluateHardRules`, without evaluating the rules after it.
+ */
+export function firstFailedHardRule(input: RuleInput): HardRuleCode | null {
+  for (const { code } of HARD_RULES) {
+    if (!CHECKS[code](input).passed) return code;
+  }
+  return null;
+}

@@ -4,8 +4,9 @@
  */
 import type { ScoreBreakdown } from '../../../../shared/domain/vocabulary';
 import type { EngineClient, EngineUnit, MatchingContext, PairEvaluation } from '../engine.types';
-import { clientFacts, preferenceRankOf } from './client-facts';
-import { evaluateHardRules } from './hard-rules';
+import { type ClientFacts, clientFacts, preferenceRankOf } from './client-facts';
+import type { HardRuleCode } from './hard-rule-codes';
+import { evaluateHardRules, firstFailedHardRule, type RuleInput } from './hard-rules';
 import { nearestAvoided, nearestPoint, supportFor } from './pair-facts';
 import {
   maxDistanceKmFor,
@@ -37,6 +38,38 @@ export function evaluatePair(
   return evaluatePreparedPair(client, unit, prepareContext(ctx));
 }
 
+/** What the hard rules read about one pair. */
+function ruleInputOf(
+  client: EngineClient,
+  unit: EngineUnit,
+  prepared: PreparedContext,
+  facts: ClientFacts,
+): RuleInput {
+  return {
+    client,
+    unit,
+    prepared,
+    facts,
+    nearest: nearestPoint(facts, unit),
+    nearestAvoided: nearestAvoided(facts, unit),
+    preferenceRank: preferenceRankOf(client, facts, unit.municipalityCode),
+    support: supportFor(client.support, unit.municipalityCode, prepared),
+  };
+}
+
+/**
+ * The first hard rule the pair fails (in the order of the evaluation's `rules`), or null when it
+ * passes them all; `facts` are the client's (`clientFacts`), computed once for many units.
+ */
+export function firstFailedRuleOf(
+  client: EngineClient,
+  unit: EngineUnit,
+  prepared: PreparedContext,
+  facts: ClientFacts,
+): HardRuleCode | null {
+  return firstFailedHardRule(ruleInputOf(client, unit, prepared, facts));
+}
+
 /** As `evaluatePair`, with the context prepared once for many pairs. */
 export function evaluatePreparedPair(
   client: EngineClient,
@@ -45,19 +78,9 @@ export function evaluatePreparedPair(
 ): PairEvaluation {
   const { policy } = prepared.ctx;
   const facts = clientFacts(client, prepared);
-  const nearest = nearestPoint(facts, unit);
-  const preferenceRank = preferenceRankOf(client, facts, unit.municipalityCode);
-  const support = supportFor(client.support, unit.municipalityCode, prepared);
-  const rules = evaluateHardRules({
-    client,
-    unit,
-    prepared,
-    facts,
-    nearest,
-    nearestAvoided: nearestAvoided(facts, unit),
-    preferenceRank,
-    support,
-  });
+  const input = ruleInputOf(client, unit, prepared, facts);
+  const { nearest, preferenceRank, support } = input;
+  const rules = evaluateHardRules(input);
 
   const breakdown: ScoreBreakdown = {
     location: locationScore(

@@ -4,9 +4,10 @@
  * passed-over report of a run. All pure: plain data in, plain data out.
  */
 import type { EngineClient, EngineUnit, MatchingContext } from '../engine.types';
+import { type ClientFacts, clientFacts } from './client-facts';
 import type { HardRuleCode } from './hard-rule-codes';
 import { clusterOf } from './hard-rules';
-import { evaluatePreparedPair } from './pair-evaluator';
+import { evaluatePreparedPair, firstFailedRuleOf } from './pair-evaluator';
 import { generatePairs, type GeneratedPairs } from './pair-generator';
 import {
   clusterLoadOf,
@@ -215,6 +216,11 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
   });
   housedNotUrgent.sort((a, b) => (pairs.clientWait[a] as number) - (pairs.clientWait[b] as number));
 
+  // A home left empty is closed by the areas that are full; the same for every client.
+  const closedAreas = areas.map((unitAreas, u) =>
+    (unitClient[u] as number) < 0 ? unitAreas.filter(areaFull) : [],
+  );
+
   const byClient = new Map<
     number,
     { fullCaps: Set<string>; fullGroups: Set<number>; fit: boolean }
@@ -230,7 +236,7 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
     }
     const g = pairs.pairGroup[i] as number;
     const taker = unitClient[u] as number;
-    const closedBy = taker < 0 ? (areas[u] ?? []).filter(areaFull) : [];
+    const closedBy = closedAreas[u] as CapArea[];
     for (const area of closedBy) entry.fullCaps.add(area.key);
     if (groupFull(g)) entry.fullGroups.add(g);
     // Taken by a client who waited less and is not urgent, or left empty with room: only fit
@@ -240,6 +246,19 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
       pairs.clientUrgent[taker] === 0 &&
       (pairs.clientWait[taker] as number) < (pairs.clientWait[c] as number);
     if ((takerOutranked || (taker < 0 && closedBy.length === 0)) && !groupFull(g)) entry.fit = true;
+  }
+
+  // Only the first few of them are ever named: whether each of their homes is open to a client
+  // is read from the allowed pairs; only a closed one is evaluated, for the rule that closes it.
+  const namedUnitSlot = new Int32Array(units.length).fill(-1);
+  const nameable = Math.min(PASSED_OVER_MAX_NAMED, housedNotUrgent.length);
+  for (let k = 0; k < nameable; k++) {
+    namedUnitSlot[clientUnit[housedNotUrgent[k] as number] as number] = k;
+  }
+  const openToClient = new Uint8Array(clients.length * PASSED_OVER_MAX_NAMED);
+  for (let i = 0; i < pairs.count; i++) {
+    const k = namedUnitSlot[pairs.unitIndex[i] as number] as number;
+    if (k >= 0) openToClient[(pairs.clientIndex[i] as number) * PASSED_OVER_MAX_NAMED + k] = 1;
   }
 
   const report: PassedOverClient[] = [];
@@ -253,14 +272,19 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
     }
     if (named.length === 0) continue;
     const client = clients[c] as EngineClient;
-    const passedOverBy = named.map((a) => {
+    let facts: ClientFacts | undefined;
+    const passedOverBy = named.map((a, k) => {
       const unit = units[clientUnit[a] as number] as EngineUnit;
-      const failed = evaluatePreparedPair(client, unit, prepared).rules.find((r) => !r.passed);
+      let rule: HardRuleCode | null = null;
+      if (openToClient[c * PASSED_OVER_MAX_NAMED + k] === 0) {
+        facts ??= clientFacts(client, prepared);
+        rule = firstFailedRuleOf(client, unit, prepared, facts);
+      }
       return {
         clientId: (clients[a] as EngineClient).id,
         unitId: unit.id,
         waitDays: pairs.clientWait[a] as number,
-        rule: (failed?.code ?? null) as HardRuleCode | null,
+        rule,
       };
     });
     const reasons: PassedOverReason[] = [];

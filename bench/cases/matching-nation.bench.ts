@@ -1,0 +1,265 @@
+/**
+ * The national full run as the service does it (needs PostgreSQL and Redis): a generated nation
+ * of 50,000 clients and 20,000 units in 341 municipalities, split into 14 regions of neighbouring
+ * municipalities (`regionsByArea`), loaded into a throwaway database. Then, with one and with two
+ * worker processes (`workers/index.ts`, each with its default `WORKER_CONCURRENCY`): the nightly
+ * request of a full run for every region (runs and outbox rows in one transaction, as the nightly
+ * job writes them), relayed to BullMQ, run by the workers, stored. Timed from the request's commit
+ * until the last region's run is stored; each worker's peak RSS read from `/proc`.
+ *
+ * Each measurement starts from the same loaded database (a copy by template), so both see the
+ * same regions with no proposals yet.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+
+import { loadConfig } from '../../config';
+import { loadPopulationInRegions, regionsByArea } from '../../scripts/population/load-population';
+import { RunExecutor } from '../../src/modules/matching';
+import { generatePopulation } from '../../src/modules/matching/engine';
+import { createDataSource } from '../../src/shared/database/data-source';
+import { createLogger } from '../../src/shared/logger/logger';
+import { probeServer, throwawayDatabase, type ThrowawayDatabase } from '../throwaway-database';
+
+const REGIONS = 14;
+const ROOT = path.join(__dirname, '..', '..');
+
+interface RunRow {
+  regionCode: string;
+  status: string;
+  stats: {
+    clients: number;
+    units: number;
+    pairs: number;
+    proposalsCreated: number;
+    assigned: number;
+    objective: number;
+    greedyAssigned: number;
+    optimality: { exact: boolean };
+    millis: number;
+    phases: { load: number; score: number; solve: number; report?: number; store: number };
+  } | null;
+  error: string | null;
+  queuedMs: number;
+}
+
+/** Peak resident memory of a process (Linux), in MB. */
+function peakRssMb(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Math.round(Number(match[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time a process has used (user + system), in ms, from `/proc` (Linux; clock ticks of 10 ms).
+ * Unlike wall time it hardly depends on what else the machine runs.
+ */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, man proc).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-20_000);
+      if (seen.includes('worker started')) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-20_000);
+    });
+    child.on('exit', (code) => {
+      reject(new Error(`worker exited with ${String(code)} before it started:\n${seen}`));
+    });
+  });
+}
+
+function stopWorkerProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.on('exit', () => {
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function measure(
+  serverUrl: string,
+  template: string,
+  workerCount: number,
+): Promise<Record<string, unknown>> {
+  const database: ThrowawayDatabase = await throwawayDatabase(serverUrl, template);
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `matchpunt-bench-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'info',
+  };
+  const config = loadConfig(env);
+  const dataSource = createDataSource(
+    { DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 },
+    { applicationName: 'bench-nation' },
+  );
+  const workers: ChildProcess[] = [];
+  try {
+    await dataSource.initialize();
+    for (let i = 0; i < workerCount; i++) workers.push(await startWorkerProcess(env));
+    const requester = new RunExecutor({
+      dataSource,
+      match: () => Promise.reject(new Error('the bench process runs no matching itself')),
+      clock: () => new Date(),
+      logger: createLogger(config, 'bench', undefined),
+      lockTimeoutMs: config.MATCHING_LOCK_TIMEOUT_MS,
+    });
+    const loadAtStart = loadavg()[0] ?? 0;
+    const cpuBefore = workers.map((child) => cpuMs(child.pid ?? -1));
+    const started = performance.now();
+    const requested = await requester.requestNightlyRuns();
+    for (;;) {
+      const [row] = await dataSource.query<{ open: number }[]>(
+        `SELECT count(*)::int AS open FROM matching_runs WHERE status IN ('queued', 'running')`,
+      );
+      if (row?.open === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const endToEndMs = performance.now() - started;
+    const peaks = workers.map((child) => peakRssMb(child.pid ?? -1));
+    const workerCpuMs = workers.reduce(
+      (total, child, i) => total + cpuMs(child.pid ?? -1) - (cpuBefore[i] ?? 0),
+      0,
+    );
+    const loadAtEnd = loadavg()[0] ?? 0;
+    const runs = await dataSource.query<RunRow[]>(
+      `SELECT region_code AS "regionCode", status, stats, error,
+              (extract(epoch FROM started_at - created_at) * 1000)::int AS "queuedMs"
+         FROM matching_runs ORDER BY region_code`,
+    );
+    const [span] = await dataSource.query<{ ms: number }[]>(
+      `SELECT (extract(epoch FROM max(finished_at) - min(created_at)) * 1000)::int AS ms
+         FROM matching_runs`,
+    );
+    const done = runs.filter((run) => run.status === 'done' && run.stats !== null);
+    const sum = (pick: (run: RunRow) => number) =>
+      done.reduce((total, run) => total + pick(run), 0);
+    const largest = done.reduce<RunRow | undefined>(
+      (best, run) =>
+        best?.stats && run.stats && best.stats.clients >= run.stats.clients ? best : run,
+      undefined,
+    );
+    return {
+      bench: 'matching-nation',
+      shape: `${REGIONS} regions (neighbouring municipalities), 50,000 clients × 20,000 units in all`,
+      workerProcesses: workerCount,
+      workerConcurrency: config.WORKER_CONCURRENCY,
+      runsRequested: requested,
+      runsDone: done.length,
+      failed: runs.filter((run) => run.status !== 'done').map((run) => run.error),
+      endToEndMs: Math.round(endToEndMs),
+      databaseSpanMs: span?.ms,
+      workerCpuMs,
+      loadAverage: {
+        start: Math.round(loadAtStart * 10) / 10,
+        end: Math.round(loadAtEnd * 10) / 10,
+      },
+      peakWorkerRssMb: peaks,
+      clients: sum((run) => run.stats?.clients ?? 0),
+      units: sum((run) => run.stats?.units ?? 0),
+      pairs: sum((run) => run.stats?.pairs ?? 0),
+      proposalsCreated: sum((run) => run.stats?.proposalsCreated ?? 0),
+      assigned: sum((run) => run.stats?.assigned ?? 0),
+      objective: Math.round(sum((run) => run.stats?.objective ?? 0) * 1000) / 1000,
+      greedyAssigned: sum((run) => run.stats?.greedyAssigned ?? 0),
+      exactRegions: done.filter((run) => run.stats?.optimality.exact).length,
+      phaseTotals: {
+        load: sum((run) => run.stats?.phases.load ?? 0),
+        score: Math.round(sum((run) => run.stats?.phases.score ?? 0)),
+        solve: Math.round(sum((run) => run.stats?.phases.solve ?? 0)),
+        report: sum((run) => run.stats?.phases.report ?? 0),
+        store: sum((run) => run.stats?.phases.store ?? 0),
+      },
+      largestRegion: largest && {
+        region: largest.regionCode,
+        clients: largest.stats?.clients,
+        units: largest.stats?.units,
+        pairs: largest.stats?.pairs,
+        ms: largest.stats?.millis,
+        phases: largest.stats?.phases,
+      },
+      perRegion: done.map((run) => ({
+        region: run.regionCode,
+        clients: run.stats?.clients,
+        units: run.stats?.units,
+        ms: run.stats?.millis,
+        queuedMs: run.queuedMs,
+      })),
+    };
+  } finally {
+    await Promise.all(workers.map(stopWorkerProcess));
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
+
+export default async function run(): Promise<Record<string, unknown>[]> {
+  const config = loadConfig(process.env);
+  const unreachable = await probeServer(config.DATABASE_URL);
+  if (unreachable !== undefined) {
+    return [{ bench: 'matching-nation', skipped: `PostgreSQL unreachable: ${unreachable}` }];
+  }
+  const loaded = await throwawayDatabase(config.DATABASE_URL);
+  try {
+    const dataSource = createDataSource(
+      { DATABASE_URL: loaded.url, DATABASE_POOL_SIZE: 2 },
+      { applicationName: 'bench-nation-load' },
+    );
+    await dataSource.initialize();
+    try {
+      const population = generatePopulation({
+        seed: 20_240_002,
+        clients: 50_000,
+        units: 20_000,
+        geography: 'national',
+        now: new Date(),
+      });
+      const regions = regionsByArea(population.context.municipalities, REGIONS, 'nl');
+      await loadPopulationInRegions(dataSource, population, regions);
+      await dataSource.query('ANALYZE');
+    } finally {
+      await dataSource.destroy();
+    }
+    const results: Record<string, unknown>[] = [];
+    for (const workerCount of [1, 2]) {
+      results.push(await measure(config.DATABASE_URL, loaded.name, workerCount));
+    }
+    return results;
+  } finally {
+    await loaded.drop();
+  }
+}
