@@ -3,7 +3,7 @@ import type { OpenProblem } from './fixed-pairs';
 import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import { clientArcs, priorityClasses } from './priority-flow';
+import { clientArcs, LARGEST_CLASS, priorityClasses, solveWithinGroups } from './priority-flow';
 import type { ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
@@ -28,7 +28,19 @@ import { decodePriority, type Tiers } from './tiers';
  * Without an over-full group in the first round, the flow's own optimum is feasible and exact.
  */
 
-const DEFAULT_MAX_ROUNDS = 3;
+/**
+ * Rounds by default: the unpriced flow (the bound) and the flow within the groups (the answer),
+ * plus one priced round, which can lower the bound, where that is cheap: a priced round needs
+ * the unit-by-unit method (exact-flow.ts), several times slower than the class method, so only
+ * on instances of at most PRICED_ROUND_PAIRS pairs. The count depends only on the instance, so
+ * the same instance always gets the same answer.
+ */
+const DEFAULT_ROUNDS = 2;
+export const PRICED_ROUND_PAIRS = 100_000;
+
+function defaultRounds(instance: CompactAssignmentInstance): number {
+  return instance.pairClient.length <= PRICED_ROUND_PAIRS ? DEFAULT_ROUNDS + 1 : DEFAULT_ROUNDS;
+}
 
 export interface PricedSolution {
   /** Per client, the pair assigned (open clients only) or -1. */
@@ -62,8 +74,9 @@ export function solveWithGroupPrices(
   const priceHi = new Float64Array(groupCount);
   const priceLo = new Float64Array(groupCount);
   const pairLocked = new Uint8Array(instance.pairClient.length);
-  const pairsOfGroup = groupPairs(instance, groupCount);
-  const maxRounds = Math.max(1, options.maxRounds ?? DEFAULT_MAX_ROUNDS);
+  // Per group its pairs: only lock rounds need them.
+  let pairsOfGroup: number[][] | undefined;
+  const maxRounds = Math.max(1, options.maxRounds ?? defaultRounds(instance));
 
   let bound: Worth | undefined;
   let best: { clientPair: Int32Array; worth: Worth } | undefined;
@@ -92,14 +105,36 @@ export function solveWithGroupPrices(
     cache.arcs ??= clientArcs(instance, open);
     return greedyByClasses(instance, reopen(instance, open, left, kept), cache.classes, cache.arcs);
   };
+  // The flow that respects the groups itself runs by priority classes, so only where that
+  // method is the one used (exact-flow.ts); elsewhere lock rounds take its place.
+  const withinGroups = (): boolean => {
+    if (options.flow === 'unit-by-unit') return false;
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    return classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS;
+  };
   let rounds = 0;
   let pricesSettled = false;
   let locksSettled = false;
+  let withinDone = false;
   let lockFrom: { clientPair: Int32Array; members: number[][] } | undefined;
-  let next: 'price' | 'lock' = 'price';
+  let next: 'price' | 'lock' | 'within' = 'price';
   while (rounds < maxRounds && !proven() && !(pricesSettled && locksSettled)) {
     rounds++;
-    if (next === 'price') {
+    if (next === 'within') {
+      // Feasible by construction: the class flow with each group's arcs closed once it is full.
+      withinDone = true;
+      cache.classes ??= priorityClasses(tiers.clientPriority, open);
+      cache.arcs ??= clientArcs(instance, open);
+      const flow = solveWithinGroups(
+        instance,
+        open,
+        cache.classes,
+        left,
+        cache.arcs,
+        options.certificate,
+      );
+      consider(flow.clientPair);
+    } else if (next === 'price') {
       // Without a price yet the worth is per client, which the class method can use.
       const priced = priceHi.some((x) => x > 0) || priceLo.some((x) => x > 0);
       const clientPair = solve(priced ? { groupPriceHi: priceHi, groupPriceLo: priceLo } : {});
@@ -121,6 +156,7 @@ export function solveWithGroupPrices(
       lockFrom ??= { clientPair, members };
       pricesSettled = !movePrices(instance, tiers, clientPair, members, left, priceHi, priceLo);
     } else if (lockFrom) {
+      pairsOfGroup ??= groupPairs(instance, groupCount);
       lock(lockFrom.members, left, pairsOfGroup, instance, pairLocked);
       const clientPair = solve({ pairLocked });
       const members = groupMembers(instance, clientPair, groupCount, tiers);
@@ -128,9 +164,12 @@ export function solveWithGroupPrices(
       consider(locksSettled ? clientPair : repair(instance, clientPair, members, left, greedy));
       lockFrom = { clientPair, members };
     }
-    // Lock rounds first: without prices the worth stays per client, which the class method
-    // solves several times faster (exact-flow.ts); priced rounds once locking has settled.
-    next = !locksSettled || pricesSettled ? 'lock' : 'price';
+    // The flow within the groups first (one flow, feasible, usually the best found), then lock
+    // rounds: without prices the worth stays per client, which the class method solves several
+    // times faster (exact-flow.ts); priced rounds once locking has settled.
+    if (!withinDone && withinGroups()) next = 'within';
+    else if (withinDone) next = pricesSettled ? 'lock' : 'price';
+    else next = !locksSettled || pricesSettled ? 'lock' : 'price';
   }
   if (best === undefined || bound === undefined) throw new RangeError('no round was solved');
   const exact = proven();
