@@ -1,9 +1,20 @@
-import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
+import type {
+  CompactAssignmentInstance,
+  CompactOptimality,
+  CompactTierTotals,
+} from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import { clientArcs, LARGEST_CLASS, priorityClasses, solveWithinGroups } from './priority-flow';
+import {
+  clientArcs,
+  LARGEST_CLASS,
+  priorityClasses,
+  solveWithinGroups,
+  type ClientArcs,
+} from './priority-flow';
+import { urgentBound } from './urgent-bound';
 import type { ArcWorth } from './unit-arcs';
 import { unitOfPair } from './solution-totals';
 import { decodePriority, type Tiers } from './tiers';
@@ -105,9 +116,9 @@ export function solveWithGroupPrices(
     cache.arcs ??= clientArcs(instance, open);
     return greedyByClasses(instance, reopen(instance, open, left, kept), cache.classes, cache.arcs);
   };
-  // The flow that respects the groups itself runs by priority classes, so only where that
-  // method is the one used (exact-flow.ts); elsewhere lock rounds take its place.
-  const withinGroups = (): boolean => {
+  // The flow within the groups and the urgent bound run by priority classes, so only where that
+  // method is the one used (exact-flow.ts); elsewhere lock rounds take the flow's place.
+  const byClasses = (): boolean => {
     if (options.flow === 'unit-by-unit') return false;
     const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
     return classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS;
@@ -167,26 +178,66 @@ export function solveWithGroupPrices(
     // The flow within the groups first (one flow, feasible, usually the best found), then lock
     // rounds: without prices the worth stays per client, which the class method solves several
     // times faster (exact-flow.ts); priced rounds once locking has settled.
-    if (!withinDone && withinGroups()) next = 'within';
+    if (!withinDone && byClasses()) next = 'within';
     else if (withinDone) next = pricesSettled ? 'lock' : 'price';
     else next = !locksSettled || pricesSettled ? 'lock' : 'price';
   }
   if (best === undefined || bound === undefined) throw new RangeError('no round was solved');
   const exact = proven();
   const decoded = decodePriority(tiers, bound.hi);
+  let openBound = { ...decoded, objectiveMicro: Number(bound.lo) };
+  if (!exact && byClasses()) {
+    // The urgent tier's bound with the groups taken into account (urgent-bound.ts).
+    cache.arcs ??= clientArcs(instance, open);
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    const urgent = urgentBound(instance, open, classes, cache.arcs, left);
+    if (urgent !== undefined && urgent < openBound.urgent) {
+      openBound = belowUrgent(instance, open, cache.arcs, openBound.assigned, urgent);
+    }
+  }
   return {
     clientPair: best.clientPair,
     optimality: {
       exact,
       bound: {
-        assigned: decoded.assigned + open.fixedCount,
-        urgent: decoded.urgent + open.fixedUrgent,
-        waitDays: decoded.waitDays + open.fixedWaitDays,
-        objectiveMicro: Number(bound.lo) + open.fixedObjectiveMicro,
+        assigned: openBound.assigned + open.fixedCount,
+        urgent: openBound.urgent + open.fixedUrgent,
+        waitDays: openBound.waitDays + open.fixedWaitDays,
+        objectiveMicro: openBound.objectiveMicro + open.fixedObjectiveMicro,
       },
       iterations: rounds,
     },
   };
+}
+
+/**
+ * A lexicographic bound for assignments of at most `assigned` open clients with at most `urgent`
+ * urgent ones: below the urgent tier, the flow's bound no longer applies (it was for more urgent
+ * clients), so the tiers below take what no such assignment can pass: the `assigned` longest
+ * waits, and the `assigned` best scores of the clients' best pairs.
+ */
+function belowUrgent(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  arcs: ClientArcs,
+  assigned: number,
+  urgent: number,
+): CompactTierTotals {
+  const waits: number[] = [];
+  const scores: number[] = [];
+  for (let c = 0; c < instance.clientCount; c++) {
+    if ((open.clientUnit[c] ?? -1) >= 0) continue;
+    waits.push(instance.clientWait?.[c] ?? 0);
+    const first = arcs.start[c] ?? 0;
+    if (first < (arcs.start[c + 1] ?? 0)) scores.push(arcs.score[first] ?? 0);
+  }
+  const largest = (values: number[]): number => {
+    values.sort((a, b) => b - a);
+    let sum = 0;
+    for (let i = 0; i < Math.min(assigned, values.length); i++) sum += values[i] ?? 0;
+    return sum;
+  };
+  return { assigned, urgent, waitDays: largest(waits), objectiveMicro: largest(scores) };
 }
 
 /** Per group, its pairs' indices. */

@@ -89,14 +89,22 @@ export function solveByPriorityClasses(
   certificate?: Certificate,
   arcs: ClientArcs = clientArcs(instance, open),
 ): FlowResult {
-  const flow = new ClassFlow(instance, open, arcs, worth.pairLocked);
+  return runClasses(new ClassFlow(instance, open, arcs, worth.pairLocked), classes, certificate);
+}
+
+/** Every class in turn, then the flow's assignment as pairs. */
+function runClasses(
+  flow: ClassFlow,
+  classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
+  certificate: Certificate | undefined,
+): FlowResult {
   const { order, classStart } = classes;
   for (let k = 0; k + 1 < classStart.length; k++) {
     flow.solveClass(order.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0), certificate);
   }
   if (certificate === 'final') flow.checkCertificate();
-  const clientPair = new Int32Array(instance.clientCount).fill(UNMATCHED);
-  for (let c = 0; c < instance.clientCount; c++) {
+  const clientPair = new Int32Array(flow.clientUnit.length).fill(UNMATCHED);
+  for (let c = 0; c < clientPair.length; c++) {
     const arc = flow.clientArc[c] ?? UNMATCHED;
     if (arc !== UNMATCHED) clientPair[c] = flow.arcPair[arc] ?? 0;
   }
@@ -126,17 +134,7 @@ export function solveWithinGroups(
     instance.pairGroup ?? new Int32Array(instance.pairClient.length).fill(-1),
     groupLeft,
   );
-  const { order, classStart } = classes;
-  for (let k = 0; k + 1 < classStart.length; k++) {
-    flow.solveClass(order.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0), certificate);
-  }
-  if (certificate === 'final') flow.checkCertificate();
-  const clientPair = new Int32Array(instance.clientCount).fill(UNMATCHED);
-  for (let c = 0; c < instance.clientCount; c++) {
-    const arc = flow.clientArc[c] ?? UNMATCHED;
-    if (arc !== UNMATCHED) clientPair[c] = flow.arcPair[arc] ?? 0;
-  }
-  return { clientPair, clientUnit: flow.clientUnit };
+  return runClasses(flow, classes, certificate);
 }
 
 class ClassFlow {
@@ -220,7 +218,10 @@ class ClassFlow {
     this.arcPair = arcs.pair;
     this.arcScore = arcs.score;
     this.arcLocked = new Uint8Array(arcs.pair.length);
-    if (locked) arcs.pair.forEach((p, a) => (this.arcLocked[a] = locked[p] ?? 0));
+    if (locked) {
+      const { pair } = arcs;
+      for (let a = 0; a < pair.length; a++) this.arcLocked[a] = locked[pair[a] ?? 0] ?? 0;
+    }
     this.unitNeighbourhood = instance.unitNeighbourhood;
     this.neighbourhoodMunicipality = instance.neighbourhoodMunicipality;
     const byNeighbourhood = bucket(neighbourhoodCount, unitCount, (u) =>
