@@ -6,7 +6,7 @@ import type {
 import type { OpenProblem } from './fixed-pairs';
 import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
-import type { Certificate } from './min-cost-flow';
+import { solveTieredFlow, type Certificate } from './min-cost-flow';
 import {
   clientArcs,
   LARGEST_CLASS,
@@ -16,8 +16,8 @@ import {
 } from './priority-flow';
 import { urgentBound } from './urgent-bound';
 import type { ArcWorth } from './unit-arcs';
-import { unitOfPair } from './solution-totals';
-import { decodePriority, type Tiers } from './tiers';
+import { totalsOf, unitOfPair } from './solution-totals';
+import { compareTotals, decodePriority, type Tiers } from './tiers';
 
 /*
  * Capacity groups (docs/solver.md): a pair may use a group, and a group may hold only so many
@@ -123,6 +123,34 @@ export function solveWithGroupPrices(
     const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
     return classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS;
   };
+  // Without priced rounds (large instances, by default) and where groups bind on urgent clients
+  // (urgent-bound.ts), a flow without the groups would only bound the tiers up to the urgent
+  // one, and there the urgent bound is sharper: that flow is not run (below).
+  const sharper =
+    maxRounds <= DEFAULT_ROUNDS && byClasses()
+      ? urgentBound(
+          instance,
+          open,
+          (cache.classes ??= priorityClasses(tiers.clientPriority, open)),
+          (cache.arcs ??= clientArcs(instance, open)),
+          left,
+        )
+      : undefined;
+  if (sharper !== undefined && sharper.withinGroups < sharper.withoutGroups) {
+    // The answer: the flow within the groups, or greedy where that is better. The bound: the
+    // most clients housed at all (one flow on today's objective, without tiers or groups), then
+    // the urgent bound, then what no assignment of that size and urgency can pass.
+    const arcs = (cache.arcs ??= clientArcs(instance, open));
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    const within = solveWithinGroups(instance, open, classes, left, arcs, options.certificate);
+    consider(within.clientPair);
+    consider(greedy(undefined));
+    const found = best?.clientPair ?? within.clientPair;
+    const most = mostHoused(instance, open, options.certificate);
+    const limit = withFixed(open, belowUrgent(instance, open, arcs, most, sharper.withinGroups));
+    const exact = compareTotals(totalsOf(instance, open, found), limit) >= 0;
+    return { clientPair: found, optimality: { exact, bound: limit, iterations: 2 } };
+  }
   let rounds = 0;
   let pricesSettled = false;
   let locksSettled = false;
@@ -190,24 +218,45 @@ export function solveWithGroupPrices(
     // The urgent tier's bound with the groups taken into account (urgent-bound.ts).
     cache.arcs ??= clientArcs(instance, open);
     const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
-    const urgent = urgentBound(instance, open, classes, cache.arcs, left);
-    if (urgent !== undefined && urgent < openBound.urgent) {
-      openBound = belowUrgent(instance, open, cache.arcs, openBound.assigned, urgent);
+    const urgent = sharper ?? urgentBound(instance, open, classes, cache.arcs, left);
+    if (urgent !== undefined && urgent.withinGroups < openBound.urgent) {
+      openBound = belowUrgent(instance, open, cache.arcs, openBound.assigned, urgent.withinGroups);
     }
   }
   return {
     clientPair: best.clientPair,
-    optimality: {
-      exact,
-      bound: {
-        assigned: openBound.assigned + open.fixedCount,
-        urgent: openBound.urgent + open.fixedUrgent,
-        waitDays: openBound.waitDays + open.fixedWaitDays,
-        objectiveMicro: openBound.objectiveMicro + open.fixedObjectiveMicro,
-      },
-      iterations: rounds,
-    },
+    optimality: { exact, bound: withFixed(open, openBound), iterations: rounds },
   };
+}
+
+/** A bound on the open clients' tiers, with the fixed pairs' added. */
+function withFixed(open: OpenProblem, bound: CompactTierTotals): CompactTierTotals {
+  return {
+    assigned: bound.assigned + open.fixedCount,
+    urgent: bound.urgent + open.fixedUrgent,
+    waitDays: bound.waitDays + open.fixedWaitDays,
+    objectiveMicro: bound.objectiveMicro + open.fixedObjectiveMicro,
+  };
+}
+
+/**
+ * The most open clients that can be housed together, caps respected, groups ignored: one exact
+ * flow on today's objective (every client worth the same), unit by unit (min-cost-flow.ts),
+ * which is what instances without tiers get, several times faster than a tiered flow.
+ */
+function mostHoused(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  certificate: Certificate | undefined,
+): number {
+  const clientPriority = new Float64Array(instance.clientCount);
+  for (let c = 0; c < instance.clientCount; c++) {
+    if ((open.clientUnit[c] ?? -1) < 0) clientPriority[c] = 1;
+  }
+  const flow = solveTieredFlow(instance, open, { clientPriority }, 1, certificate);
+  let housed = 0;
+  for (const p of flow.clientPair) if (p >= 0) housed++;
+  return housed;
 }
 
 /**

@@ -130,10 +130,7 @@ export function solveWithinGroups(
   certificate?: Certificate,
 ): FlowResult {
   const flow = new ClassFlow(instance, open, arcs, undefined);
-  flow.useGroups(
-    instance.pairGroup ?? new Int32Array(instance.pairClient.length).fill(-1),
-    groupLeft,
-  );
+  flow.useGroups(arcs.group, groupLeft);
   return runClasses(flow, classes, certificate);
 }
 
@@ -259,14 +256,11 @@ class ClassFlow {
   }
 
   /** Respect the groups from now on: closes the arcs of groups with no room. */
-  useGroups(pairGroup: Int32Array, groupLeft: Int32Array): void {
-    const { arcPair } = this;
+  useGroups(arcGroup: Int32Array, groupLeft: Int32Array): void {
     const groupCount = groupLeft.length;
-    const arcGroup = new Int32Array(arcPair.length);
     const start = new Int32Array(groupCount + 1);
-    for (let a = 0; a < arcPair.length; a++) {
-      const g = pairGroup[arcPair[a] ?? 0] ?? -1;
-      arcGroup[a] = g;
+    for (let a = 0; a < arcGroup.length; a++) {
+      const g = arcGroup[a] ?? -1;
       if (g >= 0) start[g + 1] = (start[g + 1] ?? 0) + 1;
     }
     for (let g = 0; g < groupCount; g++) start[g + 1] = (start[g + 1] ?? 0) + (start[g] ?? 0);
@@ -283,7 +277,7 @@ class ClassFlow {
     this.groupRoom = groupLeft.slice();
     this.groupArcStart = start;
     this.groupArcs = arcs;
-    for (let g = 0; g < groupLeft.length; g++) if ((groupLeft[g] ?? 0) <= 0) this.closeGroup(g);
+    for (let g = 0; g < groupCount; g++) if ((groupLeft[g] ?? 0) <= 0) this.closeGroup(g);
   }
 
   private closeGroup(g: number): void {
@@ -686,11 +680,13 @@ export interface ClientArcs {
   unit: Int32Array;
   pair: Int32Array;
   score: Float64Array;
+  /** Per arc, its pair's capacity group or -1 (all -1 without groups). */
+  group: Int32Array;
 }
 
 /** Built once per solve: locked pairs are skipped where they are scanned. */
 export function clientArcs(instance: CompactAssignmentInstance, open: OpenProblem): ClientArcs {
-  const { clientCount, unitCount, unitPairStart, pairClient, pairScore } = instance;
+  const { clientCount, unitCount, unitPairStart, pairClient, pairScore, pairGroup } = instance;
   const start = new Int32Array(clientCount + 1);
   const keep = (u: number, p: number): boolean =>
     open.unitTaken[u] !== 1 && (open.clientUnit[pairClient[p] ?? 0] ?? 0) < 0;
@@ -712,6 +708,8 @@ export function clientArcs(instance: CompactAssignmentInstance, open: OpenProble
   const unit = new Int32Array(total);
   const pair = new Int32Array(total);
   const score = new Float64Array(total);
+  // Read here in pair order, where it is cheap: read per arc later, it is a random access each.
+  const group = new Int32Array(total);
   const fill = start.slice(0, clientCount);
   // Units in index order: within a client, equal scores stay in unit order (the sort is stable).
   for (let u = 0; u < unitCount; u++) {
@@ -724,15 +722,17 @@ export function clientArcs(instance: CompactAssignmentInstance, open: OpenProble
       unit[at] = u;
       pair[at] = p;
       score[at] = pairScore[p] ?? 0;
+      group[at] = pairGroup?.[p] ?? -1;
     }
   }
   const sorter = new SegmentSorter(longest);
+  const tag = pairGroup ? group : undefined;
   for (let c = 0; c < clientCount; c++) {
     const from = start[c] ?? 0;
     const to = start[c + 1] ?? 0;
-    if (to - from > 1) sorter.sort(unit, pair, score, from, to);
+    if (to - from > 1) sorter.sort(unit, pair, score, from, to, tag);
   }
-  return { start, unit, pair, score };
+  return { start, unit, pair, score, group };
 }
 
 /** Items grouped by a key in [0, groups) (key -1: left out), in index order within a group. */

@@ -30,7 +30,7 @@ function bound(instance: AssignmentInstance): number | undefined {
   const classes = priorityClasses(tiers.clientPriority, open);
   const room = open.groupLeft ?? new Int32Array(0);
   const urgent = urgentBound(compact, open, classes, clientArcs(compact, open), room);
-  return urgent === undefined ? undefined : urgent + open.fixedUrgent;
+  return urgent === undefined ? undefined : urgent.withinGroups + open.fixedUrgent;
 }
 
 /** The most urgent clients housed together, fixed pairs included, by brute force. */

@@ -25,17 +25,21 @@ import { solveByPriorityClasses, type ClientArcs, type priorityClasses } from '.
 
 const ROUNDS = 3;
 
-/**
- * An upper bound on the urgent open clients housed by any assignment that respects the groups,
- * or undefined without urgent clients or groups.
- */
+export interface UrgentBound {
+  /** The most urgent open clients housed together when the groups are ignored. */
+  withoutGroups: number;
+  /** An upper bound on the urgent open clients housed by any assignment within the groups. */
+  withinGroups: number;
+}
+
+/** The bound, or undefined without urgent clients or groups. */
 export function urgentBound(
   instance: CompactAssignmentInstance,
   open: OpenProblem,
   classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
   arcs: ClientArcs,
   groupRoom: Int32Array,
-): number | undefined {
+): UrgentBound | undefined {
   const { clientUrgent, pairGroup } = instance;
   if (clientUrgent === undefined || pairGroup === undefined) return undefined;
   const { order, classStart } = classes;
@@ -54,6 +58,7 @@ export function urgentBound(
   const pairLocked = new Uint8Array(pairGroup.length);
   let lambdaRoom = 0;
   let best = Infinity;
+  let withoutGroups = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const flow = solveByPriorityClasses(
       instance,
@@ -71,6 +76,7 @@ export function urgentBound(
       const g = pairGroup[p] ?? -1;
       if (g >= 0) use[g] = (use[g] ?? 0) + 1;
     }
+    if (round === 0) withoutGroups = housed;
     best = Math.min(best, housed + lambdaRoom);
     let grown = false;
     for (let g = 0; g < groupCount; g++) {
@@ -85,5 +91,5 @@ export function urgentBound(
       if (g >= 0 && inLambda[g] === 1) pairLocked[p] = 1;
     }
   }
-  return best;
+  return { withoutGroups, withinGroups: best };
 }
