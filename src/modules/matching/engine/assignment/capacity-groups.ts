@@ -6,7 +6,8 @@ import type {
 import type { OpenProblem } from './fixed-pairs';
 import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
-import { solveTieredFlow, type Certificate } from './min-cost-flow';
+import type { Certificate } from './min-cost-flow';
+import { mostHoused } from './most-housed';
 import {
   clientArcs,
   LARGEST_CLASS,
@@ -138,7 +139,7 @@ export function solveWithGroupPrices(
       : undefined;
   if (sharper !== undefined && sharper.withinGroups < sharper.withoutGroups) {
     // The answer: the flow within the groups, or greedy where that is better. The bound: the
-    // most clients housed at all (one flow on today's objective, without tiers or groups), then
+    // most clients housed at all (a maximum flow without costs or groups, from the answer), then
     // the urgent bound, then what no assignment of that size and urgency can pass.
     const arcs = (cache.arcs ??= clientArcs(instance, open));
     const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
@@ -146,7 +147,7 @@ export function solveWithGroupPrices(
     consider(within.clientPair);
     consider(greedy(undefined));
     const found = best?.clientPair ?? within.clientPair;
-    const most = mostHoused(instance, open, options.certificate);
+    const most = mostHoused(instance, open, arcs, found);
     const limit = withFixed(open, belowUrgent(instance, open, arcs, most, sharper.withinGroups));
     const exact = compareTotals(totalsOf(instance, open, found), limit) >= 0;
     return { clientPair: found, optimality: { exact, bound: limit, iterations: 2 } };
@@ -237,26 +238,6 @@ function withFixed(open: OpenProblem, bound: CompactTierTotals): CompactTierTota
     waitDays: bound.waitDays + open.fixedWaitDays,
     objectiveMicro: bound.objectiveMicro + open.fixedObjectiveMicro,
   };
-}
-
-/**
- * The most open clients that can be housed together, caps respected, groups ignored: one exact
- * flow on today's objective (every client worth the same), unit by unit (min-cost-flow.ts),
- * which is what instances without tiers get, several times faster than a tiered flow.
- */
-function mostHoused(
-  instance: CompactAssignmentInstance,
-  open: OpenProblem,
-  certificate: Certificate | undefined,
-): number {
-  const clientPriority = new Float64Array(instance.clientCount);
-  for (let c = 0; c < instance.clientCount; c++) {
-    if ((open.clientUnit[c] ?? -1) < 0) clientPriority[c] = 1;
-  }
-  const flow = solveTieredFlow(instance, open, { clientPriority }, 1, certificate);
-  let housed = 0;
-  for (const p of flow.clientPair) if (p >= 0) housed++;
-  return housed;
 }
 
 /**

@@ -88,8 +88,11 @@ export function solveByPriorityClasses(
   classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
   certificate?: Certificate,
   arcs: ClientArcs = clientArcs(instance, open),
+  /** Per arc of `arcs`, 1 to leave it out: the same as locking its pair, without the lookup. */
+  arcLocked?: Uint8Array,
 ): FlowResult {
-  return runClasses(new ClassFlow(instance, open, arcs, worth.pairLocked), classes, certificate);
+  const flow = new ClassFlow(instance, open, arcs, worth.pairLocked, arcLocked);
+  return runClasses(flow, classes, certificate);
 }
 
 /** Every class in turn, then the flow's assignment as pairs. */
@@ -201,6 +204,7 @@ class ClassFlow {
     open: OpenProblem,
     arcs: ClientArcs,
     locked: Uint8Array | undefined,
+    arcLocked?: Uint8Array,
   ) {
     const { clientCount, unitCount, neighbourhoodCount, municipalityCount } = instance;
     this.unitCount = unitCount;
@@ -214,7 +218,7 @@ class ClassFlow {
     this.arcUnit = arcs.unit;
     this.arcPair = arcs.pair;
     this.arcScore = arcs.score;
-    this.arcLocked = new Uint8Array(arcs.pair.length);
+    this.arcLocked = arcLocked ? arcLocked.slice() : new Uint8Array(arcs.pair.length);
     if (locked) {
       const { pair } = arcs;
       for (let a = 0; a < pair.length; a++) this.arcLocked[a] = locked[pair[a] ?? 0] ?? 0;
@@ -736,7 +740,7 @@ export function clientArcs(instance: CompactAssignmentInstance, open: OpenProble
 }
 
 /** Items grouped by a key in [0, groups) (key -1: left out), in index order within a group. */
-function bucket(
+export function bucket(
   groups: number,
   items: number,
   keyOf: (item: number) => number,

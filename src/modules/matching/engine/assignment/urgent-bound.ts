@@ -55,7 +55,7 @@ export function urgentBound(
 
   const groupCount = groupRoom.length;
   const inLambda = new Uint8Array(groupCount);
-  const pairLocked = new Uint8Array(pairGroup.length);
+  const arcLocked = new Uint8Array(arcs.pair.length);
   let lambdaRoom = 0;
   let best = Infinity;
   let withoutGroups = 0;
@@ -63,10 +63,11 @@ export function urgentBound(
     const flow = solveByPriorityClasses(
       instance,
       open,
-      { clientPriority: new Float64Array(0), pairLocked },
+      { clientPriority: new Float64Array(0) },
       urgent,
       undefined,
       arcs,
+      arcLocked,
     );
     const use = new Int32Array(groupCount);
     let housed = 0;
@@ -86,9 +87,10 @@ export function urgentBound(
       grown = true;
     }
     if (!grown) break;
-    for (let p = 0; p < pairGroup.length; p++) {
-      const g = pairGroup[p] ?? -1;
-      if (g >= 0 && inLambda[g] === 1) pairLocked[p] = 1;
+    const { group } = arcs;
+    for (let a = 0; a < group.length; a++) {
+      const g = group[a] ?? -1;
+      if (g >= 0 && inLambda[g] === 1) arcLocked[a] = 1;
     }
   }
   return { withoutGroups, withinGroups: best };
