@@ -1,12 +1,24 @@
-import type { CompactAssignmentInstance, CompactOptimality } from './assignment.types';
+import type {
+  CompactAssignmentInstance,
+  CompactOptimality,
+  CompactTierTotals,
+} from './assignment.types';
 import type { OpenProblem } from './fixed-pairs';
 import { greedyByClasses } from './greedy';
 import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
-import { clientArcs, priorityClasses } from './priority-flow';
+import { mostHoused } from './most-housed';
+import {
+  clientArcs,
+  LARGEST_CLASS,
+  priorityClasses,
+  solveWithinGroups,
+  type ClientArcs,
+} from './priority-flow';
+import { urgentBound } from './urgent-bound';
 import type { ArcWorth } from './unit-arcs';
-import { unitOfPair } from './solution-totals';
-import { decodePriority, type Tiers } from './tiers';
+import { totalsOf, unitOfPair } from './solution-totals';
+import { compareTotals, decodePriority, type Tiers } from './tiers';
 
 /*
  * Capacity groups (docs/solver.md): a pair may use a group, and a group may hold only so many
@@ -28,7 +40,19 @@ import { decodePriority, type Tiers } from './tiers';
  * Without an over-full group in the first round, the flow's own optimum is feasible and exact.
  */
 
-const DEFAULT_MAX_ROUNDS = 3;
+/**
+ * Rounds by default: the unpriced flow (the bound) and the flow within the groups (the answer),
+ * plus one priced round, which can lower the bound, where that is cheap: a priced round needs
+ * the unit-by-unit method (exact-flow.ts), several times slower than the class method, so only
+ * on instances of at most PRICED_ROUND_PAIRS pairs. The count depends only on the instance, so
+ * the same instance always gets the same answer.
+ */
+const DEFAULT_ROUNDS = 2;
+export const PRICED_ROUND_PAIRS = 100_000;
+
+function defaultRounds(instance: CompactAssignmentInstance): number {
+  return instance.pairClient.length <= PRICED_ROUND_PAIRS ? DEFAULT_ROUNDS + 1 : DEFAULT_ROUNDS;
+}
 
 export interface PricedSolution {
   /** Per client, the pair assigned (open clients only) or -1. */
@@ -62,8 +86,9 @@ export function solveWithGroupPrices(
   const priceHi = new Float64Array(groupCount);
   const priceLo = new Float64Array(groupCount);
   const pairLocked = new Uint8Array(instance.pairClient.length);
-  const pairsOfGroup = groupPairs(instance, groupCount);
-  const maxRounds = Math.max(1, options.maxRounds ?? DEFAULT_MAX_ROUNDS);
+  // Per group its pairs: only lock rounds need them.
+  let pairsOfGroup: number[][] | undefined;
+  const maxRounds = Math.max(1, options.maxRounds ?? defaultRounds(instance));
 
   let bound: Worth | undefined;
   let best: { clientPair: Int32Array; worth: Worth } | undefined;
@@ -92,14 +117,64 @@ export function solveWithGroupPrices(
     cache.arcs ??= clientArcs(instance, open);
     return greedyByClasses(instance, reopen(instance, open, left, kept), cache.classes, cache.arcs);
   };
+  // The flow within the groups and the urgent bound run by priority classes, so only where that
+  // method is the one used (exact-flow.ts); elsewhere lock rounds take the flow's place.
+  const byClasses = (): boolean => {
+    if (options.flow === 'unit-by-unit') return false;
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    return classes.classStart.length > 2 && classes.largest <= LARGEST_CLASS;
+  };
+  // Without priced rounds (large instances, by default) and where groups bind on urgent clients
+  // (urgent-bound.ts), a flow without the groups would only bound the tiers up to the urgent
+  // one, and there the urgent bound is sharper: that flow is not run (below).
+  const sharper =
+    maxRounds <= DEFAULT_ROUNDS && byClasses()
+      ? urgentBound(
+          instance,
+          open,
+          (cache.classes ??= priorityClasses(tiers.clientPriority, open)),
+          (cache.arcs ??= clientArcs(instance, open)),
+          left,
+        )
+      : undefined;
+  if (sharper !== undefined && sharper.withinGroups < sharper.withoutGroups) {
+    // The answer: the flow within the groups, or greedy where that is better. The bound: the
+    // most clients housed at all (a maximum flow without costs or groups, from the answer), then
+    // the urgent bound, then what no assignment of that size and urgency can pass.
+    const arcs = (cache.arcs ??= clientArcs(instance, open));
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    const within = solveWithinGroups(instance, open, classes, left, arcs, options.certificate);
+    consider(within.clientPair);
+    consider(greedy(undefined));
+    const found = best?.clientPair ?? within.clientPair;
+    const most = mostHoused(instance, open, arcs, found);
+    const limit = withFixed(open, belowUrgent(instance, open, arcs, most, sharper.withinGroups));
+    const exact = compareTotals(totalsOf(instance, open, found), limit) >= 0;
+    return { clientPair: found, optimality: { exact, bound: limit, iterations: 2 } };
+  }
   let rounds = 0;
   let pricesSettled = false;
   let locksSettled = false;
+  let withinDone = false;
   let lockFrom: { clientPair: Int32Array; members: number[][] } | undefined;
-  let next: 'price' | 'lock' = 'price';
+  let next: 'price' | 'lock' | 'within' = 'price';
   while (rounds < maxRounds && !proven() && !(pricesSettled && locksSettled)) {
     rounds++;
-    if (next === 'price') {
+    if (next === 'within') {
+      // Feasible by construction: the class flow with each group's arcs closed once it is full.
+      withinDone = true;
+      cache.classes ??= priorityClasses(tiers.clientPriority, open);
+      cache.arcs ??= clientArcs(instance, open);
+      const flow = solveWithinGroups(
+        instance,
+        open,
+        cache.classes,
+        left,
+        cache.arcs,
+        options.certificate,
+      );
+      consider(flow.clientPair);
+    } else if (next === 'price') {
       // Without a price yet the worth is per client, which the class method can use.
       const priced = priceHi.some((x) => x > 0) || priceLo.some((x) => x > 0);
       const clientPair = solve(priced ? { groupPriceHi: priceHi, groupPriceLo: priceLo } : {});
@@ -121,6 +196,7 @@ export function solveWithGroupPrices(
       lockFrom ??= { clientPair, members };
       pricesSettled = !movePrices(instance, tiers, clientPair, members, left, priceHi, priceLo);
     } else if (lockFrom) {
+      pairsOfGroup ??= groupPairs(instance, groupCount);
       lock(lockFrom.members, left, pairsOfGroup, instance, pairLocked);
       const clientPair = solve({ pairLocked });
       const members = groupMembers(instance, clientPair, groupCount, tiers);
@@ -128,26 +204,70 @@ export function solveWithGroupPrices(
       consider(locksSettled ? clientPair : repair(instance, clientPair, members, left, greedy));
       lockFrom = { clientPair, members };
     }
-    // Lock rounds first: without prices the worth stays per client, which the class method
-    // solves several times faster (exact-flow.ts); priced rounds once locking has settled.
-    next = !locksSettled || pricesSettled ? 'lock' : 'price';
+    // The flow within the groups first (one flow, feasible, usually the best found), then lock
+    // rounds: without prices the worth stays per client, which the class method solves several
+    // times faster (exact-flow.ts); priced rounds once locking has settled.
+    if (!withinDone && byClasses()) next = 'within';
+    else if (withinDone) next = pricesSettled ? 'lock' : 'price';
+    else next = !locksSettled || pricesSettled ? 'lock' : 'price';
   }
   if (best === undefined || bound === undefined) throw new RangeError('no round was solved');
   const exact = proven();
   const decoded = decodePriority(tiers, bound.hi);
+  let openBound = { ...decoded, objectiveMicro: Number(bound.lo) };
+  if (!exact && byClasses()) {
+    // The urgent tier's bound with the groups taken into account (urgent-bound.ts).
+    cache.arcs ??= clientArcs(instance, open);
+    const classes = (cache.classes ??= priorityClasses(tiers.clientPriority, open));
+    const urgent = sharper ?? urgentBound(instance, open, classes, cache.arcs, left);
+    if (urgent !== undefined && urgent.withinGroups < openBound.urgent) {
+      openBound = belowUrgent(instance, open, cache.arcs, openBound.assigned, urgent.withinGroups);
+    }
+  }
   return {
     clientPair: best.clientPair,
-    optimality: {
-      exact,
-      bound: {
-        assigned: decoded.assigned + open.fixedCount,
-        urgent: decoded.urgent + open.fixedUrgent,
-        waitDays: decoded.waitDays + open.fixedWaitDays,
-        objectiveMicro: Number(bound.lo) + open.fixedObjectiveMicro,
-      },
-      iterations: rounds,
-    },
+    optimality: { exact, bound: withFixed(open, openBound), iterations: rounds },
   };
+}
+
+/** A bound on the open clients' tiers, with the fixed pairs' added. */
+function withFixed(open: OpenProblem, bound: CompactTierTotals): CompactTierTotals {
+  return {
+    assigned: bound.assigned + open.fixedCount,
+    urgent: bound.urgent + open.fixedUrgent,
+    waitDays: bound.waitDays + open.fixedWaitDays,
+    objectiveMicro: bound.objectiveMicro + open.fixedObjectiveMicro,
+  };
+}
+
+/**
+ * A lexicographic bound for assignments of at most `assigned` open clients with at most `urgent`
+ * urgent ones: below the urgent tier, the flow's bound no longer applies (it was for more urgent
+ * clients), so the tiers below take what no such assignment can pass: the `assigned` longest
+ * waits, and the `assigned` best scores of the clients' best pairs.
+ */
+function belowUrgent(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  arcs: ClientArcs,
+  assigned: number,
+  urgent: number,
+): CompactTierTotals {
+  const waits: number[] = [];
+  const scores: number[] = [];
+  for (let c = 0; c < instance.clientCount; c++) {
+    if ((open.clientUnit[c] ?? -1) >= 0) continue;
+    waits.push(instance.clientWait?.[c] ?? 0);
+    const first = arcs.start[c] ?? 0;
+    if (first < (arcs.start[c + 1] ?? 0)) scores.push(arcs.score[first] ?? 0);
+  }
+  const largest = (values: number[]): number => {
+    values.sort((a, b) => b - a);
+    let sum = 0;
+    for (let i = 0; i < Math.min(assigned, values.length); i++) sum += values[i] ?? 0;
+    return sum;
+  };
+  return { assigned, urgent, waitDays: largest(waits), objectiveMicro: largest(scores) };
 }
 
 /** Per group, its pairs' indices. */

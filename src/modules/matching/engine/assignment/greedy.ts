@@ -113,9 +113,9 @@ export function greedyByClasses(
   classes: { order: Int32Array; classStart: Int32Array },
   arcs: ClientArcs,
 ): Int32Array {
-  const { clientCount, unitNeighbourhood, neighbourhoodMunicipality, pairGroup } = instance;
+  const { clientCount, unitNeighbourhood, neighbourhoodMunicipality } = instance;
   const { clientUnit, unitTaken, neighbourhoodLeft, municipalityLeft, groupLeft } = open;
-  const { start, unit, pair, score } = arcs;
+  const { start, unit, pair, score, group } = arcs;
   const clientPair = new Int32Array(clientCount).fill(-1);
   const next = start.slice(0, clientCount);
   const heap = new KeyHeap(clientCount);
@@ -126,7 +126,7 @@ export function greedyByClasses(
     if (neighbourhoodLeft[n] === 0 || municipalityLeft[neighbourhoodMunicipality[n] ?? 0] === 0) {
       return false;
     }
-    const g = pairGroup?.[pair[a] ?? 0] ?? -1;
+    const g = group[a] ?? -1;
     return g < 0 || groupLeft?.[g] !== 0;
   };
   /** Moves c to its next possible arc and (re)enters it in the heap; false when none is left. */
@@ -159,7 +159,7 @@ export function greedyByClasses(
       const n = unitNeighbourhood[u] ?? 0;
       use(neighbourhoodLeft, n);
       use(municipalityLeft, neighbourhoodMunicipality[n] ?? 0);
-      const g = pairGroup?.[pair[a] ?? 0] ?? -1;
+      const g = group[a] ?? -1;
       if (groupLeft && g >= 0) groupLeft[g] = (groupLeft[g] ?? 0) - 1;
       clientUnit[c] = u;
       unitTaken[u] = 1;

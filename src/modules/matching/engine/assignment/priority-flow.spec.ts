@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 
-import { toCompactInstance } from './compact-instance';
+import { toAssignmentSolution, toCompactInstance } from './compact-instance';
 import { openProblem } from './fixed-pairs';
 import { solveTieredFlow } from './min-cost-flow';
-import { priorityClasses, solveByPriorityClasses } from './priority-flow';
-import { totalsOf } from './solution-totals';
+import { priorityClasses, solveByPriorityClasses, solveWithinGroups } from './priority-flow';
+import { solutionOf, totalsOf } from './solution-totals';
 import {
   generatedTieredInstance,
   instanceArbitrary,
+  violations,
   withTiersAndGroups,
 } from './testing/instance.arbitrary';
 import { bruteForceOptimum } from './testing/reference-solvers';
@@ -97,3 +98,88 @@ describe('priority classes', () => {
     expect(tiersOf(totals)).toEqual(tiersOf(totalsOf(compact, open, theirs.clientPair)));
   });
 });
+
+/*
+ * The flow within the capacity groups (solveWithinGroups): not proven optimal, so what must hold
+ * is that it is feasible (every group, cap and fixed pair respected), never better than brute
+ * force, and a shortest-path flow in what it leaves open (its certificate after every search).
+ */
+describe('the flow within capacity groups', () => {
+  function withinGroups(instance: AssignmentInstance) {
+    const indexed = toCompactInstance(instance);
+    const { compact } = indexed;
+    const open = openProblem(compact);
+    const tiers = priorityTiers(compact, open);
+    const flow = solveWithinGroups(
+      compact,
+      open,
+      priorityClasses(tiers.clientPriority, open),
+      open.groupLeft ?? new Int32Array(0),
+      undefined,
+      'each-step',
+    );
+    const solution = toAssignmentSolution(indexed, solutionOf(compact, open, flow.clientPair), 0);
+    return { solution, totals: totalsOf(compact, open, flow.clientPair) };
+  }
+
+  it('respects every group and cap, and never beats brute force', () => {
+    fc.assert(
+      fc.property(withTiersAndGroups(small), fc.boolean(), (instance, few) => {
+        const tiered = few ? coarse(instance) : instance;
+        const { solution, totals } = withinGroups(tiered);
+        expect(violations(tiered, solution)).toEqual([]);
+        const best = tiersOf(bruteForceOptimum(tiered));
+        expect(compareTiers(tiersOf(totals), best)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('respects every group on larger instances with tight groups', () => {
+    fc.assert(
+      fc.property(withTiersAndGroups(larger), (instance) => {
+        expect(violations(instance, withinGroups(instance).solution)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('does not take a path that enters a group with one place left twice', () => {
+    // c2 (provider P, waited longest) holds u1 in M2, c1 (provider Q) holds u0 in M1. For c0 (P)
+    // the only path is c0 → u0, c1 → u1, c2 → u2: c0 and c2 would both enter P@M1 (room 1).
+    const instance: AssignmentInstance = {
+      clients: [
+        { id: 'c0', waitDays: 1 },
+        { id: 'c1', waitDays: 2 },
+        { id: 'c2', waitDays: 3 },
+      ],
+      units: [
+        { id: 'u0', neighbourhood: 'n0', municipality: 'M1' },
+        { id: 'u1', neighbourhood: 'n1', municipality: 'M2' },
+        { id: 'u2', neighbourhood: 'n2', municipality: 'M1' },
+      ],
+      caps: {},
+      groups: { 'P@M1': 1, 'P@M2': 1 },
+      pairs: [
+        { client: 'c0', unit: 'u0', score: 0.5, group: 'P@M1' },
+        { client: 'c1', unit: 'u0', score: 0.9 },
+        { client: 'c1', unit: 'u1', score: 0.1 },
+        { client: 'c2', unit: 'u1', score: 0.9, group: 'P@M2' },
+        { client: 'c2', unit: 'u2', score: 0.1, group: 'P@M1' },
+      ],
+    };
+    const { solution } = withinGroups(instance);
+    expect(violations(instance, solution)).toEqual([]);
+    expect(solution.assignment).toEqual([
+      { client: 'c1', unit: 'u0' },
+      { client: 'c2', unit: 'u1' },
+    ]);
+  });
+});
+
+function compareTiers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  }
+  return 0;
+}

@@ -88,19 +88,53 @@ export function solveByPriorityClasses(
   classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
   certificate?: Certificate,
   arcs: ClientArcs = clientArcs(instance, open),
+  /** Per arc of `arcs`, 1 to leave it out: the same as locking its pair, without the lookup. */
+  arcLocked?: Uint8Array,
 ): FlowResult {
-  const flow = new ClassFlow(instance, open, arcs, worth.pairLocked);
+  const flow = new ClassFlow(instance, open, arcs, worth.pairLocked, arcLocked);
+  return runClasses(flow, classes, certificate);
+}
+
+/** Every class in turn, then the flow's assignment as pairs. */
+function runClasses(
+  flow: ClassFlow,
+  classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
+  certificate: Certificate | undefined,
+): FlowResult {
   const { order, classStart } = classes;
   for (let k = 0; k + 1 < classStart.length; k++) {
     flow.solveClass(order.subarray(classStart[k] ?? 0, classStart[k + 1] ?? 0), certificate);
   }
   if (certificate === 'final') flow.checkCertificate();
-  const clientPair = new Int32Array(instance.clientCount).fill(UNMATCHED);
-  for (let c = 0; c < instance.clientCount; c++) {
+  const clientPair = new Int32Array(flow.clientUnit.length).fill(UNMATCHED);
+  for (let c = 0; c < clientPair.length; c++) {
     const arc = flow.clientArc[c] ?? UNMATCHED;
     if (arc !== UNMATCHED) clientPair[c] = flow.arcPair[arc] ?? 0;
   }
   return { clientPair, clientUnit: flow.clientUnit };
+}
+
+/**
+ * A feasible assignment that respects the capacity groups as well (not proven optimal): the same
+ * class-by-class flow, in which an arc into a group is closed for good once the group is full.
+ * Arcs are only ever closed, never reopened, so the potentials and the dead sets stay valid and
+ * each search is still a shortest path in what is left open; a closed group stays closed even
+ * when a path moves one of its clients elsewhere. The priority order decides who gets a
+ * group's places: higher classes are housed first. A path that would put more clients into a
+ * group than it has room for (two of its arcs in one group) closes that group and the search is
+ * repeated. capacity-groups.ts uses it for its feasible solution next to the unpriced bound.
+ */
+export function solveWithinGroups(
+  instance: CompactAssignmentInstance,
+  open: OpenProblem,
+  classes: Pick<ReturnType<typeof priorityClasses>, 'order' | 'classStart'>,
+  groupLeft: Int32Array,
+  arcs: ClientArcs = clientArcs(instance, open),
+  certificate?: Certificate,
+): FlowResult {
+  const flow = new ClassFlow(instance, open, arcs, undefined);
+  flow.useGroups(arcs.group, groupLeft);
+  return runClasses(flow, classes, certificate);
 }
 
 class ClassFlow {
@@ -114,8 +148,17 @@ class ClassFlow {
   private readonly arcUnit: Int32Array;
   readonly arcPair: Int32Array;
   private readonly arcScore: Float64Array;
-  /** Per arc, 1 when its pair is locked out (capacity-groups.ts): read in arc order. */
+  /**
+   * Per arc, 1 when it is closed: its pair locked out (capacity-groups.ts), or its group full
+   * (solveWithinGroups). Read in arc order.
+   */
   private readonly arcLocked: Uint8Array;
+  /** With groups (solveWithinGroups): per arc its group or -1, the room left, arcs by group. */
+  private arcGroup: Int32Array | undefined;
+  private groupRoom = new Int32Array(0);
+  private groupArcStart = new Int32Array(1);
+  private groupArcs = new Int32Array(0);
+  private readonly groupDelta: Map<number, number> = new Map();
   private readonly unitNeighbourhood: Int32Array;
   private readonly neighbourhoodMunicipality: Int32Array;
   private readonly neighbourhoodUnitStart: Int32Array;
@@ -161,6 +204,7 @@ class ClassFlow {
     open: OpenProblem,
     arcs: ClientArcs,
     locked: Uint8Array | undefined,
+    arcLocked?: Uint8Array,
   ) {
     const { clientCount, unitCount, neighbourhoodCount, municipalityCount } = instance;
     this.unitCount = unitCount;
@@ -174,8 +218,11 @@ class ClassFlow {
     this.arcUnit = arcs.unit;
     this.arcPair = arcs.pair;
     this.arcScore = arcs.score;
-    this.arcLocked = new Uint8Array(arcs.pair.length);
-    if (locked) arcs.pair.forEach((p, a) => (this.arcLocked[a] = locked[p] ?? 0));
+    this.arcLocked = arcLocked ? arcLocked.slice() : new Uint8Array(arcs.pair.length);
+    if (locked) {
+      const { pair } = arcs;
+      for (let a = 0; a < pair.length; a++) this.arcLocked[a] = locked[pair[a] ?? 0] ?? 0;
+    }
     this.unitNeighbourhood = instance.unitNeighbourhood;
     this.neighbourhoodMunicipality = instance.neighbourhoodMunicipality;
     const byNeighbourhood = bucket(neighbourhoodCount, unitCount, (u) =>
@@ -212,6 +259,75 @@ class ClassFlow {
     this.heap = new KeyHeap(nodeCount);
   }
 
+  /** Respect the groups from now on: closes the arcs of groups with no room. */
+  useGroups(arcGroup: Int32Array, groupLeft: Int32Array): void {
+    const groupCount = groupLeft.length;
+    const start = new Int32Array(groupCount + 1);
+    for (let a = 0; a < arcGroup.length; a++) {
+      const g = arcGroup[a] ?? -1;
+      if (g >= 0) start[g + 1] = (start[g + 1] ?? 0) + 1;
+    }
+    for (let g = 0; g < groupCount; g++) start[g + 1] = (start[g + 1] ?? 0) + (start[g] ?? 0);
+    const arcs = new Int32Array(start[groupCount] ?? 0);
+    const fill = start.slice(0, groupCount);
+    for (let a = 0; a < arcGroup.length; a++) {
+      const g = arcGroup[a] ?? -1;
+      if (g < 0) continue;
+      const at = fill[g] ?? 0;
+      fill[g] = at + 1;
+      arcs[at] = a;
+    }
+    this.arcGroup = arcGroup;
+    this.groupRoom = groupLeft.slice();
+    this.groupArcStart = start;
+    this.groupArcs = arcs;
+    for (let g = 0; g < groupCount; g++) if ((groupLeft[g] ?? 0) <= 0) this.closeGroup(g);
+  }
+
+  private closeGroup(g: number): void {
+    const end = this.groupArcStart[g + 1] ?? 0;
+    for (let i = this.groupArcStart[g] ?? 0; i < end; i++)
+      this.arcLocked[this.groupArcs[i] ?? 0] = 1;
+  }
+
+  /**
+   * With groups: whether the path found keeps every group within its room. If so the room is
+   * taken (full groups close); if not, the group it would overfill closes and false is returned.
+   */
+  private pathFitsGroups(): boolean {
+    const { arcGroup, groupDelta, clientBase, neighbourhoodBase } = this;
+    if (arcGroup === undefined) return true;
+    groupDelta.clear();
+    const add = (arc: number, by: number): void => {
+      const g = arcGroup[arc] ?? -1;
+      if (g >= 0) groupDelta.set(g, (groupDelta.get(g) ?? 0) + by);
+    };
+    for (let y = this.sinkFrom; ;) {
+      const x = this.predNode[y] ?? -1;
+      if (x < 0) break;
+      if (y < clientBase && x >= clientBase && x < neighbourhoodBase) add(this.predArc[y] ?? 0, 1);
+      else if (y >= clientBase && y < neighbourhoodBase && x < clientBase) {
+        add(this.clientArc[y - clientBase] ?? 0, -1);
+      }
+      y = x;
+    }
+    let fits = true;
+    for (const [g, by] of groupDelta) {
+      if (by > (this.groupRoom[g] ?? 0)) {
+        fits = false;
+        this.groupRoom[g] = 0;
+        this.closeGroup(g);
+      }
+    }
+    if (!fits) return false;
+    for (const [g, by] of groupDelta) {
+      const room = (this.groupRoom[g] ?? 0) - by;
+      this.groupRoom[g] = room;
+      if (room <= 0 && by > 0) this.closeGroup(g);
+    }
+    return true;
+  }
+
   /** Houses what it can of one class: one shortest path per client, until none is left. */
   solveClass(members: Int32Array, certificate?: Certificate): void {
     const { arcStart } = this;
@@ -221,6 +337,11 @@ class ClassFlow {
     let count = list.length;
     while (count > 0) {
       const found = this.search(count);
+      if (found && !this.pathFitsGroups()) {
+        // The path would overfill a group, which is closed now: search again without it.
+        this.resetSearch();
+        continue;
+      }
       if (found) {
         this.augment();
         this.movePotentials(this.sinkKey);
@@ -530,9 +651,8 @@ class ClassFlow {
       for (let a = this.arcStart[c] ?? 0; a < end; a++) {
         const u = this.arcUnit[a] ?? 0;
         const score = this.arcScore[a] ?? 0;
-        if (this.arcLocked[a] === 1) continue;
         if (u === held) expect(u, node, score, `unit ${u} → client ${c}`);
-        else expect(node, u, -score, `client ${c} → unit ${u}`);
+        else if (this.arcLocked[a] !== 1) expect(node, u, -score, `client ${c} → unit ${u}`);
       }
     }
     for (let u = 0; u < this.unitCount; u++) {
@@ -564,11 +684,13 @@ export interface ClientArcs {
   unit: Int32Array;
   pair: Int32Array;
   score: Float64Array;
+  /** Per arc, its pair's capacity group or -1 (all -1 without groups). */
+  group: Int32Array;
 }
 
 /** Built once per solve: locked pairs are skipped where they are scanned. */
 export function clientArcs(instance: CompactAssignmentInstance, open: OpenProblem): ClientArcs {
-  const { clientCount, unitCount, unitPairStart, pairClient, pairScore } = instance;
+  const { clientCount, unitCount, unitPairStart, pairClient, pairScore, pairGroup } = instance;
   const start = new Int32Array(clientCount + 1);
   const keep = (u: number, p: number): boolean =>
     open.unitTaken[u] !== 1 && (open.clientUnit[pairClient[p] ?? 0] ?? 0) < 0;
@@ -590,6 +712,8 @@ export function clientArcs(instance: CompactAssignmentInstance, open: OpenProble
   const unit = new Int32Array(total);
   const pair = new Int32Array(total);
   const score = new Float64Array(total);
+  // Read here in pair order, where it is cheap: read per arc later, it is a random access each.
+  const group = new Int32Array(total);
   const fill = start.slice(0, clientCount);
   // Units in index order: within a client, equal scores stay in unit order (the sort is stable).
   for (let u = 0; u < unitCount; u++) {
@@ -602,19 +726,21 @@ export function clientArcs(instance: CompactAssignmentInstance, open: OpenProble
       unit[at] = u;
       pair[at] = p;
       score[at] = pairScore[p] ?? 0;
+      group[at] = pairGroup?.[p] ?? -1;
     }
   }
   const sorter = new SegmentSorter(longest);
+  const tag = pairGroup ? group : undefined;
   for (let c = 0; c < clientCount; c++) {
     const from = start[c] ?? 0;
     const to = start[c + 1] ?? 0;
-    if (to - from > 1) sorter.sort(unit, pair, score, from, to);
+    if (to - from > 1) sorter.sort(unit, pair, score, from, to, tag);
   }
-  return { start, unit, pair, score };
+  return { start, unit, pair, score, group };
 }
 
 /** Items grouped by a key in [0, groups) (key -1: left out), in index order within a group. */
-function bucket(
+export function bucket(
   groups: number,
   items: number,
   keyOf: (item: number) => number,

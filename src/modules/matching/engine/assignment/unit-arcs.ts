@@ -194,16 +194,26 @@ export class SegmentSorter {
   private readonly clients: Int32Array;
   private readonly pairs: Int32Array;
   private readonly scores: Float64Array;
+  private readonly tags: Int32Array;
 
   constructor(longest: number) {
     this.count = new Int32Array(longest + 2);
     this.clients = new Int32Array(longest);
     this.pairs = new Int32Array(longest);
     this.scores = new Float64Array(longest);
+    this.tags = new Int32Array(longest);
   }
 
-  sort(client: Int32Array, pair: Int32Array, score: Float64Array, from: number, to: number): void {
-    const { count, clients, pairs, scores } = this;
+  /** `tag`, if given, is one more array of the arcs, moved with them. */
+  sort(
+    client: Int32Array,
+    pair: Int32Array,
+    score: Float64Array,
+    from: number,
+    to: number,
+    tag?: Int32Array,
+  ): void {
+    const { count, clients, pairs, scores, tags } = this;
     const length = to - from;
     const bits = 31 - Math.clz32(length);
     const shift = Math.max(0, SCORE_BITS - bits);
@@ -222,26 +232,31 @@ export class SegmentSorter {
       clients[at] = client[i] ?? 0;
       pairs[at] = pair[i] ?? 0;
       scores[at] = s;
+      if (tag) tags[at] = tag[i] ?? 0;
     }
     for (let i = 1; i < length; i++) {
       const s = scores[i] ?? 0;
       if ((scores[i - 1] ?? 0) >= s) continue;
       const c = clients[i] ?? 0;
       const q = pairs[i] ?? 0;
+      const t = tags[i] ?? 0;
       let j = i - 1;
       while (j >= 0 && (scores[j] ?? 0) < s) {
         scores[j + 1] = scores[j] ?? 0;
         clients[j + 1] = clients[j] ?? 0;
         pairs[j + 1] = pairs[j] ?? 0;
+        if (tag) tags[j + 1] = tags[j] ?? 0;
         j--;
       }
       scores[j + 1] = s;
       clients[j + 1] = c;
       pairs[j + 1] = q;
+      if (tag) tags[j + 1] = t;
     }
     client.set(clients.subarray(0, length), from);
     pair.set(pairs.subarray(0, length), from);
     score.set(scores.subarray(0, length), from);
+    if (tag) tag.set(tags.subarray(0, length), from);
   }
 }
 
