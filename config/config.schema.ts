@@ -96,6 +96,11 @@ export const configSchema = z.object({
     .transform((value) => value === 'true' || value === '1')
     .default(false)
     .describe('Release step also loads the demo region and prints its tokens (demo only).'),
+  CONSOLE_DIR: z
+    .string()
+    .min(1)
+    .default('dist/console')
+    .describe('Folder of the built console served at /console (relative to the working folder).'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
