@@ -49,7 +49,8 @@ export function createApi(options: {
   fetch?: typeof globalThis.fetch;
 }): Api {
   const client = createClient<paths>({
-    baseUrl: '',
+    // The page's own origin: the console calls only the API that serves it.
+    baseUrl: globalThis.location.origin,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   client.use({

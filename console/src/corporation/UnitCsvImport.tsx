@@ -63,9 +63,11 @@ export function UnitCsvImport() {
         onSubmit={(event) => {
           event.preventDefault();
           if (file) {
-            void file.text().then((text) => {
-              upload.mutate(text);
-            });
+            const reader = new FileReader();
+            reader.onload = () => {
+              upload.mutate(typeof reader.result === 'string' ? reader.result : '');
+            };
+            reader.readAsText(file, 'utf-8');
           }
         }}
       >
