@@ -2,11 +2,17 @@ import type { ReactElement } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 
 import { UnitCsvImport } from './corporation/UnitCsvImport';
+import { UnitForm } from './corporation/UnitForm';
 import { UnitList } from './corporation/UnitList';
 import { AppShell, type NavItem } from './layout/AppShell';
+import { ManualProposal } from './matcher/ManualProposal';
+import { MatchingRuns } from './matcher/MatchingRuns';
 import { ProposalPage } from './matcher/ProposalPage';
 import { ProposalQueue } from './matcher/ProposalQueue';
 import { PartyProposals } from './party/PartyProposals';
+import { ClientForm } from './provider/ClientForm';
+import { ClientList } from './provider/ClientList';
+import { Coverage } from './provider/Coverage';
 import { type Role, useSession } from './session/session';
 
 interface Page {
@@ -23,15 +29,23 @@ interface Page {
 export const PAGES: Record<Role, Page[]> = {
   matcher: [
     { path: '/voorstellen', element: <ProposalQueue />, nav: 'Voorstellen' },
+    { path: '/voorstellen/nieuw', element: <ManualProposal /> },
     { path: '/voorstellen/:id', element: <ProposalPage /> },
+    { path: '/rondes', element: <MatchingRuns />, nav: 'Matchingsrondes' },
   ],
   corporation: [
     { path: '/woningen', element: <UnitList />, nav: 'Woningen' },
     { path: '/woningen/import', element: <UnitCsvImport /> },
+    { path: '/woningen/nieuw', element: <UnitForm /> },
+    { path: '/woningen/:id', element: <UnitForm /> },
     { path: '/voordrachten', element: <PartyProposals party="corporation" />, nav: 'Voordrachten' },
   ],
   provider: [
+    { path: '/clienten', element: <ClientList />, nav: 'Cliënten' },
+    { path: '/clienten/nieuw', element: <ClientForm /> },
+    { path: '/clienten/:id', element: <ClientForm /> },
     { path: '/voordrachten', element: <PartyProposals party="provider" />, nav: 'Voordrachten' },
+    { path: '/dekking', element: <Coverage />, nav: 'Dekking' },
   ],
   viewer: [],
   admin: [],

@@ -188,6 +188,7 @@ describe('the console in a browser', () => {
     await screenshot(corporation, 'corporatie-voordrachten');
 
     const provider = await page(world.provider.token);
+    await provider.getByRole('link', { name: 'Voordrachten' }).click();
     const providerCard = provider.locator(`li[data-proposal="${proposalId}"]`);
     await providerCard.getByRole('button', { name: 'Accepteren' }).click();
     await providerCard.getByText('geaccepteerd').first().waitFor();
@@ -244,5 +245,129 @@ describe('the console in a browser', () => {
       .set(bearer(world.corporation.token))
       .expect(200);
     expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
+  it('when the matcher opens the runs, then each shows housed, fit and gain over greedy, and a what-if dry run shows its result beside the current policy', async () => {
+    const matcher = await page(world.matcher.token);
+    await matcher.getByRole('link', { name: 'Matchingsrondes' }).click();
+    await matcher.getByTestId('runs').waitFor();
+    await expect(matcher.getByTestId('runs').locator('tbody tr').count()).resolves.toBeGreaterThan(
+      0,
+    );
+    await matcher.getByLabel('Maximale afstand (km)').fill('5');
+    await matcher.getByRole('button', { name: 'Proefronde starten' }).click();
+    const result = matcher.getByTestId('what-if-result');
+    await result.waitFor({ timeout: 30_000 });
+    await expect(result.locator('thead').textContent()).resolves.toContain('Wat als');
+    await expect(
+      result
+        .getByRole('row', { name: /Gehuisvest/ })
+        .first()
+        .textContent(),
+    ).resolves.toMatch(/\d/);
+    await expectAccessible(matcher, 'rondes');
+    await screenshot(matcher, 'matcher-rondes');
+  });
+
+  it('when a corporation adds a home with a bad field, then the error stands next to that field; once fixed, the matcher rejects its proposal with a note, and a manual proposal breaking a rule needs override and a second matcher', async () => {
+    const corporation = await page(world.corporation.token);
+    await corporation.getByRole('link', { name: 'Woning toevoegen' }).click();
+    const municipality = world.region.municipalities[0]!;
+    await corporation.getByLabel('Eigen referentie').fill('FORM-1');
+    await corporation.getByLabel('Beschikbaar vanaf').fill(today());
+    await corporation.getByLabel('Straat').fill('Markt');
+    await corporation.getByLabel('Huisnummer').fill('7');
+    await corporation.getByLabel('Postcode').fill('not a postcode');
+    await corporation.getByLabel('Gemeente').selectOption(municipality.code);
+    await corporation.getByLabel('Wijk of buurt').selectOption(municipality.neighbourhoods[0]!);
+    await corporation.getByLabel('Breedtegraad').fill(String(municipality.lat + 0.004));
+    await corporation.getByLabel('Lengtegraad').fill(String(municipality.lon + 0.004));
+    await corporation.getByLabel('Kale huur (€ per maand)').fill('610');
+    await corporation.getByLabel('Prikkels in de omgeving').selectOption('low');
+    await corporation.getByRole('button', { name: 'Woning toevoegen' }).click();
+    const postcodeError = corporation.locator('[data-field="address.postcode"]');
+    await postcodeError.waitFor();
+    await expect(corporation.getByLabel('Postcode').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await expectAccessible(corporation, 'woning toevoegen');
+    await screenshot(corporation, 'corporatie-woning-toevoegen');
+    await corporation.getByLabel('Postcode').fill('5911 AC');
+    await corporation.getByRole('button', { name: 'Woning toevoegen' }).click();
+    await corporation.locator('tr[data-unit="FORM-1"]').waitFor();
+
+    const units = await request(t.app)
+      .get('/api/v1/units')
+      .query({ externalRef: 'FORM-1' })
+      .set(bearer(world.corporation.token))
+      .expect(200);
+    const unitId = units.body.items[0].id as string;
+    const [proposal] = await eventually(
+      async () =>
+        (
+          await request(t.app)
+            .get('/api/v1/proposals')
+            .query({ unitId, status: 'proposed' })
+            .set(bearer(world.matcher.token))
+        ).body.items as { id: string }[],
+      (items) => items.length > 0,
+      15_000,
+    );
+
+    const matcher = await page(world.matcher.token);
+    await matcher.locator(`[data-proposal="${proposal!.id}"] a`).click();
+    await matcher.getByRole('button', { name: 'Afwijzen…' }).click();
+    await matcher.getByLabel('Reden').selectOption('other');
+    const note = matcher.getByLabel('Toelichting');
+    await expect(note.getAttribute('required')).resolves.toBe('');
+    await note.fill('Dubbel aangeboden');
+    await matcher.getByRole('button', { name: 'Afwijzen', exact: true }).click();
+    await matcher.getByTestId('proposal-status').filter({ hasText: 'afgewezen' }).waitFor();
+
+    // The home is free again; the client whose maximum rent it exceeds may have it only by override.
+    await waitUntilSettled(t.runtime.dataSource, world.region.code);
+    await matcher.goto('/console/voorstellen/nieuw');
+    await matcher.getByLabel('Woning').selectOption(unitId);
+    await matcher.getByLabel('Cliënt').selectOption({ label: ineligibleRef });
+    await matcher.getByLabel('Onderbouwing').fill('Huur wordt bijgepast');
+    await matcher.getByRole('button', { name: 'Voorstel maken' }).click();
+    await matcher.locator('[data-field="override"]').waitFor();
+    await expectAccessible(matcher, 'handmatig voorstel');
+    await screenshot(matcher, 'matcher-handmatig-voorstel');
+    await matcher.getByLabel('Harde regels overschrijven').check();
+    await matcher.getByRole('button', { name: 'Voorstel maken' }).click();
+    await matcher.getByText('een tweede matcher (een andere token) moet het').waitFor();
+    await matcher.getByRole('button', { name: 'Goedkeuren (voordragen)' }).click();
+    await matcher.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    await expect(matcher.getByTestId('proposal-status').textContent()).resolves.toBe('voorgesteld');
+  });
+
+  it('when a provider registers a client, then the form says no name, BSN or diagnosis is asked, a refused field is marked, and the list shows whether the client is matchable', async () => {
+    const provider = await page(world.provider.token);
+    await provider.getByTestId('clients').waitFor();
+    await expectAccessible(provider, 'clienten');
+    await screenshot(provider, 'zorgaanbieder-clienten');
+    await provider.getByRole('link', { name: 'Cliënt aanmelden' }).click();
+    await provider.getByText('Geen naam, BSN, geboortedatum of diagnose.').waitFor();
+    await provider.getByLabel('Eigen referentie (geen naam of BSN)').fill('FORM-C-1');
+    await provider.getByLabel('Klaar om uit te stromen sinds').fill('2026-10-01');
+    await provider.getByLabel('Maximale huur (€ per maand)').fill('-5');
+    await provider
+      .getByLabel('Gemeente van binding')
+      .selectOption(world.region.municipalities[0]!.code);
+    await provider.getByRole('button', { name: 'Cliënt aanmelden' }).click();
+    await provider.locator('[data-field="maxRent"]').waitFor();
+    await expectAccessible(provider, 'client aanmelden');
+    await screenshot(provider, 'zorgaanbieder-client-aanmelden');
+    await provider.getByLabel('Maximale huur (€ per maand)').fill('700');
+    await provider.getByRole('button', { name: 'Cliënt aanmelden' }).click();
+    const row = provider.locator('tr[data-client="FORM-C-1"]');
+    await row.waitFor();
+    // No consent given in the form: stored, but not matched.
+    await expect(row.getByTestId('matchable').textContent()).resolves.toContain('geen toestemming');
+
+    await provider.getByRole('link', { name: 'Dekking' }).click();
+    await provider.getByTestId('coverage').waitFor();
+    await expectAccessible(provider, 'dekking');
   });
 });
