@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type InputHTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { ApiProblem, must, type Schemas } from '../api/client';
 import { ifMatch, type Unit, useMunicipalities, useUnit } from '../api/queries';
 import { useSession } from '../session/session';
-import { Field, Loading, ProblemMessage, QueryError } from '../ui/Field';
+import { Checkbox, Choice, TextInput } from '../ui/controls';
+import { Loading, ProblemMessage, QueryError } from '../ui/Field';
 import { label, STIMULUS_LABELS, UNIT_STATUS_LABELS, UNIT_TYPE_LABELS } from '../ui/labels';
 
 type Values = Record<string, string | boolean>;
@@ -150,35 +151,31 @@ function UnitFormBody(props: { unit?: Unit }) {
     key: string,
     labelText: string,
     path: string,
-    extra: Record<string, unknown> = {},
+    extra: InputHTMLAttributes<HTMLInputElement> = {},
     hint?: string,
-  ): ReactNode => (
-    <Field label={labelText} name={path} problem={problem} hint={hint}>
-      {(control) => (
-        <input
-          {...control}
-          {...extra}
-          value={String(values[key])}
-          onChange={(event) => {
-            set(key, event.target.value);
-          }}
-        />
-      )}
-    </Field>
+  ) => (
+    <TextInput
+      label={labelText}
+      name={path}
+      problem={problem}
+      hint={hint}
+      input={extra}
+      value={String(values[key])}
+      onChange={(value) => {
+        set(key, value);
+      }}
+    />
   );
   const checkbox = (key: string, labelText: string) => (
-    <Field label={labelText} name={key} problem={problem}>
-      {(control) => (
-        <input
-          {...control}
-          type="checkbox"
-          checked={values[key] === true}
-          onChange={(event) => {
-            set(key, event.target.checked);
-          }}
-        />
-      )}
-    </Field>
+    <Checkbox
+      label={labelText}
+      name={key}
+      problem={problem}
+      checked={values[key] === true}
+      onChange={(checked) => {
+        set(key, checked);
+      }}
+    />
   );
   const type = String(values.type);
   return (
@@ -202,23 +199,16 @@ function UnitFormBody(props: { unit?: Unit }) {
           <legend>Woning</legend>
           <div className="form-grid">
             {input('externalRef', 'Eigen referentie', 'externalRef', { required: true })}
-            <Field label="Type" name="type" problem={problem}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={type}
-                  onChange={(event) => {
-                    set('type', event.target.value);
-                  }}
-                >
-                  {Object.entries(UNIT_TYPE_LABELS).map(([code, name]) => (
-                    <option key={code} value={code}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              label="Type"
+              name="type"
+              problem={problem}
+              value={type}
+              options={UNIT_TYPE_LABELS}
+              onChange={(value) => {
+                set('type', value);
+              }}
+            />
             {type === 'contingent'
               ? input('contingentYear', 'Contingentjaar', 'contingentYear', { type: 'number' })
               : null}
@@ -257,48 +247,30 @@ function UnitFormBody(props: { unit?: Unit }) {
               { required: true },
               'Bijvoorbeeld 5911 AB.',
             )}
-            <Field label="Gemeente" name="address.municipalityCode" problem={problem}>
-              {(control) => (
-                <select
-                  {...control}
-                  required
-                  value={municipalityCode}
-                  onChange={(event) => {
-                    setValues({
-                      ...values,
-                      municipalityCode: event.target.value,
-                      neighbourhoodCode: '',
-                    });
-                  }}
-                >
-                  <option value="">Kies een gemeente…</option>
-                  {[...(municipalities.data?.values() ?? [])].map((m) => (
-                    <option key={m.code} value={m.code}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Wijk of buurt" name="neighbourhoodCode" problem={problem}>
-              {(control) => (
-                <select
-                  {...control}
-                  required
-                  value={String(values.neighbourhoodCode)}
-                  onChange={(event) => {
-                    set('neighbourhoodCode', event.target.value);
-                  }}
-                >
-                  <option value="">Kies een wijk…</option>
-                  {(neighbourhoods.data?.items ?? []).map((n) => (
-                    <option key={n.code} value={n.code}>
-                      {n.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              label="Gemeente"
+              name="address.municipalityCode"
+              problem={problem}
+              required
+              placeholder="Kies een gemeente…"
+              value={municipalityCode}
+              options={[...(municipalities.data?.values() ?? [])].map((m) => [m.code, m.name])}
+              onChange={(value) => {
+                setValues({ ...values, municipalityCode: value, neighbourhoodCode: '' });
+              }}
+            />
+            <Choice
+              label="Wijk of buurt"
+              name="neighbourhoodCode"
+              problem={problem}
+              required
+              placeholder="Kies een wijk…"
+              value={String(values.neighbourhoodCode)}
+              options={(neighbourhoods.data?.items ?? []).map((n) => [n.code, n.name])}
+              onChange={(value) => {
+                set('neighbourhoodCode', value);
+              }}
+            />
             {input('lat', 'Breedtegraad', 'location.lat', {
               type: 'number',
               step: 'any',
@@ -325,23 +297,16 @@ function UnitFormBody(props: { unit?: Unit }) {
             })}
             {input('bedrooms', 'Slaapkamers', 'bedrooms', { type: 'number', min: 0 })}
             {input('floor', 'Verdieping', 'floor', { type: 'number' })}
-            <Field label="Prikkels in de omgeving" name="stimulus" problem={problem}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={String(values.stimulus)}
-                  onChange={(event) => {
-                    set('stimulus', event.target.value);
-                  }}
-                >
-                  {Object.entries(STIMULUS_LABELS).map(([code, name]) => (
-                    <option key={code} value={code}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              label="Prikkels in de omgeving"
+              name="stimulus"
+              problem={problem}
+              value={String(values.stimulus)}
+              options={STIMULUS_LABELS}
+              onChange={(value) => {
+                set('stimulus', value);
+              }}
+            />
             {checkbox('hasLift', 'Lift')}
             {checkbox('wheelchairAccessible', 'Rolstoeltoegankelijk')}
             {checkbox('furnished', 'Gemeubileerd')}

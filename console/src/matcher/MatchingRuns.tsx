@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ApiProblem, must, type Schemas } from '../api/client';
 import { municipalityName, useMunicipalities } from '../api/queries';
 import { useSession } from '../session/session';
-import { Empty, Field, Loading, ProblemMessage, QueryError } from '../ui/Field';
+import { TextInput } from '../ui/controls';
+import { Empty, Loading, ProblemMessage, QueryError } from '../ui/Field';
 import { formatCount, formatScore, formatSigned, formatTime } from '../ui/format';
 import {
   CRITERIA,
@@ -187,80 +188,53 @@ function WhatIf(props: { regionCode: string }) {
           <legend>Gewichten (0–100)</legend>
           <div className="form-grid">
             {CRITERIA.map((criterion) => (
-              <Field
+              <TextInput
                 key={criterion}
                 label={CRITERION_LABELS[criterion]}
                 name={`policy.weights.${criterion}`}
                 problem={problem}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={0}
-                    max={100}
-                    step="any"
-                    required
-                    value={form.weights[criterion] ?? ''}
-                    onChange={(event) => {
-                      setInput({
-                        ...form,
-                        weights: { ...form.weights, [criterion]: event.target.value },
-                      });
-                    }}
-                  />
-                )}
-              </Field>
+                input={{ type: 'number', min: 0, max: 100, step: 'any', required: true }}
+                value={form.weights[criterion] ?? ''}
+                onChange={(value) => {
+                  setInput({ ...form, weights: { ...form.weights, [criterion]: value } });
+                }}
+              />
             ))}
           </div>
         </fieldset>
         <fieldset>
           <legend>Plafonds en grenzen</legend>
           <div className="form-grid">
-            <Field label="Wijkplafond" name="policy.neighbourhoodCap" problem={problem}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={0}
-                  value={form.neighbourhoodCap}
-                  onChange={(event) => {
-                    setInput({ ...form, neighbourhoodCap: event.target.value });
-                  }}
-                />
-              )}
-            </Field>
-            <Field label="Maximale afstand (km)" name="policy.maxDistanceKm" problem={problem}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={form.maxDistanceKm}
-                  onChange={(event) => {
-                    setInput({ ...form, maxDistanceKm: event.target.value });
-                  }}
-                />
-              )}
-            </Field>
-            <Field
+            <TextInput
+              label="Wijkplafond"
+              name="policy.neighbourhoodCap"
+              problem={problem}
+              input={{ type: 'number', min: 0 }}
+              value={form.neighbourhoodCap}
+              onChange={(value) => {
+                setInput({ ...form, neighbourhoodCap: value });
+              }}
+            />
+            <TextInput
+              label="Maximale afstand (km)"
+              name="policy.maxDistanceKm"
+              problem={problem}
+              input={{ type: 'number', min: 0, step: 'any' }}
+              value={form.maxDistanceKm}
+              onChange={(value) => {
+                setInput({ ...form, maxDistanceKm: value });
+              }}
+            />
+            <TextInput
               label="Planningstermijn (dagen)"
               name="policy.planningHorizonDays"
               problem={problem}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  min={0}
-                  value={form.planningHorizonDays}
-                  onChange={(event) => {
-                    setInput({ ...form, planningHorizonDays: event.target.value });
-                  }}
-                />
-              )}
-            </Field>
+              input={{ type: 'number', min: 0 }}
+              value={form.planningHorizonDays}
+              onChange={(value) => {
+                setInput({ ...form, planningHorizonDays: value });
+              }}
+            />
           </div>
         </fieldset>
         <ProblemMessage problem={start.error} shown={['policy']} />

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type InputHTMLAttributes, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { ApiProblem, must, type Schemas } from '../api/client';
 import { type Client, ifMatch, useClient, useMunicipalities } from '../api/queries';
 import { useSession } from '../session/session';
-import { Field, Loading, ProblemMessage, QueryError } from '../ui/Field';
+import { Checkbox, Choice, TextInput } from '../ui/controls';
+import { Loading, ProblemMessage, QueryError } from '../ui/Field';
 import {
   CLIENT_STATUS_LABELS,
   label,
@@ -147,20 +148,18 @@ function ClientFormBody(props: { client?: Client }) {
     key: keyof Values,
     labelText: string,
     path: string,
-    extra: Record<string, unknown> = {},
-  ): ReactNode => (
-    <Field label={labelText} name={path} problem={problem}>
-      {(control) => (
-        <input
-          {...control}
-          {...extra}
-          value={String(values[key])}
-          onChange={(event) => {
-            set(key, event.target.value as never);
-          }}
-        />
-      )}
-    </Field>
+    extra: InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <TextInput
+      label={labelText}
+      name={path}
+      problem={problem}
+      input={extra}
+      value={String(values[key])}
+      onChange={(value) => {
+        set(key, value as never);
+      }}
+    />
   );
   const select = (
     key: keyof Values,
@@ -168,41 +167,31 @@ function ClientFormBody(props: { client?: Client }) {
     path: string,
     options: Record<string, string>,
   ) => (
-    <Field label={labelText} name={path} problem={problem}>
-      {(control) => (
-        <select
-          {...control}
-          value={String(values[key])}
-          onChange={(event) => {
-            set(key, event.target.value as never);
-          }}
-        >
-          {Object.entries(options).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <Choice
+      label={labelText}
+      name={path}
+      problem={problem}
+      value={String(values[key])}
+      options={options}
+      onChange={(value) => {
+        set(key, value as never);
+      }}
+    />
   );
   const flag = (
     key: 'groundFloorOrLift' | 'wheelchair' | 'pets',
     labelText: string,
     path: string,
   ) => (
-    <Field label={labelText} name={path} problem={problem}>
-      {(control) => (
-        <input
-          {...control}
-          type="checkbox"
-          checked={values[key]}
-          onChange={(event) => {
-            set(key, event.target.checked);
-          }}
-        />
-      )}
-    </Field>
+    <Checkbox
+      label={labelText}
+      name={path}
+      problem={problem}
+      checked={values[key]}
+      onChange={(checked) => {
+        set(key, checked);
+      }}
+    />
   );
   const municipalityOptions = Object.fromEntries(
     [...(municipalities.data?.values() ?? [])].map((m) => [m.code, m.name]),
@@ -255,25 +244,18 @@ function ClientFormBody(props: { client?: Client }) {
               step: '0.01',
               required: true,
             })}
-            <Field label="Gemeente van binding" name="municipalityOfBelonging" problem={problem}>
-              {(control) => (
-                <select
-                  {...control}
-                  required
-                  value={values.municipalityOfBelonging}
-                  onChange={(event) => {
-                    set('municipalityOfBelonging', event.target.value);
-                  }}
-                >
-                  <option value="">Kies een gemeente…</option>
-                  {Object.entries(municipalityOptions).map(([code, name]) => (
-                    <option key={code} value={code}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice
+              label="Gemeente van binding"
+              name="municipalityOfBelonging"
+              problem={problem}
+              required
+              placeholder="Kies een gemeente…"
+              value={values.municipalityOfBelonging}
+              options={municipalityOptions}
+              onChange={(value) => {
+                set('municipalityOfBelonging', value);
+              }}
+            />
             {select('stimulusNeed', 'Prikkelarm wonen', 'stimulusNeed', STIMULUS_NEED_LABELS)}
             {select('supportIntensity', 'Begeleiding', 'support.intensity', SUPPORT_LABELS)}
             {flag('groundFloorOrLift', 'Begane grond of lift nodig', 'needs.groundFloorOrLift')}
