@@ -370,4 +370,20 @@ describe('the console in a browser', () => {
     await provider.getByTestId('coverage').waitFor();
     await expectAccessible(provider, 'dekking');
   });
+
+  it('when the queue and a proposal are opened on a tablet, then the page does not widen beyond the screen and stays accessible', async () => {
+    const { page: tablet, errors } = await openPage(browser, baseUrl, { width: 820, height: 1180 });
+    await signIn(tablet, world.matcher.token);
+    await tablet.getByRole('heading', { name: 'Voorstellen om te beoordelen' }).waitFor();
+    const widths = '[document.documentElement.scrollWidth, document.documentElement.clientWidth]';
+    const [queueWidth, screenWidth] = await tablet.evaluate<number[]>(widths);
+    expect(queueWidth).toBeLessThanOrEqual(screenWidth!);
+    await tablet.goto(`/console/voorstellen/${proposalId}`);
+    await tablet.getByTestId('candidates').waitFor();
+    const [pageWidth, width] = await tablet.evaluate<number[]>(widths);
+    expect(pageWidth).toBeLessThanOrEqual(width!);
+    await expectAccessible(tablet, 'voorstel op tablet');
+    await screenshot(tablet, 'tablet-voorstel');
+    expect(errors).toEqual([]);
+  });
 });

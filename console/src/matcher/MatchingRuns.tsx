@@ -5,7 +5,7 @@ import { ApiProblem, must, type Schemas } from '../api/client';
 import { municipalityName, useMunicipalities } from '../api/queries';
 import { useSession } from '../session/session';
 import { TextInput } from '../ui/controls';
-import { Empty, Loading, ProblemMessage, QueryError } from '../ui/Field';
+import { Empty, Loading, ProblemMessage, QueryError, TableScroll } from '../ui/Field';
 import { formatCount, formatScore, formatSigned, formatTime } from '../ui/format';
 import {
   CRITERIA,
@@ -45,7 +45,7 @@ export function MatchingRuns() {
       ) : runs.data?.items.length === 0 ? (
         <Empty>Er zijn nog geen rondes gedraaid.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Rondes">
           <table className="list" data-testid="runs">
             <thead>
               <tr>
@@ -66,7 +66,7 @@ export function MatchingRuns() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <WhatIf regionCode={regionCode} />
     </section>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { must } from '../api/client';
 import { byId, useAllClients } from '../api/queries';
 import { useSession } from '../session/session';
-import { Empty, Loading, QueryError } from '../ui/Field';
+import { Empty, Loading, QueryError, TableScroll } from '../ui/Field';
 import { formatScore } from '../ui/format';
 import { CRITERIA, CRITERION_LABELS } from '../ui/labels';
 
@@ -34,60 +34,62 @@ export function OtherCandidates(props: {
       {items.length === 0 ? (
         <Empty>Geen andere cliënt komt voor deze woning in aanmerking.</Empty>
       ) : (
-        <table className="list" data-testid="candidates">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Cliënt</th>
-              <th scope="col">Urgent</th>
-              <th scope="col">Wachtdagen</th>
-              <th scope="col">Score</th>
-              {CRITERIA.map((criterion) => (
-                <th scope="col" key={criterion}>
-                  {CRITERION_LABELS[criterion]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Waarom niet</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((candidate, index) => (
-              <tr
-                key={candidate.clientId}
-                className={candidate.clientId === props.currentClientId ? 'current' : undefined}
-                aria-current={candidate.clientId === props.currentClientId ? 'true' : undefined}
-              >
-                <td>{index + 1}</td>
-                <td>
-                  {clientById.get(candidate.clientId)?.externalRef ??
-                    candidate.clientId.slice(0, 8)}
-                  {candidate.clientId === props.currentClientId ? ' (dit voorstel)' : ''}
-                </td>
-                <td>{candidate.urgent ? 'ja' : 'nee'}</td>
-                <td>{candidate.waitDays}</td>
-                <td>{formatScore(candidate.score)}</td>
+        <TableScroll label="Kandidaten">
+          <table className="list" data-testid="candidates">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Cliënt</th>
+                <th scope="col">Urgent</th>
+                <th scope="col">Wachtdagen</th>
+                <th scope="col">Score</th>
                 {CRITERIA.map((criterion) => (
-                  <td key={criterion}>{formatScore(candidate.breakdown[criterion])}</td>
+                  <th scope="col" key={criterion}>
+                    {CRITERION_LABELS[criterion]}
+                  </th>
                 ))}
-                <td>
-                  {candidate.clientId === props.currentClientId ? null : (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        props.onWhyNot(candidate.clientId);
-                      }}
-                    >
-                      Vergelijk
-                    </button>
-                  )}
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">Waarom niet</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((candidate, index) => (
+                <tr
+                  key={candidate.clientId}
+                  className={candidate.clientId === props.currentClientId ? 'current' : undefined}
+                  aria-current={candidate.clientId === props.currentClientId ? 'true' : undefined}
+                >
+                  <td>{index + 1}</td>
+                  <td>
+                    {clientById.get(candidate.clientId)?.externalRef ??
+                      candidate.clientId.slice(0, 8)}
+                    {candidate.clientId === props.currentClientId ? ' (dit voorstel)' : ''}
+                  </td>
+                  <td>{candidate.urgent ? 'ja' : 'nee'}</td>
+                  <td>{candidate.waitDays}</td>
+                  <td>{formatScore(candidate.score)}</td>
+                  {CRITERIA.map((criterion) => (
+                    <td key={criterion}>{formatScore(candidate.breakdown[criterion])}</td>
+                  ))}
+                  <td>
+                    {candidate.clientId === props.currentClientId ? null : (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          props.onWhyNot(candidate.clientId);
+                        }}
+                      >
+                        Vergelijk
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import {
   useMunicipalities,
 } from '../api/queries';
 import { useSession } from '../session/session';
-import { Empty, Loading, QueryError } from '../ui/Field';
+import { Empty, Loading, QueryError, TableScroll } from '../ui/Field';
 import { formatDate, formatScore } from '../ui/format';
 import { label, TARGET_GROUP_LABELS, UNIT_TYPE_LABELS } from '../ui/labels';
 
@@ -149,50 +149,52 @@ export function ProposalQueue() {
             : 'Geen voorstellen met deze filters.'}
         </Empty>
       ) : (
-        <table className="list" data-testid="proposal-queue">
-          <caption className="visually-hidden">
-            {rows.length} voorstellen, op termijn en dan op leeftijd
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Termijn</th>
-              <th scope="col">Woning</th>
-              <th scope="col">Gemeente</th>
-              <th scope="col">Type</th>
-              <th scope="col">Cliënt</th>
-              <th scope="col">Doelgroep</th>
-              <th scope="col">Score</th>
-              <th scope="col">Sinds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ proposal, unit, client }) => (
-              <tr key={proposal.id} data-proposal={proposal.id}>
-                <td>{proposal.deadline ? formatDate(proposal.deadline) : 'geen'}</td>
-                <td>
-                  <Link to={`/voorstellen/${proposal.id}`}>
-                    {unit
-                      ? `${unit.address.street} ${unit.address.houseNumber}`
-                      : proposal.unitId.slice(0, 8)}
-                  </Link>
-                  {proposal.awaitingSecondMatcher ? (
-                    <span className="badge">wacht op tweede matcher</span>
-                  ) : null}
-                </td>
-                <td>
-                  {unit
-                    ? municipalityName(municipalities.data, unit.address.municipalityCode)
-                    : '—'}
-                </td>
-                <td>{label(UNIT_TYPE_LABELS, unit?.type)}</td>
-                <td>{client?.externalRef ?? proposal.clientId.slice(0, 8)}</td>
-                <td>{label(TARGET_GROUP_LABELS, client?.targetGroup)}</td>
-                <td>{formatScore(proposal.score)}</td>
-                <td>{formatDate(proposal.createdAt)}</td>
+        <TableScroll label="Voorstellen">
+          <table className="list" data-testid="proposal-queue">
+            <caption className="visually-hidden">
+              {rows.length} voorstellen, op termijn en dan op leeftijd
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Termijn</th>
+                <th scope="col">Woning</th>
+                <th scope="col">Gemeente</th>
+                <th scope="col">Type</th>
+                <th scope="col">Cliënt</th>
+                <th scope="col">Doelgroep</th>
+                <th scope="col">Score</th>
+                <th scope="col">Sinds</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(({ proposal, unit, client }) => (
+                <tr key={proposal.id} data-proposal={proposal.id}>
+                  <td>{proposal.deadline ? formatDate(proposal.deadline) : 'geen'}</td>
+                  <td>
+                    <Link to={`/voorstellen/${proposal.id}`}>
+                      {unit
+                        ? `${unit.address.street} ${unit.address.houseNumber}`
+                        : proposal.unitId.slice(0, 8)}
+                    </Link>
+                    {proposal.awaitingSecondMatcher ? (
+                      <span className="badge">wacht op tweede matcher</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {unit
+                      ? municipalityName(municipalities.data, unit.address.municipalityCode)
+                      : '—'}
+                  </td>
+                  <td>{label(UNIT_TYPE_LABELS, unit?.type)}</td>
+                  <td>{client?.externalRef ?? proposal.clientId.slice(0, 8)}</td>
+                  <td>{label(TARGET_GROUP_LABELS, client?.targetGroup)}</td>
+                  <td>{formatScore(proposal.score)}</td>
+                  <td>{formatDate(proposal.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

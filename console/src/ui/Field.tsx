@@ -97,3 +97,15 @@ export function QueryError(props: { error: Error | null }) {
     </p>
   ) : null;
 }
+
+/**
+ * A wide table that scrolls sideways on a narrow screen (a tablet) instead of widening the page;
+ * focusable, so the keyboard can scroll it too.
+ */
+export function TableScroll(props: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </div>
+  );
+}
