@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# Build: install every dependency and compile TypeScript to dist/.
+# Build: install every dependency, compile TypeScript to dist/ and build the console to dist/console.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,6 +12,7 @@ COPY migrations ./migrations
 COPY workers ./workers
 COPY scripts ./scripts
 COPY bench ./bench
+COPY console ./console
 RUN npm run build
 
 # Runtime: production dependencies and the compiled code only, as the unprivileged node user.

@@ -14,8 +14,28 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(kdbush|@apidevtools/json-schema-ref-parser)/)'],
 };
 
+// The console's components: TSX with React's automatic runtime, in a browser-like DOM (jsdom).
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   projects: [
+    {
+      displayName: 'console',
+      testEnvironment: '<rootDir>/console/test/environment.js',
+      testMatch: ['<rootDir>/console/**/*.spec.{ts,tsx}'],
+      transform: { '^.+\\.(t|j)sx?$': swcTsx, '\\.css$': '<rootDir>/console/test/style-stub.js' },
+      transformIgnorePatterns: ['/node_modules/(?!(openapi-fetch)/)'],
+    },
     {
       ...common,
       displayName: 'unit',

@@ -129,6 +129,11 @@ export const configSchema = z
       .describe(
         'Deliver to loopback, private and link-local addresses (tests, local development); otherwise refused.',
       ),
+    CONSOLE_DIR: z
+      .string()
+      .min(1)
+      .default('dist/console')
+      .describe('Folder of the built console served at /console (relative to the working folder).'),
   })
   // The development key encrypts nothing worth protecting; a production secret must not use it.
   // Checked even when other variables are wrong, so every problem is listed at once.

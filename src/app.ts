@@ -27,6 +27,7 @@ import { PolicyService, ReferenceService, referenceEndpoints } from './modules/r
 import { UnitService, unitEndpoints } from './modules/units';
 import type { Runtime } from './runtime';
 import { adminQueuesRouter } from './shared/admin/queue-board';
+import { consoleRouter } from './shared/console/console.router';
 import { healthEndpoints } from './shared/health/health.routes';
 import type { Endpoint } from './shared/http/endpoint';
 import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middleware';
@@ -94,6 +95,7 @@ export function createApp(runtime: AppRuntime): Express {
     ),
   );
   app.use('/docs', docsAssets);
+  app.use('/console', consoleRouter(config.CONSOLE_DIR));
   registerMatchingMetricSources(dataSource, jobs);
 
   // The queue dashboard: admin tokens only, and no rate-limit bypass (it sits behind the same auth).

@@ -68,5 +68,8 @@ describe('docker-compose.yml', () => {
     const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(lastStage).toMatch(/^USER node$/m);
     expect(lastStage).toMatch(/npm ci --omit=dev/);
+    // The console is built in the build stage (npm run build) and shipped inside dist/.
+    expect(dockerfile).toMatch(/^COPY console \.\/console$/m);
+    expect(lastStage).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
   });
 });

@@ -5,6 +5,7 @@ import {
   createTokenSchema,
   createdTokenSchema,
   listOrganisationsQuerySchema,
+  meSchema,
   organisationIdParamsSchema,
   organisationSchema,
   tokenParamsSchema,
@@ -16,6 +17,14 @@ const tags = ['Organisations'];
 
 export function identityEndpoints(identity: IdentityService): Endpoint[] {
   return [
+    apiEndpoint({
+      method: 'get',
+      path: '/api/v1/me',
+      summary: 'Who the token is: its role and its organisation',
+      tags,
+      responses: { 200: { description: 'The caller.', schema: meSchema } },
+      handle: async ({ actor }) => ({ status: 200, body: await identity.me(actor) }),
+    }),
     apiEndpoint({
       method: 'post',
       path: '/api/v1/organisations',

@@ -33,6 +33,16 @@ export const organisationSchema = z
   .meta({ id: 'Organisation' });
 export type Organisation = z.output<typeof organisationSchema>;
 
+/** Who the bearer token is: its role and its organisation (the console's sign-in reads it). */
+export const meSchema = z
+  .object({
+    tokenId: z.uuid(),
+    role: z.enum(ROLES),
+    organisation: organisationSchema,
+  })
+  .meta({ id: 'Me' });
+export type Me = z.output<typeof meSchema>;
+
 export const listOrganisationsQuerySchema = pageQuerySchema.extend({
   kind: z.enum(ORGANISATION_KINDS).optional(),
   regionCode: regionCodeSchema.optional(),

@@ -18,6 +18,7 @@ import type {
   CreateOrganisationInput,
   CreateTokenInput,
   CreatedToken,
+  Me,
   Organisation,
   Token,
 } from './identity.schemas';
@@ -138,6 +139,15 @@ export class IdentityService {
       page,
     );
     return toPage(rows, page.limit);
+  }
+
+  /** The caller's own token role and organisation. */
+  async me(actor: Actor): Promise<Me> {
+    return {
+      tokenId: actor.tokenId,
+      role: actor.role,
+      organisation: await this.mustFind(actor.organisationId),
+    };
   }
 
   async getOrganisation(actor: Actor, id: string): Promise<Organisation> {
