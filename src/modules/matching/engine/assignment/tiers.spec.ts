@@ -182,6 +182,40 @@ describe('capacity groups', () => {
     },
   );
 
+  it('report an answer that reaches the sharper urgent bound as exact', () => {
+    // Found by the property above: the rounds left a gap that the urgent bound then closed.
+    const instance = {
+      clients: [
+        { id: 'c0', urgent: false, waitDays: 0 },
+        { id: 'c1', urgent: true, waitDays: 0 },
+        { id: 'c2', urgent: false, waitDays: 0 },
+      ],
+      units: [
+        { id: 'u0', neighbourhood: 'BU1', municipality: 'GM1' },
+        { id: 'u1', neighbourhood: 'BU3', municipality: 'GM1' },
+        { id: 'u2', neighbourhood: 'BU3', municipality: 'GM1' },
+        { id: 'u3', neighbourhood: 'BU1', municipality: 'GM1' },
+      ],
+      caps: {
+        neighbourhoods: { BU0: 1, BU1: 2, BU2: 0, BU3: 0 },
+        municipalities: { GM0: 3, GM1: 1, GM2: 0 },
+      },
+      pairs: [
+        { client: 'c0', unit: 'u0', score: 4.1074607366702505e-112, group: 'g0' },
+        { client: 'c1', unit: 'u0', score: 0.5, group: 'g1' },
+        { client: 'c1', unit: 'u3', score: 8.282949413334363e-268, group: 'g0' },
+        { client: 'c2', unit: 'u0', score: 0.75 },
+        { client: 'c2', unit: 'u2', score: 6.552423499029982e-68, group: 'g0' },
+      ],
+      groups: { g0: 0, g1: 0 },
+    } as AssignmentInstance;
+    const solution = solveOptimal(instance);
+    const best = tiersOf(bruteForceOptimum(instance));
+    expect(tiersOf(solution)).toEqual(best);
+    expect(solution.optimality?.exact).toBe(true);
+    expect(solution.optimality?.gap).toBeNull();
+  });
+
   it('hold one slot for one of three eligible intensive clients (provider capacity 1)', () => {
     const clients = ['c1', 'c2', 'c3'].map((id, i) => ({ id, waitDays: 100 - i }));
     const instance: AssignmentInstance = {
