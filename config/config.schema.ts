@@ -91,6 +91,15 @@ export const configSchema = z.object({
     .max(65535)
     .default(0)
     .describe('Port where a separate worker process serves /metrics; 0 = none.'),
+  REPORT_SMALL_NUMBER_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(3)
+    .max(100)
+    .default(5)
+    .describe(
+      'Counts below this are shown to gemeenten as "<N" in reports (small-number protection; at least 3).',
+    ),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .transform((value) => value === 'true' || value === '1')

@@ -17,6 +17,8 @@ import {
 } from './modules/matching';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
+import { ReportService, reportEndpoints } from './modules/reports';
+import { SubjectAccessService, subjectAccessEndpoints } from './modules/subject-access';
 import { UnitService, unitEndpoints } from './modules/units';
 import type { Runtime } from './runtime';
 import { adminQueuesRouter } from './shared/admin/queue-board';
@@ -109,13 +111,18 @@ export function createApp(runtime: AppRuntime): Express {
   mount(identityEndpoints(identity));
   mount(referenceEndpoints(new ReferenceService(dataSource), new PolicyService(dataSource)));
   mount(unitEndpoints(new UnitService(dataSource, clock)));
-  mount(clientEndpoints(new ClientService(dataSource, clock)));
+  const clients = new ClientService(dataSource, clock);
+  mount(clientEndpoints(clients));
+  mount(subjectAccessEndpoints(new SubjectAccessService(dataSource, clients, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
   const candidates = new CandidateService(dataSource, clock);
   mount(matchingEndpoints(new RunService(dataSource), candidates));
   mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
   mount(auditEndpoints(new AuditService(dataSource)));
+  mount(
+    reportEndpoints(new ReportService(dataSource, clock, config.REPORT_SMALL_NUMBER_THRESHOLD)),
+  );
 
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(logger));
