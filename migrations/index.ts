@@ -6,6 +6,7 @@ import { MatchingRules1764300000000 } from './1764300000000-matching-rules';
 import { MatchingPriorities1764400000000 } from './1764400000000-matching-priorities';
 import { ProposalWorkflow1764500000000 } from './1764500000000-proposal-workflow';
 import { DomainEvents1764550000000 } from './1764550000000-domain-events';
+import { Placements1764650000000 } from './1764650000000-placements';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   MatchingPriorities1764400000000,
   ProposalWorkflow1764500000000,
   DomainEvents1764550000000,
+  Placements1764650000000,
   ReportIndexes1764900000000,
 ];

@@ -15,6 +15,7 @@ import {
   requestMatchingRun,
   RunService,
 } from './modules/matching';
+import { PlacementService, placementEndpoints, placementFollowUpJob } from './modules/placements';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
 import { ReportService, reportEndpoints } from './modules/reports';
@@ -119,6 +120,13 @@ export function createApp(runtime: AppRuntime): Express {
   const candidates = new CandidateService(dataSource, clock);
   mount(matchingEndpoints(new RunService(dataSource), candidates));
   mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
+  mount(
+    placementEndpoints(
+      new PlacementService(dataSource, clock, requestMatchingRun, () =>
+        jobs.enqueue(placementFollowUpJob, {}),
+      ),
+    ),
+  );
   mount(auditEndpoints(new AuditService(dataSource)));
   mount(
     reportEndpoints(new ReportService(dataSource, clock, config.REPORT_SMALL_NUMBER_THRESHOLD)),

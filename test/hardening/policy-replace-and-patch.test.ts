@@ -43,6 +43,7 @@ describe('region policy: PUT replaces the whole, PATCH changes named fields', ()
       'capWindowMonths',
       'clusterCap',
       'deadlines',
+      'doorstroomLeadMonths',
       'maxDistanceKm',
       'maxDistanceKmByType',
       'maxWaitDays',

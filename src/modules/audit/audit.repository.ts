@@ -71,6 +71,9 @@ export async function listAudit(
       : `((a.entity_type = 'proposal' AND EXISTS (
              SELECT 1 FROM proposals p JOIN units u ON u.id = p.unit_id
               WHERE p.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
+          OR (a.entity_type = 'placement' AND EXISTS (
+             SELECT 1 FROM placements pl
+              WHERE pl.id::text = a.entity_id AND pl.municipality_code = ANY($5::text[])))
           OR (a.entity_type = 'unit' AND EXISTS (
              SELECT 1 FROM units u WHERE u.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
           OR (a.entity_type = 'client' AND EXISTS (

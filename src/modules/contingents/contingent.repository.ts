@@ -6,7 +6,11 @@ export type ContingentScope =
   | { kind: 'corporation'; corporationId: string }
   | { kind: 'municipalities'; codes: readonly string[] };
 
-/** `placed` counts let contingent units against the pledge of their year and municipality. */
+/**
+ * `placed` counts the contingent units of the pledge's corporation, municipality and year that
+ * were let: let now, or let through a placement that has since ended (the home was delivered, so
+ * an ended tenancy does not take it off the count; a home let twice counts once).
+ */
 const SELECT = `
   SELECT p.id, p.corporation_id AS "corporationId", p.municipality_code AS "municipalityCode",
          p.year, p.pledged, coalesce(l.placed, 0)::int AS placed,
@@ -16,7 +20,9 @@ const SELECT = `
     LEFT JOIN LATERAL (
       SELECT count(*) AS placed FROM units u
        WHERE u.corporation_id = p.corporation_id AND u.municipality_code = p.municipality_code
-         AND u.type = 'contingent' AND u.contingent_year = p.year AND u.status = 'let') l ON TRUE`;
+         AND u.type = 'contingent' AND u.contingent_year = p.year
+         AND (u.status = 'let' OR EXISTS (SELECT 1 FROM placements pl WHERE pl.unit_id = u.id))
+    ) l ON TRUE`;
 
 function scopeSql(scope: ContingentScope, index: number): { sql: string; params: unknown[] } {
   switch (scope.kind) {

@@ -171,7 +171,11 @@ const CLIENT_COLUMNS = `
   c.stimulus_need AS "stimulusNeed", c.support_intensity AS "supportIntensity",
   coalesce(c.support_provider_id, c.provider_id) AS "supportProviderId",
   c.needs_ground_floor_or_lift AS "needsGroundFloorOrLift", c.needs_wheelchair AS "needsWheelchair",
-  c.routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
+  -- A client moving on from a doorstroom home is matched for a permanent one only.
+  CASE WHEN EXISTS (SELECT 1 FROM placements pl WHERE pl.client_id = c.id
+                       AND pl.status = 'moving_on')
+       THEN array_remove(c.routes, 'doorstroom') ELSE c.routes END AS routes,
+  to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince", c.urgent,
   to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy", c.pets,
   c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
   to_char(c.consent_given_on, 'YYYY-MM-DD') AS "consentGivenOn",
@@ -413,7 +417,8 @@ export async function loadRegionSnapshot(
   );
   const excluded = await db.query<{ key: string }[]>(
     `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
-        WHERE p.region_code = $1 AND p.status IN ('declined', 'rejected', 'cancelled', 'expired')`,
+        WHERE p.region_code = $1
+          AND p.status IN ('declined', 'rejected', 'cancelled', 'expired', 'placed')`,
     [regionCode],
   );
 

@@ -18,6 +18,7 @@ export const DOMAIN_EVENT_TYPES = [
   'placement.ended',
   'placement.doorstroom_due',
   'checkin.due',
+  'checkin.recorded',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

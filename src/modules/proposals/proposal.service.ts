@@ -6,6 +6,7 @@ import { ValidationError } from '../../shared/errors/app-error';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { recordAudit } from '../audit';
 import { type DomainEventType, emitEvents } from '../notifications';
+import { startPlacement } from '../placements';
 import { can, partyOf, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
@@ -149,6 +150,7 @@ export class ProposalService {
         ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
       });
       let pledgeId: string | undefined;
+      let placementId: string | undefined;
       switch (plan.effect) {
         case 'none':
           break;
@@ -166,6 +168,20 @@ export class ProposalService {
             );
           }
           await repository.placePair(tx, current.unitId, current.clientId);
+          if (input.leaseStart === undefined) throw new Error('a placement without leaseStart');
+          {
+            // The tenancy's own record; a doorstroom home the client leaves is offered again.
+            const started = await startPlacement(tx, actor, {
+              proposalId: id,
+              unitId: current.unitId,
+              clientId: current.clientId,
+              leaseStart: input.leaseStart,
+            });
+            placementId = started.placementId;
+            if (started.freedUnitId !== null) {
+              await this.requestRun(tx, { regionCodes: [current.regionCode] });
+            }
+          }
           break;
       }
       await repository.insertDecision(tx, {
@@ -189,6 +205,7 @@ export class ProposalService {
             ...(input.reason !== undefined ? { reason: input.reason } : {}),
             ...(input.leaseStart !== undefined ? { leaseStart: input.leaseStart } : {}),
             ...(pledgeId !== undefined ? { contingentPledgeId: pledgeId } : {}),
+            ...(placementId !== undefined ? { placementId } : {}),
           },
         },
       ]);

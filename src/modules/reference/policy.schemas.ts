@@ -103,6 +103,10 @@ export const matchingRulesSchema = z.object({
     description:
       "Configured fair shares per municipality (any scale); empty: each municipality's part of the year's contingent pledges.",
   }),
+  doorstroomLeadMonths: z.number().int().min(0).max(24).default(d.doorstroomLeadMonths).meta({
+    description:
+      'Months before a doorstroom stay ends that the client becomes matchable again for a permanent home, as urgent (reason stay_ending); never for another doorstroom home.',
+  }),
 });
 export type MatchingRules = z.output<typeof matchingRulesSchema>;
 

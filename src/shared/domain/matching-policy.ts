@@ -70,6 +70,8 @@ export const MATCHING_POLICY_DEFAULTS = {
   scarcity: { wheelchair: 0.05, lowStimulus: 0.05, extraBedroom: 0.03 },
   /** Configured fair shares per municipality; empty: shares follow the contingent pledges. */
   fairShares: {} as Readonly<Record<string, number>>,
+  /** Months before a doorstroom stay ends that the client is matchable (and urgent) again. */
+  doorstroomLeadMonths: 3,
 } as const;
 
 /** The largest Skaeve Huse cluster (seed policy: clusters of at most six homes). */

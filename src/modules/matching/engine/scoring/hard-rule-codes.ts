@@ -141,7 +141,7 @@ export const HARD_RULES = [
   {
     code: 'PAIR_DECLINED_BEFORE',
     scope: 'pair',
-    description: 'This client and unit were not declined or rejected before.',
+    description: 'This client and unit were not declined, rejected or placed together before.',
   },
 ] as const satisfies readonly HardRuleDefinition[];
 
