@@ -77,6 +77,13 @@ describe('the data-subject export', () => {
         leaseStart: string | null;
         decisions: { action: string; party: string; reason: string | null }[];
       }[];
+      placements: {
+        proposalId: string;
+        unitType: string;
+        leaseStart: string;
+        events: { type: string }[];
+        checkins: { months: number; status: string }[];
+      }[];
       accessLog: { action: string; organisationId: string; organisationKind: string }[];
       history: { action: string }[];
     };
@@ -95,6 +102,15 @@ describe('the data-subject export', () => {
       ['decline', 'corporation', 'household_does_not_fit'],
     ]);
     expect(body.proposals[1]!.leaseStart).toBe(today());
+    expect(body.placements).toEqual([
+      expect.objectContaining({
+        proposalId: proposalIds[1],
+        unitType: 'contingent',
+        leaseStart: today(),
+        events: [expect.objectContaining({ type: 'placed' })],
+        checkins: [3, 6, 12].map((months) => expect.objectContaining({ months, status: 'open' })),
+      }),
+    ]);
     const matcherReads = body.accessLog.filter((row) => row.organisationId === world.matcher.id);
     expect(matcherReads).toHaveLength(2);
     expect(matcherReads[0]).toMatchObject({

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 
 import { ClientService } from '../../src/modules/clients';
+import { requestMatchingRun } from '../../src/modules/matching';
+import { PlacementService } from '../../src/modules/placements';
 import { addDays } from '../../src/shared/time/clock';
 import {
   bearer,
@@ -38,8 +40,22 @@ interface ModelProposal {
   clientId: string;
   unitType: string;
   unitNeighbourhood: string;
+  /** corporation|municipality|year of the pledge a contingent home counts against. */
+  pledge?: string;
   status: string;
   leaseStart?: string;
+}
+interface ModelCheckin {
+  clientId: string;
+  months: number;
+  due: string;
+  status: 'open' | 'done' | 'cancelled';
+  stablyHoused?: boolean;
+}
+interface ModelEvent {
+  clientId: string;
+  type: string;
+  date: string;
 }
 interface ModelDecision {
   clientId: string;
@@ -61,6 +77,14 @@ const STATUSES = [
 ];
 const parseCsv = (text: string, delimiter: string): string[][] =>
   parse(text, { bom: true, delimiter });
+/** Calendar months on, the day clamped to the month's last (as PostgreSQL adds an interval). */
+const addMonths = (date: string, months: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+};
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 /** percentile_disc: the smallest value with at least p of the values at or below it. */
@@ -79,6 +103,8 @@ describe('policy information', () => {
   const clients: ModelClient[] = [];
   const proposals: ModelProposal[] = [];
   const decisions: ModelDecision[] = [];
+  const checkins = new Map<string, ModelCheckin[]>();
+  const events: ModelEvent[] = [];
 
   const api = () => request(t.app);
 
@@ -121,6 +147,7 @@ describe('policy information', () => {
       municipality?: number;
       corporation?: { token: string };
       contingentYear?: number;
+      terms?: Record<string, unknown>;
     } = {},
   ): Promise<{ id: string; neighbourhood: string }> {
     const municipality = world.region.municipalities[options.municipality ?? 0]!;
@@ -133,6 +160,7 @@ describe('policy information', () => {
           type,
           ...TYPE_FIELDS[type],
           ...(options.contingentYear ? { contingentYear: options.contingentYear } : {}),
+          ...options.terms,
           address: {
             street: 'Kerkstraat',
             houseNumber: '12A',
@@ -172,6 +200,13 @@ describe('policy information', () => {
       unitNeighbourhood: unit.neighbourhood,
       status: 'proposed',
     };
+    if (type === 'contingent') {
+      proposal.pledge = [
+        options.corporation === odd ? odd.id : world.corporation.id,
+        world.region.municipalities[options.municipality ?? 0]!.code,
+        options.contingentYear ?? Number(year),
+      ].join('|');
+    }
     proposals.push(proposal);
     if (until === 'proposed') return proposal;
     await step(secondMatcher, proposal.id, 'approve');
@@ -199,11 +234,67 @@ describe('policy information', () => {
     proposal: ModelProposal,
     leaseStart: string,
     corporation = world.corporation,
-  ) {
+  ): Promise<string> {
     await step(corporation.token, proposal.id, 'placement', { leaseStart });
     proposal.status = 'placed';
     proposal.leaseStart = leaseStart;
-    clients.find((client) => client.id === proposal.clientId)!.closed = true;
+    client(proposal.clientId).closed = true;
+    // A doorstroom tenancy the client moves on from ends as it is placed in its next home.
+    for (const [id, list] of checkins) {
+      if (list[0]?.clientId === proposal.clientId && movingOn.has(id)) {
+        endTenancy(id, 'moved_on', leaseStart);
+      }
+    }
+    const [row] = await t.runtime.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM placements WHERE proposal_id = $1`,
+      [proposal.id],
+    );
+    const placementId = row!.id;
+    checkins.set(
+      placementId,
+      [3, 6, 12].map((months) => ({
+        clientId: proposal.clientId,
+        months,
+        due: addMonths(leaseStart, months),
+        status: 'open' as const,
+      })),
+    );
+    return placementId;
+  }
+
+  const movingOn = new Set<string>();
+
+  function endTenancy(placementId: string, type: string, date: string) {
+    const list = checkins.get(placementId)!;
+    for (const checkin of list) if (checkin.status === 'open') checkin.status = 'cancelled';
+    events.push({ clientId: list[0]!.clientId, type, date });
+    movingOn.delete(placementId);
+  }
+
+  async function lifecycle(
+    placementId: string,
+    token: string,
+    type: string,
+    date: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    await api()
+      .post(`/api/v1/placements/${placementId}/events`)
+      .set(bearer(token))
+      .send({ type, date, ...extra })
+      .expect(200);
+    const list = checkins.get(placementId)!;
+    const clientId = list[0]!.clientId;
+    if (type === 'checkin') {
+      const checkin = list.find((c) => c.months === extra.months)!;
+      checkin.status = 'done';
+      checkin.stablyHoused = extra.stablyHoused as boolean;
+    } else if (type === 'ended' || type === 'returned_to_waiting') {
+      endTenancy(placementId, type, date);
+      if (type === 'returned_to_waiting') client(clientId).closed = false;
+    } else {
+      events.push({ clientId, type, date });
+    }
   }
 
   const client = (id: string) => clients.find((c) => c.id === id)!;
@@ -306,6 +397,57 @@ describe('policy information', () => {
       `${Number(year) - 1}-12-15`,
     );
 
+    // Tenancies that began 200 days ago: an omklap that flips, one that goes back (terugklap,
+    // and its client returns to waiting), a doorstroom stay whose client moves on, with the
+    // check-ins the providers recorded; and one tenancy the corporation ends.
+    const longAgo = addDays(today(), -200);
+    const flipped = await place(
+      await propose(await register(m1, 'mo', 400), 'omklap', 'accepted'),
+      longAgo,
+    );
+    await lifecycle(flipped, world.provider.token, 'checkin', today(), {
+      months: 3,
+      stablyHoused: true,
+    });
+    await lifecycle(flipped, world.corporation.token, 'omklap_flipped', addDays(today(), -10));
+    const reverted = await place(
+      await propose(await register(m1, 'vo', 300), 'omklap', 'accepted'),
+      longAgo,
+    );
+    await lifecycle(reverted, world.provider.token, 'checkin', today(), {
+      months: 3,
+      stablyHoused: false,
+    });
+    await lifecycle(reverted, world.corporation.token, 'terugklap', addDays(today(), -5));
+    await lifecycle(reverted, world.provider.token, 'returned_to_waiting', addDays(today(), -1));
+    const mover = await register(m1, 'bw', 500);
+    const stay = await place(
+      await propose(mover, 'doorstroom', 'accepted', {
+        terms: { doorstroom: { maxStayMonths: 6 } },
+      }),
+      longAgo,
+    );
+    await lifecycle(stay, world.provider.token, 'checkin', today(), {
+      months: 3,
+      stablyHoused: true,
+    });
+    const followUp = await new PlacementService(
+      t.runtime.dataSource,
+      () => new Date(),
+      requestMatchingRun,
+    ).followUp();
+    expect(followUp.movingOn).toBe(1);
+    events.push({ clientId: mover, type: 'doorstroom_moving_on', date: today() });
+    movingOn.add(stay);
+    client(mover).closed = false;
+    await place(await propose(mover, 'contingent', 'accepted'), today());
+    const first = proposals.find((p) => p.unitType === 'contingent' && p.status === 'placed')!;
+    const [firstPlacement] = await t.runtime.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM placements WHERE proposal_id = $1`,
+      [first.id],
+    );
+    await lifecycle(firstPlacement!.id, world.corporation.token, 'ended', today());
+
     // Matching runs of the region (set up as a finished run stores them): two real, one dry.
     for (const [dryRun, assigned, greedyAssigned, objective, greedyObjective] of [
       [false, 3, 2, 2.5, 1.75],
@@ -373,6 +515,49 @@ describe('policy information', () => {
           total: placed.length,
         };
       }),
+      placementChanges: grid((m, tg) => {
+        const ids = new Set(of(m, tg).map((c) => c.id));
+        const mine = events.filter((e) => ids.has(e.clientId) && e.date.startsWith(year));
+        const n = (type: string) => mine.filter((e) => e.type === type).length;
+        return {
+          omklapFlipped: n('omklap_flipped'),
+          omklapExtended: n('omklap_extended'),
+          terugklap: n('terugklap'),
+          returnedToWaiting: n('returned_to_waiting'),
+          doorstroomMovingOn: n('doorstroom_moving_on'),
+          doorstroomMovedOn: n('moved_on'),
+          ended: n('ended'),
+        };
+      }),
+      followUp: municipalities.flatMap((m) =>
+        TARGET_GROUPS.flatMap((tg) =>
+          [3, 6, 12].map((months) => {
+            const ids = new Set(of(m, tg).map((c) => c.id));
+            const due = [...checkins.values()]
+              .flat()
+              .filter(
+                (c) =>
+                  ids.has(c.clientId) &&
+                  c.months === months &&
+                  c.due.startsWith(year) &&
+                  c.status !== 'cancelled',
+              );
+            const recorded = due.filter((c) => c.status === 'done');
+            const stable = recorded.filter((c) => c.stablyHoused).length;
+            return {
+              municipalityCode: m,
+              targetGroup: tg,
+              months,
+              stablyHoused: stable,
+              notStablyHoused: recorded.length - stable,
+              notRecorded: due.length - recorded.length,
+              due: due.length,
+              stablyHousedShare:
+                recorded.length > 0 ? Math.round((1000 * stable) / recorded.length) / 1000 : null,
+            };
+          }),
+        ),
+      ),
       timeToPlacement: grid((m, tg) => {
         const days = placedOf(m, tg).map((p) =>
           daysBetween(client(p.clientId).readySince, p.leaseStart!),
@@ -418,39 +603,28 @@ describe('policy information', () => {
     for (const [table, rows] of Object.entries(expected)) {
       expect({ table, rows: body.tables[table] }).toEqual({ table, rows });
     }
-    // Pledges against placements in pledged homes: the odd corporation placed one, ours one in
-    // this year's contingent (last year's home counts against last year's pledge).
-    const names = new Map([
-      [world.corporation.id, expect.any(String)],
-      [odd.id, '=1+1 Wonen'],
-    ]);
+    // Pledges against the homes placed in them (each home once; last year's home counts
+    // against last year's pledge, which is not in this period).
+    const placedIn = (corporation: string, municipality: string) =>
+      proposals.filter(
+        (p) => p.status === 'placed' && p.pledge === [corporation, municipality, year].join('|'),
+      ).length;
+    const ours = expect.any(String) as unknown as string;
     expect(body.tables.contingents).toEqual(
-      expect.arrayContaining([
-        {
+      expect.arrayContaining(
+        [
+          [world.corporation.id, ours, m1, 3],
+          [world.corporation.id, ours, m2, 2],
+          [odd.id, '=1+1 Wonen', m1, 1],
+        ].map(([corporationId, corporationName, municipalityCode, pledged]) => ({
           year: Number(year),
-          municipalityCode: m1,
-          corporationId: world.corporation.id,
-          corporationName: names.get(world.corporation.id),
-          pledged: 3,
-          placed: 1,
-        },
-        {
-          year: Number(year),
-          municipalityCode: m2,
-          corporationId: world.corporation.id,
-          corporationName: names.get(world.corporation.id),
-          pledged: 2,
-          placed: 0,
-        },
-        {
-          year: Number(year),
-          municipalityCode: m1,
-          corporationId: odd.id,
-          corporationName: '=1+1 Wonen',
-          pledged: 1,
-          placed: 1,
-        },
-      ]),
+          municipalityCode,
+          corporationId,
+          corporationName,
+          pledged,
+          placed: placedIn(corporationId as string, municipalityCode as string),
+        })),
+      ),
     );
     expect(body.tables.contingents).toHaveLength(3);
     // Load per neighbourhood: open proposals and this cap window's placements, without the
@@ -503,13 +677,26 @@ describe('policy information', () => {
       over12Months: '<5',
       total: 6,
     });
-    for (const table of ['waiting', 'instroom', 'placements', 'proposals']) {
+    for (const table of [
+      'waiting',
+      'instroom',
+      'placements',
+      'placementChanges',
+      'followUp',
+      'proposals',
+    ]) {
       const rows = body.tables[table]!;
       expect(rows).toHaveLength(exact[table]!.length);
       rows.forEach((row, i) => {
         const truth = exact[table]![i]!;
         for (const [column, value] of Object.entries(row)) {
-          if (typeof truth[column] !== 'number') continue;
+          // Not counts of people: the months of a check-in, a share.
+          if (
+            typeof truth[column] !== 'number' ||
+            ['months', 'stablyHousedShare'].includes(column)
+          ) {
+            continue;
+          }
           const n = truth[column];
           if (n < 5) expect({ table, column, value }).toEqual({ table, column, value: '<5' });
           else expect([n, 'x']).toContain(value);
@@ -520,6 +707,11 @@ describe('policy information', () => {
     // Statistics of a hidden count are not shown.
     for (const row of body.tables.timeToPlacement!) {
       if (row.placed === '<5') expect([row.medianDays, row.p90Days]).toEqual([null, null]);
+    }
+    for (const row of body.tables.followUp!) {
+      if (typeof row.stablyHoused === 'string' || typeof row.notStablyHoused === 'string') {
+        expect(row.stablyHousedShare).toBeNull();
+      }
     }
     expect(body.tables.runs).toEqual([]);
     expect(body.tables.contingents!.map((row) => row.placed)).toEqual(['<5', '<5']);
@@ -618,9 +810,19 @@ function expectNothingRecoverable(table: string, row: Row) {
     placements: ['contingent', 'omklap', 'skaeveHuis', 'doorstroom'],
     proposals: STATUSES,
     instroom: ['registered'],
+    followUp: ['stablyHoused', 'notStablyHoused', 'notRecorded'],
   };
-  const columns = parts[table]!;
-  const hasTotal = 'total' in row;
+  // Tables without a published total: every count stands alone, and "<5" leaves five values.
+  const columns = parts[table];
+  if (!columns) {
+    for (const value of Object.values(row)) {
+      if (typeof value === 'string' && !['<5', 'x'].includes(value)) continue;
+      expect(value).not.toBe('x');
+    }
+    return;
+  }
+  const totalColumn = table === 'followUp' ? 'due' : 'total';
+  const hasTotal = totalColumn in row;
   const domain = (value: Cell): number[] =>
     value === '<5'
       ? [0, 1, 2, 3, 4]
@@ -628,7 +830,7 @@ function expectNothingRecoverable(table: string, row: Row) {
         ? Array.from({ length: 40 }, (_, i) => 5 + i)
         : [Number(value)];
   const domains = columns.map((column) => domain(row[column]!));
-  const totals = hasTotal ? new Set(domain(row.total!)) : undefined;
+  const totals = hasTotal ? new Set(domain(row[totalColumn]!)) : undefined;
   const seen = columns.map(() => new Set<number>());
   const seenTotal = new Set<number>();
   const chosen: number[] = [];
@@ -652,5 +854,5 @@ function expectNothingRecoverable(table: string, row: Row) {
       expect({ table, column, values: seen[k]!.size > 1 }).toEqual({ table, column, values: true });
     }
   });
-  if (hasTotal && typeof row.total === 'string') expect(seenTotal.size).toBeGreaterThan(1);
+  if (hasTotal && typeof row[totalColumn] === 'string') expect(seenTotal.size).toBeGreaterThan(1);
 }

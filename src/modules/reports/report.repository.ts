@@ -88,6 +88,46 @@ export async function timeToPlacement(db: Db, scope: ReportScope, period: Report
   );
 }
 
+/** Lifecycle events of tenancies dated in the period (`placement_events.date`). */
+export async function placementChanges(db: Db, scope: ReportScope, period: ReportPeriod) {
+  return db.query<ReportRow[]>(
+    `SELECT c.municipality_of_belonging AS "municipalityCode", c.target_group AS "targetGroup",
+            count(*) FILTER (WHERE e.type = 'omklap_flipped')::int AS "omklapFlipped",
+            count(*) FILTER (WHERE e.type = 'omklap_extended')::int AS "omklapExtended",
+            count(*) FILTER (WHERE e.type = 'terugklap')::int AS terugklap,
+            count(*) FILTER (WHERE e.type = 'returned_to_waiting')::int AS "returnedToWaiting",
+            count(*) FILTER (WHERE e.type = 'doorstroom_moving_on')::int AS "doorstroomMovingOn",
+            count(*) FILTER (WHERE e.type = 'moved_on')::int AS "doorstroomMovedOn",
+            count(*) FILTER (WHERE e.type = 'ended')::int AS ended
+       FROM placement_events e
+       JOIN placements pl ON pl.id = e.placement_id JOIN clients c ON c.id = pl.client_id
+      WHERE e.date BETWEEN $2::date AND $3::date
+        AND e.type IN ('omklap_flipped', 'omklap_extended', 'terugklap', 'returned_to_waiting',
+                       'doorstroom_moving_on', 'moved_on', 'ended')
+        AND c.municipality_of_belonging = ANY($1::text[])
+      GROUP BY 1, 2`,
+    [scope.municipalityCodes, period.from, period.to],
+  );
+}
+
+/** Check-ins due in the period (not cancelled: the tenancy ended first), by months after the lease start. */
+export async function followUp(db: Db, scope: ReportScope, period: ReportPeriod) {
+  return db.query<ReportRow[]>(
+    `SELECT c.municipality_of_belonging AS "municipalityCode", c.target_group AS "targetGroup",
+            k.months,
+            count(*) FILTER (WHERE k.status = 'done' AND k.stably_housed)::int AS "stablyHoused",
+            count(*) FILTER (WHERE k.status = 'done' AND NOT k.stably_housed)::int AS "notStablyHoused",
+            count(*) FILTER (WHERE k.status = 'open')::int AS "notRecorded",
+            count(*)::int AS due
+       FROM placement_checkins k
+       JOIN placements pl ON pl.id = k.placement_id JOIN clients c ON c.id = pl.client_id
+      WHERE k.due_date BETWEEN $2::date AND $3::date AND k.status <> 'cancelled'
+        AND c.municipality_of_belonging = ANY($1::text[])
+      GROUP BY 1, 2, 3`,
+    [scope.municipalityCodes, period.from, period.to],
+  );
+}
+
 /** Proposals made in the period, by the state they are in now. */
 export async function proposalOutcomes(db: Db, scope: ReportScope, period: ReportPeriod) {
   return db.query<ReportRow[]>(
@@ -128,12 +168,16 @@ export async function declines(db: Db, scope: ReportScope, period: ReportPeriod)
   );
 }
 
-/** Pledges of the years the period touches, each with its placements in pledged homes. */
+/**
+ * Pledges of the years the period touches, each with the homes placed against it: contingent
+ * homes of the pledge's corporation, municipality and year that were let through a placement
+ * (a home let twice counts once; a tenancy that ended still counts: the home was delivered).
+ */
 export async function contingents(db: Db, scope: ReportScope, period: ReportPeriod) {
   return db.query<ReportRow[]>(
     `SELECT k.year, k.municipality_code AS "municipalityCode", k.corporation_id AS "corporationId",
             o.name AS "corporationName", k.pledged,
-            (SELECT count(*)::int FROM proposals p JOIN units u ON u.id = p.unit_id
+            (SELECT count(DISTINCT u.id)::int FROM proposals p JOIN units u ON u.id = p.unit_id
               WHERE p.status = 'placed' AND u.type = 'contingent'
                 AND u.corporation_id = k.corporation_id AND u.municipality_code = k.municipality_code
                 AND u.contingent_year = k.year) AS placed

@@ -12,6 +12,7 @@ import * as repository from './report.repository';
 import type { ReportPeriod, ReportScope } from './report.repository';
 import type { ReportOverview, ReportQuery } from './report.schemas';
 import {
+  CHECKIN_MONTHS,
   REPORT_TABLES,
   type ReportRow,
   type ReportTable,
@@ -139,6 +140,8 @@ export class ReportService {
       instroom,
       placements,
       timeToPlacement,
+      changes,
+      checkins,
       proposals,
       declines,
       contingents,
@@ -149,6 +152,8 @@ export class ReportService {
       repository.instroom(db, scope, period),
       repository.placements(db, scope, period),
       repository.timeToPlacement(db, scope, period),
+      repository.placementChanges(db, scope, period),
+      repository.followUp(db, scope, period),
       repository.proposalOutcomes(db, scope, period),
       repository.declines(db, scope, period),
       repository.contingents(db, scope, period),
@@ -161,6 +166,8 @@ export class ReportService {
       instroom: grid(TABLES.instroom, instroom),
       placements: grid(TABLES.placements, placements),
       'time-to-placement': grid(TABLES['time-to-placement'], timeToPlacement),
+      'placement-changes': grid(TABLES['placement-changes'], changes),
+      'follow-up': fillGrid(TABLES['follow-up'], checkins, scope, CHECKIN_MONTHS).map(withShare),
       proposals: grid(TABLES.proposals, proposals),
       declines,
       contingents,
@@ -197,23 +204,45 @@ export class ReportService {
   }
 }
 
-const groupKey = (row: ReportRow) => `${String(row.municipalityCode)}|${String(row.targetGroup)}`;
+const groupKey = (row: ReportRow) =>
+  [row.municipalityCode, row.targetGroup, row.months ?? ''].map(String).join('|');
 
-/** One row per municipality in scope and target group, zero where nothing was counted. */
-function fillGrid(spec: TableSpec, rows: ReportRow[], scope: ReportScope): ReportRow[] {
+/**
+ * One row per municipality in scope and target group (and months after the lease start, for
+ * the follow-up), zero where nothing was counted.
+ */
+function fillGrid(
+  spec: TableSpec,
+  rows: ReportRow[],
+  scope: ReportScope,
+  months: readonly (number | null)[] = [null],
+): ReportRow[] {
   const found = new Map(rows.map((row) => [groupKey(row), row]));
   const counts = spec.lines.flatMap((line) => [...line.parts, ...(line.total ? [line.total] : [])]);
   return scope.municipalityCodes.flatMap((municipalityCode) =>
-    TARGET_GROUPS.map((targetGroup) => {
-      const row = found.get(`${municipalityCode}|${targetGroup}`);
-      if (row) return row;
-      const empty: ReportRow = { municipalityCode, targetGroup };
-      for (const column of spec.columns) {
-        if (!(column in empty)) empty[column] = counts.includes(column) ? 0 : null;
-      }
-      return empty;
-    }),
+    TARGET_GROUPS.flatMap((targetGroup) =>
+      months.map((month) => {
+        const key: ReportRow = { municipalityCode, targetGroup };
+        if (month !== null) key.months = month;
+        const row = found.get(groupKey(key));
+        if (row) return row;
+        for (const column of spec.columns) {
+          if (!(column in key)) key[column] = counts.includes(column) ? 0 : null;
+        }
+        return key;
+      }),
+    ),
   );
+}
+
+/** The share of recorded check-ins that found the person stably housed, to three decimals. */
+function withShare(row: ReportRow): ReportRow {
+  const stable = Number(row.stablyHoused);
+  const recorded = stable + Number(row.notStablyHoused);
+  return {
+    ...row,
+    stablyHousedShare: recorded > 0 ? Math.round((1000 * stable) / recorded) / 1000 : null,
+  };
 }
 
 function withGain(row: ReportRow): ReportRow {
@@ -246,8 +275,9 @@ function protectRow(
     if (line.total !== undefined) marks.set(line.total, lineMarks.total ?? 'published');
   }
   for (const [column, mark] of marks) out[column] = present(Number(row[column]), mark, threshold);
-  if (spec.describes && marks.get(spec.describes.count) !== 'published') {
-    for (const column of spec.describes.columns) out[column] = null;
+  const describes = spec.describes;
+  if (describes?.counts.some((count) => marks.get(count) !== 'published')) {
+    for (const column of describes.columns) out[column] = null;
   }
   return { row: out, marks };
 }

@@ -9,6 +9,8 @@ export const REPORT_TABLES = [
   'instroom',
   'placements',
   'time-to-placement',
+  'placement-changes',
+  'follow-up',
   'proposals',
   'declines',
   'contingents',
@@ -28,14 +30,24 @@ export interface TableSpec {
    * line are codes, names, numbers that count no one (a pledge, a cap) or statistics.
    */
   lines: readonly { parts: readonly string[]; total?: string }[];
-  /** Statistics that describe the people of a count: cleared when that count is hidden. */
-  describes?: { columns: readonly string[]; count: string };
+  /** Statistics that describe the people of counts: cleared when one of those is hidden. */
+  describes?: { columns: readonly string[]; counts: readonly string[] };
   /** Shown to a gemeente (viewer) at all. */
   forViewers: boolean;
 }
 
 const WAIT_BANDS = ['under3Months', 'months3To6', 'months6To12', 'over12Months'] as const;
 export const PLACEMENT_TYPES = ['contingent', 'omklap', 'skaeveHuis', 'doorstroom'] as const;
+export const PLACEMENT_CHANGES = [
+  'omklapFlipped',
+  'omklapExtended',
+  'terugklap',
+  'returnedToWaiting',
+  'doorstroomMovingOn',
+  'doorstroomMovedOn',
+  'ended',
+] as const;
+export const CHECKIN_MONTHS = [3, 6, 12] as const;
 export const PROPOSAL_OUTCOMES = [
   'proposed',
   'approved',
@@ -74,7 +86,33 @@ export const TABLES: Record<ReportTable, TableSpec> = {
     title: 'Days from ready for uitstroom to the lease start, for placements in the period',
     columns: ['municipalityCode', 'targetGroup', 'placed', 'medianDays', 'p90Days'],
     lines: [{ parts: ['placed'] }],
-    describes: { columns: ['medianDays', 'p90Days'], count: 'placed' },
+    describes: { columns: ['medianDays', 'p90Days'], counts: ['placed'] },
+    forViewers: true,
+  },
+  'placement-changes': {
+    key: 'placementChanges',
+    title:
+      'Changes to tenancies in the period: omklap flips, extensions and terugklap, returns to waiting, doorstroom moving on and moves, ended tenancies',
+    columns: ['municipalityCode', 'targetGroup', ...PLACEMENT_CHANGES],
+    lines: PLACEMENT_CHANGES.map((column) => ({ parts: [column] })),
+    forViewers: true,
+  },
+  'follow-up': {
+    key: 'followUp',
+    title:
+      'Follow-up check-ins due in the period, 3, 6 and 12 months after the lease start: stably housed, not, not yet recorded',
+    columns: [
+      'municipalityCode',
+      'targetGroup',
+      'months',
+      'stablyHoused',
+      'notStablyHoused',
+      'notRecorded',
+      'due',
+      'stablyHousedShare',
+    ],
+    lines: [{ parts: ['stablyHoused', 'notStablyHoused', 'notRecorded'], total: 'due' }],
+    describes: { columns: ['stablyHousedShare'], counts: ['stablyHoused', 'notStablyHoused'] },
     forViewers: true,
   },
   proposals: {

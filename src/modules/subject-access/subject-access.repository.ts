@@ -56,6 +56,61 @@ export async function proposalsOf(db: Db, clientId: string): Promise<ExportedPro
   );
 }
 
+export interface ExportedPlacement {
+  id: string;
+  proposalId: string;
+  unitId: string;
+  unitType: string;
+  municipalityCode: string;
+  leaseStart: string;
+  status: string;
+  tenant: string;
+  reviewDate: string | null;
+  endDate: string | null;
+  movingOnSince: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  events: {
+    type: string;
+    date: string;
+    organisationId: string | null;
+    details: Record<string, unknown>;
+  }[];
+  checkins: {
+    months: number;
+    dueDate: string;
+    status: string;
+    stablyHoused: boolean | null;
+    recordedOn: string | null;
+  }[];
+}
+
+/** Every tenancy of the client, with its history and its follow-up check-ins. */
+export async function placementsOf(db: Db, clientId: string): Promise<ExportedPlacement[]> {
+  return db.query<ExportedPlacement[]>(
+    `SELECT pl.id, pl.proposal_id AS "proposalId", pl.unit_id AS "unitId", pl.unit_type AS "unitType",
+            pl.municipality_code AS "municipalityCode",
+            to_char(pl.lease_start, 'YYYY-MM-DD') AS "leaseStart", pl.status, pl.tenant,
+            to_char(pl.review_date, 'YYYY-MM-DD') AS "reviewDate",
+            to_char(pl.end_date, 'YYYY-MM-DD') AS "endDate",
+            to_char(pl.moving_on_since, 'YYYY-MM-DD') AS "movingOnSince",
+            to_char(pl.ended_on, 'YYYY-MM-DD') AS "endedOn", pl.end_reason AS "endReason",
+            coalesce((SELECT json_agg(json_build_object(
+                        'type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'),
+                        'organisationId', e.organisation_id, 'details', e.details) ORDER BY e.id)
+                        FROM placement_events e WHERE e.placement_id = pl.id), '[]') AS events,
+            coalesce((SELECT json_agg(json_build_object(
+                        'months', k.months, 'dueDate', to_char(k.due_date, 'YYYY-MM-DD'),
+                        'status', k.status, 'stablyHoused', k.stably_housed,
+                        'recordedOn', to_char(k.recorded_on, 'YYYY-MM-DD')) ORDER BY k.months)
+                        FROM placement_checkins k WHERE k.placement_id = pl.id), '[]') AS checkins
+       FROM placements pl
+      WHERE pl.client_id = $1
+      ORDER BY pl.lease_start, pl.id`,
+    [clientId],
+  );
+}
+
 /** The audit trail's rows about the client, oldest first, with who wrote them. */
 export async function auditOf(db: Db, clientId: string): Promise<ExportedAuditRow[]> {
   return db.query<ExportedAuditRow[]>(

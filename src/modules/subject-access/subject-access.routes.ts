@@ -10,7 +10,8 @@ export function subjectAccessEndpoints(subjectAccess: SubjectAccessService): End
       roles: ['provider'],
       summary: 'Data-subject export (AVG art. 15): everything stored about one of your clients',
       description:
-        'One JSON document: the profile, every proposal with its decisions, the access log (who ' +
+        'One JSON document: the profile, every proposal with its decisions, every placement with ' +
+        'its history and check-ins, the access log (who ' +
         'read the profile, when) and the rest of its audit trail. The export itself is audited ' +
         '(`client.exported`). See docs/privacy.md.',
       tags: ['Clients'],

@@ -32,6 +32,39 @@ const proposalSchema = z.object({
   decisions: z.array(decisionSchema),
 });
 
+const placementSchema = z.object({
+  id: z.uuid(),
+  proposalId: z.uuid(),
+  unitId: z.uuid(),
+  unitType: z.string(),
+  municipalityCode: z.string(),
+  leaseStart: z.string(),
+  status: z.string(),
+  tenant: z.string(),
+  reviewDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  movingOnSince: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      date: z.string(),
+      organisationId: z.uuid().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  checkins: z.array(
+    z.object({
+      months: z.number().int(),
+      dueDate: z.string(),
+      status: z.string(),
+      stablyHoused: z.boolean().nullable(),
+      recordedOn: z.string().nullable(),
+    }),
+  ),
+});
+
 const auditRowSchema = z.object({
   occurredAt: z.string(),
   action: z.string(),
@@ -48,6 +81,9 @@ export const clientExportSchema = z
     client: clientSchema,
     proposals: z.array(proposalSchema).meta({
       description: 'Every proposal for the client, with its decisions (party, reason, note).',
+    }),
+    placements: z.array(placementSchema).meta({
+      description: 'Every tenancy after a placement, with its history and follow-up check-ins.',
     }),
     accessLog: z.array(auditRowSchema).meta({
       description: 'Every read of the profile by another organisation (`client.read`).',

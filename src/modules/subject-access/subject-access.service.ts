@@ -5,7 +5,7 @@ import { rootDb } from '../../shared/database/db';
 import type { Clock } from '../../shared/time/clock';
 import { recordAudit } from '../audit';
 import type { ClientService } from '../clients';
-import { auditOf, proposalsOf } from './subject-access.repository';
+import { auditOf, placementsOf, proposalsOf } from './subject-access.repository';
 import type { ClientExport } from './subject-access.schemas';
 
 /**
@@ -24,8 +24,9 @@ export class SubjectAccessService {
     requireRole(actor, 'provider');
     const client = await this.clients.get(actor, clientId);
     const db = rootDb(this.dataSource);
-    const [proposals, audit] = await Promise.all([
+    const [proposals, placements, audit] = await Promise.all([
       proposalsOf(db, clientId),
+      placementsOf(db, clientId),
       auditOf(db, clientId),
     ]);
     // The export is itself a disclosure: it goes into the trail (and into the next export).
@@ -36,6 +37,7 @@ export class SubjectAccessService {
       exportedAt: this.clock().toISOString(),
       client,
       proposals,
+      placements,
       accessLog: audit.filter((row) => row.action === 'client.read'),
       history: audit.filter((row) => row.action !== 'client.read'),
     };
