@@ -37,11 +37,37 @@ export class ReportService {
   ) {}
 
   async overview(actor: Actor, query: ReportQuery): Promise<ReportOverview> {
+    return this.report(actor, query, () => true);
+  }
+
+  /** One table of the overview as CSV: the same rows, so the two always agree. */
+  async csv(
+    actor: Actor,
+    table: ReportTable,
+    query: ReportQuery,
+    separator: CsvSeparator,
+  ): Promise<string> {
+    // Only this table is counted (and the placements, whose protection the wait's count follows).
+    const overview = await this.report(
+      actor,
+      query,
+      (wanted) => wanted === table || (table === 'time-to-placement' && wanted === 'placements'),
+    );
+    const spec = TABLES[table];
+    return formatReportCsv(spec, overview.tables[spec.key] ?? [], separator);
+  }
+
+  /** The overview; tables `want` leaves out are empty. */
+  private async report(
+    actor: Actor,
+    query: ReportQuery,
+    want: (table: ReportTable) => boolean,
+  ): Promise<ReportOverview> {
     requireRole(actor, 'admin', 'matcher', 'viewer');
     const db = rootDb(this.dataSource);
     const scope = await this.scopeOf(db, actor, query);
     const period = this.periodOf(actor, query);
-    const raw = await this.compute(db, scope, period);
+    const raw = await this.compute(db, scope, period, want);
     const protect = actor.role === 'viewer';
     const tables = protect ? this.protect(raw) : raw;
     return {
@@ -59,18 +85,6 @@ export class ReportService {
         : null,
       tables: Object.fromEntries(REPORT_TABLES.map((table) => [TABLES[table].key, tables[table]])),
     };
-  }
-
-  /** One table of the overview as CSV: the same rows, so the two always agree. */
-  async csv(
-    actor: Actor,
-    table: ReportTable,
-    query: ReportQuery,
-    separator: CsvSeparator,
-  ): Promise<string> {
-    const overview = await this.overview(actor, query);
-    const spec = TABLES[table];
-    return formatReportCsv(spec, overview.tables[spec.key] ?? [], separator);
   }
 
   private async scopeOf(db: Db, actor: Actor, query: ReportQuery): Promise<ReportScope> {
@@ -133,8 +147,16 @@ export class ReportService {
     return { from, to, asOf: to < today ? to : today };
   }
 
-  private async compute(db: Db, scope: ReportScope, period: ReportPeriod): Promise<RawTables> {
+  private async compute(
+    db: Db,
+    scope: ReportScope,
+    period: ReportPeriod,
+    want: (table: ReportTable) => boolean,
+  ): Promise<RawTables> {
     const policy = await findPolicy(db, scope.regionCode);
+    const none = Promise.resolve([] as ReportRow[]);
+    const query = (table: ReportTable, rows: () => Promise<ReportRow[]>) =>
+      want(table) ? rows() : none;
     const [
       waiting,
       instroom,
@@ -148,27 +170,30 @@ export class ReportService {
       load,
       runs,
     ] = await Promise.all([
-      repository.waiting(db, scope, period),
-      repository.instroom(db, scope, period),
-      repository.placements(db, scope, period),
-      repository.timeToPlacement(db, scope, period),
-      repository.placementChanges(db, scope, period),
-      repository.followUp(db, scope, period),
-      repository.proposalOutcomes(db, scope, period),
-      repository.declines(db, scope, period),
-      repository.contingents(db, scope, period),
-      policy ? repository.neighbourhoodLoad(db, scope, policy, this.clock()) : Promise.resolve([]),
-      repository.runs(db, scope, period),
+      query('waiting', () => repository.waiting(db, scope, period)),
+      query('instroom', () => repository.instroom(db, scope, period)),
+      query('placements', () => repository.placements(db, scope, period)),
+      query('time-to-placement', () => repository.timeToPlacement(db, scope, period)),
+      query('placement-changes', () => repository.placementChanges(db, scope, period)),
+      query('follow-up', () => repository.followUp(db, scope, period)),
+      query('proposals', () => repository.proposalOutcomes(db, scope, period)),
+      query('declines', () => repository.declines(db, scope, period)),
+      query('contingents', () => repository.contingents(db, scope, period)),
+      query('neighbourhood-load', () =>
+        policy ? repository.neighbourhoodLoad(db, scope, policy, this.clock()) : none,
+      ),
+      query('runs', () => repository.runs(db, scope, period)),
     ]);
-    const grid = (spec: TableSpec, rows: ReportRow[]) => fillGrid(spec, rows, scope);
+    const grid = (table: ReportTable, rows: ReportRow[], months?: readonly number[]) =>
+      want(table) ? fillGrid(TABLES[table], rows, scope, months) : [];
     return {
-      waiting: grid(TABLES.waiting, waiting),
-      instroom: grid(TABLES.instroom, instroom),
-      placements: grid(TABLES.placements, placements),
-      'time-to-placement': grid(TABLES['time-to-placement'], timeToPlacement),
-      'placement-changes': grid(TABLES['placement-changes'], changes),
-      'follow-up': fillGrid(TABLES['follow-up'], checkins, scope, CHECKIN_MONTHS).map(withShare),
-      proposals: grid(TABLES.proposals, proposals),
+      waiting: grid('waiting', waiting),
+      instroom: grid('instroom', instroom),
+      placements: grid('placements', placements),
+      'time-to-placement': grid('time-to-placement', timeToPlacement),
+      'placement-changes': grid('placement-changes', changes),
+      'follow-up': grid('follow-up', checkins, CHECKIN_MONTHS).map(withShare),
+      proposals: grid('proposals', proposals),
       declines,
       contingents,
       'neighbourhood-load': load,
