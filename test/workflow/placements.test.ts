@@ -3,7 +3,6 @@ import request from 'supertest';
 import { PlacementService } from '../../src/modules/placements';
 import type { Checkin, Placement } from '../../src/modules/placements';
 import { requestMatchingRun } from '../../src/modules/matching';
-import type { ProposalViewBody } from '../../src/modules/proposals';
 import { addDays, systemClock } from '../../src/shared/time/clock';
 import { bearer, createOrganisation, createRegion } from '../support/factories';
 import {
@@ -14,7 +13,14 @@ import {
   waitUntilSettled,
 } from '../support/matching';
 import { errorPaths, expectProblem } from '../support/problem';
-import { clientBody, unitBody } from '../support/registry-fixtures';
+import {
+  offerUnit,
+  openProposals as openProposalsOf,
+  placedSoFar as placedSoFarOf,
+  proposalStep,
+  registerClient,
+  worldWithPledge,
+} from '../support/workflow';
 import { eventually } from '../support/tcp-proxy';
 import type { TestApp } from '../support/test-app';
 
@@ -36,36 +42,12 @@ describe('placements and follow-up', () => {
       )
     )[0]!.d;
 
-  async function register(world: MatchingWorld, client: Record<string, unknown> = {}) {
-    const created = await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region, client))
-      .expect(201);
-    return created.body.id as string;
-  }
-
-  async function offer(world: MatchingWorld, unit: Record<string, unknown> = {}) {
-    const created = await request(t.app)
-      .post('/api/v1/units')
-      .set(bearer(world.corporation.token))
-      .send(unitBody(world.region, { rent: 600, availableFrom: today(), ...unit }))
-      .expect(201);
-    return created.body.id as string;
-  }
-
-  async function openProposals(world: MatchingWorld, query: Record<string, string>) {
-    const open: ProposalViewBody[] = [];
-    for (const status of ['proposed', 'approved', 'accepted']) {
-      const response = await request(t.app)
-        .get('/api/v1/proposals')
-        .query({ ...query, status })
-        .set(bearer(world.matcher.token))
-        .expect(200);
-      open.push(...(response.body as { items: ProposalViewBody[] }).items);
-    }
-    return open;
-  }
+  const register = (world: MatchingWorld, client: Record<string, unknown> = {}) =>
+    registerClient(t.app, world, client);
+  const offer = (world: MatchingWorld, unit: Record<string, unknown> = {}) =>
+    offerUnit(t.app, world, unit);
+  const openProposals = (world: MatchingWorld, query: Record<string, string>) =>
+    openProposalsOf(t.app, world, query);
 
   const proposalFor = (world: MatchingWorld, query: Record<string, string>) =>
     eventually(
@@ -74,8 +56,8 @@ describe('placements and follow-up', () => {
       20_000,
     );
 
-  const step = (token: string, id: string, transition: string, body: object = {}) =>
-    request(t.app).post(`/api/v1/proposals/${id}/${transition}`).set(bearer(token)).send(body);
+  const step = (token: string, id: string, transition: string, body = {}) =>
+    proposalStep(t.app, token, id, transition, body);
 
   /** Approve, accept on both sides, place: returns the placement the placement step made. */
   async function place(world: MatchingWorld, proposalId: string, leaseStart: string) {
@@ -157,15 +139,7 @@ describe('placements and follow-up', () => {
     return response.body.items as Checkin[];
   }
 
-  async function placedSoFar(world: MatchingWorld): Promise<number> {
-    const response = await request(t.app)
-      .get('/api/v1/contingents')
-      .set(bearer(world.corporation.token))
-      .expect(200);
-    const body = response.body as { items?: { placed: number }[] } | { placed: number }[];
-    const list = Array.isArray(body) ? body : (body.items ?? []);
-    return list.reduce((sum, pledge) => sum + pledge.placed, 0);
-  }
+  const placedSoFar = (world: MatchingWorld) => placedSoFarOf(t.app, world);
 
   it('when an omklap placement reaches its review date, then the review is announced once, check-ins fall due and are recorded once, and the corporation flips the lease to the client', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
@@ -213,8 +187,9 @@ describe('placements and follow-up', () => {
       (types) => types.length > 0,
       20_000,
     );
-    // A second sweep (here in process, as the hourly job would) announces nothing again.
-    await new PlacementService(t.runtime.dataSource, systemClock, requestMatchingRun).followUp();
+    // Two more sweeps at the same moment (in process, as two job runs would) announce nothing again.
+    const sweeper = new PlacementService(t.runtime.dataSource, systemClock, requestMatchingRun);
+    await Promise.all([sweeper.followUp(), sweeper.followUp()]);
     for (const [subject, type] of [
       [placement.id, 'placement.review_due'],
       [three!.id, 'checkin.due'],
@@ -470,12 +445,7 @@ describe('placements and follow-up', () => {
   });
 
   it('when a doorstroom stay nears its end, then the client becomes matchable again as urgent, is never offered another doorstroom home, and its permanent placement ends the stay and frees that home', async () => {
-    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
-    await request(t.app)
-      .post('/api/v1/contingents')
-      .set(bearer(world.corporation.token))
-      .send({ municipalityCode: world.region.municipalities[0]!.code, year: 2026, pledged: 2 })
-      .expect(201);
+    const world = await worldWithPledge(t.app, t.runtime.dataSource, 2);
     const DOORSTROOM = { type: 'doorstroom', contingentYear: undefined, furnished: true };
     // A year's stay that began 300 days ago ends in about two months: inside the three months' lead.
     const leaseStart = daysAgo(300);
@@ -519,7 +489,8 @@ describe('placements and follow-up', () => {
     expect((await eventsAbout(placement.id)).map((e) => e.type)).toEqual([
       'placement.doorstroom_due',
     ]);
-    await new PlacementService(t.runtime.dataSource, systemClock, requestMatchingRun).followUp();
+    const sweeper = new PlacementService(t.runtime.dataSource, systemClock, requestMatchingRun);
+    await Promise.all([sweeper.followUp(), sweeper.followUp()]);
     expect((await eventsAbout(placement.id)).map((e) => e.type)).toEqual([
       'placement.doorstroom_due',
     ]);
@@ -554,12 +525,7 @@ describe('placements and follow-up', () => {
   });
 
   it('when a contingent tenancy ends, then the home is available again, the follow-up stops and the pledge still counts the placement', async () => {
-    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
-    await request(t.app)
-      .post('/api/v1/contingents')
-      .set(bearer(world.corporation.token))
-      .send({ municipalityCode: world.region.municipalities[0]!.code, year: 2026, pledged: 3 })
-      .expect(201);
+    const world = await worldWithPledge(t.app, t.runtime.dataSource);
     const { clientId, unitId, placement } = await placedPair(
       world,
       { client: {}, unit: {} },

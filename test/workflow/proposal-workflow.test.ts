@@ -1,6 +1,5 @@
 import request from 'supertest';
 
-import type { ProposalViewBody } from '../../src/modules/proposals';
 import { bearer, createOrganisation, createToken } from '../support/factories';
 import {
   createMatchingWorld,
@@ -10,7 +9,14 @@ import {
   waitUntilSettled,
 } from '../support/matching';
 import { errorPaths, expectProblem } from '../support/problem';
-import { clientBody, unitBody } from '../support/registry-fixtures';
+import {
+  offerUnit,
+  openProposals as openProposalsOf,
+  placedSoFar as placedSoFarOf,
+  proposalStep,
+  registerClient,
+  worldWithPledge as worldWithPledgeOf,
+} from '../support/workflow';
 import { eventually } from '../support/tcp-proxy';
 import type { TestApp } from '../support/test-app';
 
@@ -23,39 +29,12 @@ describe('the proposal workflow', () => {
   const sql = <T>(text: string, params: unknown[] = []) =>
     t.runtime.dataSource.query<T[]>(text, params);
 
-  async function register(world: MatchingWorld, client: Record<string, unknown> = {}) {
-    const created = await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region, client))
-      .expect(201);
-    return created.body.id as string;
-  }
-
-  async function offer(world: MatchingWorld, unit: Record<string, unknown> = {}) {
-    const created = await request(t.app)
-      .post('/api/v1/units')
-      .set(bearer(world.corporation.token))
-      .send(unitBody(world.region, { rent: 600, availableFrom: today(), ...unit }))
-      .expect(201);
-    return created.body.id as string;
-  }
-
-  async function openProposals(
-    world: MatchingWorld,
-    query: Record<string, string>,
-  ): Promise<ProposalViewBody[]> {
-    const open: ProposalViewBody[] = [];
-    for (const status of ['proposed', 'approved', 'accepted']) {
-      const response = await request(t.app)
-        .get('/api/v1/proposals')
-        .query({ ...query, status })
-        .set(bearer(world.matcher.token))
-        .expect(200);
-      open.push(...(response.body as { items: ProposalViewBody[] }).items);
-    }
-    return open;
-  }
+  const register = (world: MatchingWorld, client: Record<string, unknown> = {}) =>
+    registerClient(t.app, world, client);
+  const offer = (world: MatchingWorld, unit: Record<string, unknown> = {}) =>
+    offerUnit(t.app, world, unit);
+  const openProposals = (world: MatchingWorld, query: Record<string, string>) =>
+    openProposalsOf(t.app, world, query);
 
   /** A client, then a unit that fits it: the run proposes the pair. */
   async function pairUp(world: MatchingWorld) {
@@ -77,13 +56,7 @@ describe('the proposal workflow', () => {
     transition: string,
     body: Record<string, unknown> = {},
     ifMatch?: number,
-  ) => {
-    const call = request(t.app)
-      .post(`/api/v1/proposals/${id}/${transition}`)
-      .set(bearer(token))
-      .send(body);
-    return ifMatch === undefined ? call : call.set('If-Match', `"${ifMatch}"`);
-  };
+  ) => proposalStep(t.app, token, id, transition, body, ifMatch);
 
   async function statusesOf(unitId: string, clientId: string) {
     const [unit] = await sql<{ status: string }>(`SELECT status FROM units WHERE id = $1`, [
@@ -95,25 +68,8 @@ describe('the proposal workflow', () => {
     return { unit: unit?.status, client: client?.status };
   }
 
-  async function placedSoFar(world: MatchingWorld): Promise<number> {
-    const response = await request(t.app)
-      .get('/api/v1/contingents')
-      .set(bearer(world.corporation.token))
-      .expect(200);
-    const pledges = response.body as { items?: { placed: number }[] } | { placed: number }[];
-    const list = Array.isArray(pledges) ? pledges : (pledges.items ?? []);
-    return list.reduce((sum, pledge) => sum + pledge.placed, 0);
-  }
-
-  async function worldWithPledge() {
-    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
-    await request(t.app)
-      .post('/api/v1/contingents')
-      .set(bearer(world.corporation.token))
-      .send({ municipalityCode: world.region.municipalities[0]!.code, year: 2026, pledged: 3 })
-      .expect(201);
-    return world;
-  }
+  const placedSoFar = (world: MatchingWorld) => placedSoFarOf(t.app, world);
+  const worldWithPledge = () => worldWithPledgeOf(t.app, t.runtime.dataSource);
 
   /**
    * The pair's unit and client are free at once, the pair is not proposed again, and once another

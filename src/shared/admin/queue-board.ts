@@ -8,7 +8,7 @@ import { UnauthenticatedError } from '../errors/app-error';
 import type { JobProducer } from '../queue/job-producer';
 
 /** Every queue the worker serves; the dashboard shows these. */
-export const DASHBOARD_QUEUES = ['matching', 'registry'] as const;
+export const DASHBOARD_QUEUES = ['matching', 'registry', 'placements'] as const;
 
 /**
  * bull-board at `/admin/queues`, for admin tokens only: the caller's authentication runs before
