@@ -134,6 +134,15 @@ export const configSchema = z
       .min(1)
       .default('dist/console')
       .describe('Folder of the built console served at /console (relative to the working folder).'),
+    REPORT_SMALL_NUMBER_THRESHOLD: z.coerce
+      .number()
+      .int()
+      .min(3)
+      .max(100)
+      .default(5)
+      .describe(
+        'Counts below this are shown to gemeenten as "<N" in reports (small-number protection; at least 3).',
+      ),
   })
   // The development key encrypts nothing worth protecting; a production secret must not use it.
   // Checked even when other variables are wrong, so every problem is listed at once.

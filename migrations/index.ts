@@ -9,6 +9,7 @@ import { DomainEvents1764550000000 } from './1764550000000-domain-events';
 import { DeadlinesAndParking1764600000000 } from './1764600000000-deadlines-and-parking';
 import { Placements1764650000000 } from './1764650000000-placements';
 import { Webhooks1764700000000 } from './1764700000000-webhooks';
+import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeadlinesAndParking1764600000000,
   Placements1764650000000,
   Webhooks1764700000000,
+  ReportIndexes1764900000000,
 ];

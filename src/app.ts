@@ -24,6 +24,8 @@ import {
 } from './modules/notifications';
 import { ProposalService, proposalEndpoints } from './modules/proposals';
 import { PolicyService, ReferenceService, referenceEndpoints } from './modules/reference';
+import { ReportService, reportEndpoints } from './modules/reports';
+import { SubjectAccessService, subjectAccessEndpoints } from './modules/subject-access';
 import { UnitService, unitEndpoints } from './modules/units';
 import type { Runtime } from './runtime';
 import { adminQueuesRouter } from './shared/admin/queue-board';
@@ -118,7 +120,9 @@ export function createApp(runtime: AppRuntime): Express {
   mount(identityEndpoints(identity));
   mount(referenceEndpoints(new ReferenceService(dataSource), new PolicyService(dataSource)));
   mount(unitEndpoints(new UnitService(dataSource, clock)));
-  mount(clientEndpoints(new ClientService(dataSource, clock)));
+  const clients = new ClientService(dataSource, clock);
+  mount(clientEndpoints(clients));
+  mount(subjectAccessEndpoints(new SubjectAccessService(dataSource, clients, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
   const candidates = new CandidateService(dataSource, clock);
@@ -137,6 +141,9 @@ export function createApp(runtime: AppRuntime): Express {
       new WebhookService(dataSource, new WebhookSecretBox(config.WEBHOOK_SECRET_KEY)),
       webhookUrlPolicy(config),
     ),
+  );
+  mount(
+    reportEndpoints(new ReportService(dataSource, clock, config.REPORT_SMALL_NUMBER_THRESHOLD)),
   );
 
   app.use(notFoundMiddleware());

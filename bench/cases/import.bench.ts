@@ -2,9 +2,6 @@
  * Units CSV import: 5,000 rows through the real service (parse, validate, reference checks, one
  * transaction) into a throwaway database. Needs PostgreSQL (DATABASE_URL's server).
  */
-import { randomBytes } from 'node:crypto';
-
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
@@ -13,15 +10,10 @@ import type { Actor } from '../../src/shared/auth/actor';
 import { createDataSource } from '../../src/shared/database/data-source';
 import { runMigrations } from '../../src/shared/database/migrate.cli';
 import { createSeededRandom } from '../../src/shared/random/seeded-random';
+import { probeServer, throwawayDatabase } from '../throwaway-database';
 
 const ROWS = 5_000;
 const RUNS = 3;
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function setUpCorporation(
   dataSource: DataSource,
@@ -97,15 +89,12 @@ function csv(codes: { gm: string; bu: string[] }[], prefix: string): string {
 
 export default async function run(): Promise<Record<string, unknown>[]> {
   const config = loadConfig(process.env);
-  const database = `matchpunt_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: withDatabase(config.DATABASE_URL, 'postgres') });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return [{ bench: 'import', skipped: `PostgreSQL unreachable: ${String(error)}` }];
+  const unreachable = await probeServer(config.DATABASE_URL);
+  if (unreachable !== undefined) {
+    return [{ bench: 'import', skipped: `PostgreSQL unreachable: ${unreachable}` }];
   }
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = withDatabase(config.DATABASE_URL, database);
+  const database = await throwawayDatabase(config.DATABASE_URL);
+  const url = database.url;
   const dataSource = createDataSource(
     { DATABASE_URL: url, DATABASE_POOL_SIZE: 4 },
     { applicationName: 'bench' },
@@ -141,7 +130,6 @@ export default async function run(): Promise<Record<string, unknown>[]> {
     ];
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }

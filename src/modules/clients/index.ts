@@ -1,4 +1,4 @@
 export { clientEndpoints } from './client.routes';
-export type { Client } from './client.schemas';
+export { type Client, clientSchema } from './client.schemas';
 export { ClientService } from './client.service';
 export { anonymiseClosedClientsJob, CLIENT_JOBS } from './client.jobs';

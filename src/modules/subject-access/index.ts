@@ -1,0 +1,2 @@
+export { subjectAccessEndpoints } from './subject-access.routes';
+export { SubjectAccessService } from './subject-access.service';
