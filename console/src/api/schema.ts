@@ -98,6 +98,101 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/checkins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List follow-up check-ins (provider: its clients; matcher: its municipalities)
+     * @description Each placement has check-ins due 3, 6 and 12 months after the lease start; an open one is `upcoming`, `due` from its due date, `overdue` 30 days after. Corporations do not see the follow-up.
+     *
+     *     Roles: admin, matcher, provider.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The previous page's `nextCursor`, as it was handed out. */
+          cursor?: string;
+          limit?: number;
+          placementId?: string;
+          status?: 'upcoming' | 'due' | 'overdue' | 'done' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Checkin'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/clients': {
     parameters: {
       query?: never;
@@ -517,6 +612,182 @@ export type paths = {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/clients/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Data-subject export (AVG art. 15): everything stored about one of your clients
+     * @description One JSON document: the profile, every proposal with its decisions, every placement with its history and check-ins, the access log (who read the profile, when) and the rest of its audit trail. The export itself is audited (`client.exported`). See docs/privacy.md.
+     *
+     *     Roles: provider.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ClientDataExport'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/{id}/unpark': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lift a parking (matcher of the client’s municipality)
+     * @description A parked client (`parkedUntil` later than today: set by its provider, or by the region’s reason consequence after repeated declines, see `parkedBy`) is matchable again at once, and a run follows. Audited as `client.unparked`. A client that is not parked is answered as it is. Another matcher gets 404.
+     *
+     *     Roles: matcher.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The client as it is now. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Client'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/clients/{id}/urgency': {
@@ -3331,6 +3602,418 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/placements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List placements (the tenancies that followed a placed proposal)
+     * @description Oldest first. A matcher sees the placements of its municipalities, a corporation those of its homes, a provider those of its clients (and those it supports); another organisation's placement is 404.
+     *
+     *     Roles: admin, matcher, corporation, provider.
+     */
+    get: {
+      parameters: {
+        query?: {
+          clientId?: string;
+          /** @description The previous page's `nextCursor`, as it was handed out. */
+          cursor?: string;
+          limit?: number;
+          /** @description true: only omklap placements not flipped whose review date came. */
+          reviewDue?: 'true' | 'false';
+          status?: 'active' | 'flipped' | 'terugklap' | 'moving_on' | 'ended';
+          unitId?: string;
+          unitType?: 'contingent' | 'omklap' | 'skaeve_huis' | 'doorstroom';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Placement'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a placement with its history (and follow-up, for all but the corporation)
+     * @description A matcher sees the placements of its municipalities, a corporation those of its homes, a provider those of its clients (and those it supports); another organisation's placement is 404.
+     *
+     *     Roles: admin, matcher, corporation, provider.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The placement; ETag is its version. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Placement'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what happened to a placement
+     * @description The corporation records the lease: `omklap_flipped` (the lease to the client's own name), `omklap_extended` (a new `reviewDate`), `terugklap` (the lease back to the provider), `ended` (the tenancy ended; the home is available again). The client's provider records `returned_to_waiting` after a terugklap (the client is matchable again, the home available) and `checkin` (`stablyHoused`, for a check-in due by `date`; the support provider may too). Optional `If-Match` (412 when stale); an event the placement's type or state does not allow → 409 naming the state.
+     *
+     *     Roles: corporation, provider.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PlacementEvent'];
+        };
+      };
+      responses: {
+        /** @description The updated placement. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Placement'];
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a duplicate, or a transition the current state does not allow. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The `If-Match` version is stale. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body has the wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is well-formed but invalid; `errors` lists every offending field. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/follow-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the follow-up job now (it also runs every hour)
+     * @description Announces check-ins and omklap reviews that came due (`checkin.due`, `placement.review_due`, each once) and lets doorstroom clients whose moment came move on (matchable again, urgent; `placement.doorstroom_due`), requesting a run for their region.
+     *
+     *     Roles: admin, matcher.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued. */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobId: string;
+            };
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/proposals': {
     parameters: {
       query?: never;
@@ -5359,6 +6042,1276 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/contingents.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Contingent pledges of the years in the period against placements in pledged homes (CSV)
+     * @description The overview's `contingents` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: year, municipalityCode, corporationId, corporationName, pledged, placed. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/declines.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rejections, declines, cancellations and expiries in the period, by party and reason (CSV)
+     * @description The overview's `declines` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, action, party, reason, count. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/follow-up.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow-up check-ins due in the period, 3, 6 and 12 months after the lease start: stably housed, not, not yet recorded (CSV)
+     * @description The overview's `followUp` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, months, stablyHoused, notStablyHoused, notRecorded, due, stablyHousedShare. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/instroom.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clients registered in the period (CSV)
+     * @description The overview's `instroom` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, registered. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/neighbourhood-load.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Load per neighbourhood now (open proposals and placements in the cap window) and its cap (CSV)
+     * @description The overview's `neighbourhoodLoad` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, neighbourhoodCode, load, cap. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Policy information: every report table for a region or municipality and period
+     * @description A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The overview. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportOverview'];
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/placement-changes.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Changes to tenancies in the period: omklap flips, extensions and terugklap, returns to waiting, doorstroom moving on and moves, ended tenancies (CSV)
+     * @description The overview's `placementChanges` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, omklapFlipped, omklapExtended, terugklap, returnedToWaiting, doorstroomMovingOn, doorstroomMovedOn, ended. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/placements.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Uitstroom: placements whose lease started in the period, by unit type (CSV)
+     * @description The overview's `placements` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, contingent, omklap, skaeveHuis, doorstroom, total. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/proposals.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Proposals made in the period, by what became of them (CSV)
+     * @description The overview's `proposals` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, proposed, approved, accepted, placed, rejected, declined, cancelled, expired, total. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/runs.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Matching runs finished in the period: the optimal assignment against greedy (CSV)
+     * @description The overview's `runs` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: regionCode, runs, assigned, greedyAssigned, objective, greedyObjective, gain, gainPercent. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/time-to-placement.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Days from ready for uitstroom to the lease start, for placements in the period (CSV)
+     * @description The overview's `timeToPlacement` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, placed, medianDays, p90Days. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/waiting.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clients waiting at the end of the period, by time since ready for uitstroom (CSV)
+     * @description The overview's `waiting` table as CSV: UTF-8 with a byte-order mark, a header row, columns in this order: municipalityCode, targetGroup, under3Months, months3To6, months6To12, over12Months, total. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`. A matcher sees its point's municipalities, an admin the named region, a gemeente its own municipality, whole calendar years only, with counts below the small-number threshold shown as `<5` and counts that would reveal them as `x` (docs/reports.md).
+     *
+     *     Roles: admin, matcher, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period (default: 1 January of the year of `to`). */
+          from?: string;
+          /** @description Only this municipality (one you may see). */
+          municipalityCode?: string;
+          /** @description Defaults to your organisation's region; an admin names one. */
+          regionCode?: string;
+          /** @description `semicolon` for a Dutch Excel, which expects `;` between cells. */
+          separator?: 'comma' | 'semicolon';
+          /** @description Last day of the period (default: today). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The table. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/units': {
     parameters: {
       query?: never;
@@ -6186,6 +8139,659 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organisation's webhooks
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description All of them. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Webhook'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Register a webhook for your organisation; the signing secret is shown once
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateWebhook'];
+        };
+      };
+      responses: {
+        /** @description Registered. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookWithSecret'];
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a duplicate, or a transition the current state does not allow. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body has the wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is well-formed but invalid; `errors` lists every offending field. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a webhook (never its secret)
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The webhook. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Webhook'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook and its delivery log
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries. Deliveries not yet sent are dropped.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change the URL or event types, or (de)activate
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries. Deactivating stops deliveries at once, retries included.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchWebhook'];
+        };
+      };
+      responses: {
+        /** @description The webhook now. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Webhook'];
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body has the wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is well-formed but invalid; `errors` lists every offending field. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A webhook's delivery log: status, attempts, last answer, oldest first
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The previous page's `nextCursor`, as it was handed out. */
+          cursor?: string;
+          limit?: number;
+          status?: 'pending' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['WebhookDelivery'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Malformed JSON or query string. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret; the new one is shown once
+     * @description An organisation's own webhooks only; another organisation's answers 404. See docs/notifications.md for the events, the signature and retries. Every attempt from now on, retries included, is signed with the new secret.
+     *
+     *     Roles: matcher, corporation, provider, viewer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Rotated. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookWithSecret'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such record, or not one of yours. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited; see `Retry-After`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unexpected error. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/docs': {
     parameters: {
       query?: never;
@@ -6502,6 +9108,27 @@ export type components = {
       policyVersion: number;
       regionCode: string;
     };
+    Checkin: {
+      /** Format: uuid */
+      clientId: string;
+      createdAt: string;
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Months after the lease start: 3, 6 or 12. */
+      months: number;
+      /** Format: uuid */
+      placementId: string;
+      recordedOn: string | null;
+      stablyHoused: boolean | null;
+      /**
+       * @description Open check-ins are upcoming, due (from the due date) or overdue (30 days after it).
+       * @enum {string}
+       */
+      status: 'upcoming' | 'due' | 'overdue' | 'done' | 'cancelled';
+      /** Format: uuid */
+      unitId: string;
+    };
     Client: {
       anchors: {
         /** @enum {string} */
@@ -6537,6 +9164,12 @@ export type components = {
         wheelchair: boolean;
       };
       notMatchableReasons: ('not_waiting' | 'no_consent' | 'parked')[];
+      /** @description Set when the region's reason consequence parked the client (docs/workflow.md): the decline reason, how many declines, when. Null for a parking by hand. */
+      parkedBy: {
+        declines: number;
+        parkedAt: string;
+        reason: string;
+      } | null;
       parkedUntil: string | null;
       pets: boolean;
       preferredMunicipalities: string[];
@@ -6570,6 +9203,106 @@ export type components = {
       /** @description Urgency confirmed by a matcher. */
       urgent: boolean;
       version: number;
+    };
+    ClientDataExport: {
+      /** @description Every read of the profile by another organisation (`client.read`). */
+      accessLog: {
+        action: string;
+        details: {
+          [key: string]: unknown;
+        };
+        occurredAt: string;
+        /** Format: uuid */
+        organisationId: string | null;
+        organisationKind: string | null;
+        organisationName: string | null;
+        /** Format: uuid */
+        tokenId: string | null;
+      }[];
+      client: components['schemas']['Client'];
+      exportedAt: string;
+      /** @description Every other change recorded about the client (created, updated, …). */
+      history: {
+        action: string;
+        details: {
+          [key: string]: unknown;
+        };
+        occurredAt: string;
+        /** Format: uuid */
+        organisationId: string | null;
+        organisationKind: string | null;
+        organisationName: string | null;
+        /** Format: uuid */
+        tokenId: string | null;
+      }[];
+      /** @description Every tenancy after a placement, with its history and follow-up check-ins. */
+      placements: {
+        checkins: {
+          dueDate: string;
+          months: number;
+          recordedOn: string | null;
+          stablyHoused: boolean | null;
+          status: string;
+        }[];
+        endDate: string | null;
+        endedOn: string | null;
+        endReason: string | null;
+        events: {
+          date: string;
+          details: {
+            [key: string]: unknown;
+          };
+          /** Format: uuid */
+          organisationId: string | null;
+          type: string;
+        }[];
+        /** Format: uuid */
+        id: string;
+        leaseStart: string;
+        movingOnSince: string | null;
+        municipalityCode: string;
+        /** Format: uuid */
+        proposalId: string;
+        reviewDate: string | null;
+        status: string;
+        tenant: string;
+        /** Format: uuid */
+        unitId: string;
+        unitType: string;
+      }[];
+      /** @description Every proposal for the client, with its decisions (party, reason, note). */
+      proposals: {
+        breakdown: {
+          [key: string]: number;
+        };
+        closedAt: string | null;
+        createdAt: string;
+        decisions: {
+          action: string;
+          decidedAt: string;
+          note: string | null;
+          /** Format: uuid */
+          organisationId: string | null;
+          party: string;
+          reason: string | null;
+        }[];
+        /** Format: uuid */
+        id: string;
+        leaseStart: string | null;
+        origin: string;
+        policyVersion: number;
+        reason: string | null;
+        rules: unknown[];
+        score: number;
+        status: string;
+        unit: {
+          /** Format: uuid */
+          id: string;
+          municipalityCode: string;
+          neighbourhoodCode: string;
+          type: string;
+        };
+      }[];
     };
     Contingent: {
       /** Format: uuid */
@@ -6609,13 +9342,18 @@ export type components = {
       };
       /** Format: uuid */
       clientId: string;
+      /** @description After approval: by when the corporation accepts or declines. */
+      corporationDeadline: string | null;
       /** @enum {string|null} */
       corporationDecision: 'accepted' | 'declined' | null;
       createdAt: string;
+      /** @description When the open step expires (Dutch working days from the policy): the matcher’s, the earliest undecided side’s, or the placement’s. Kept as it was once the proposal closed. */
       deadline: string | null;
       /** Format: uuid */
       id: string;
       leaseStart: string | null;
+      /** @description After approval: by when the provider accepts or declines. */
+      providerDeadline: string | null;
       /** @enum {string|null} */
       providerDecision: 'accepted' | 'declined' | null;
       /** @description Why it ended (rejected, declined, cancelled, expired). */
@@ -6930,6 +9668,35 @@ export type components = {
       type: 'contingent' | 'omklap' | 'skaeve_huis' | 'doorstroom';
       wheelchairAccessible: boolean;
     };
+    CreateWebhook: {
+      /** @description Default true. */
+      active?: boolean;
+      /** @description The event types to deliver; see docs/notifications.md for each. */
+      eventTypes: (
+        | 'proposal.created'
+        | 'proposal.approved'
+        | 'proposal.rejected'
+        | 'proposal.accepted'
+        | 'proposal.declined'
+        | 'proposal.placed'
+        | 'proposal.cancelled'
+        | 'proposal.expired'
+        | 'proposal.deadline_near'
+        | 'placement.review_due'
+        | 'placement.omklap_flipped'
+        | 'placement.omklap_extended'
+        | 'placement.terugklap'
+        | 'placement.ended'
+        | 'placement.doorstroom_due'
+        | 'checkin.due'
+        | 'checkin.recorded'
+      )[];
+      /**
+       * @description Where events are POSTed: https, no credentials, not a loopback, private or link-local address (a deployment may allow http and private addresses for testing).
+       * @example https://hooks.example.org/matchpunt
+       */
+      url: string;
+    };
     DecisionReasons: {
       corporation: {
         code: string;
@@ -7078,6 +9845,8 @@ export type components = {
       };
       phases: {
         load: number;
+        /** @description Engine time after the exact solve: the greedy baseline, the new pairs' rule results, the passed-over report, and handing the result back from the engine thread (a dry run with overrides: also the comparison under the current policy). Absent on runs stored before it was measured. */
+        report?: number;
         score: number;
         solve: number;
         store: number;
@@ -7315,6 +10084,158 @@ export type components = {
       type?: 'contingent' | 'omklap' | 'skaeve_huis' | 'doorstroom';
       wheelchairAccessible?: boolean;
     };
+    PatchWebhook: {
+      /** @description false stops deliveries, including retries of earlier events. */
+      active?: boolean;
+      /** @description The event types to deliver; see docs/notifications.md for each. */
+      eventTypes?: (
+        | 'proposal.created'
+        | 'proposal.approved'
+        | 'proposal.rejected'
+        | 'proposal.accepted'
+        | 'proposal.declined'
+        | 'proposal.placed'
+        | 'proposal.cancelled'
+        | 'proposal.expired'
+        | 'proposal.deadline_near'
+        | 'placement.review_due'
+        | 'placement.omklap_flipped'
+        | 'placement.omklap_extended'
+        | 'placement.terugklap'
+        | 'placement.ended'
+        | 'placement.doorstroom_due'
+        | 'checkin.due'
+        | 'checkin.recorded'
+      )[];
+      /**
+       * @description Where events are POSTed: https, no credentials, not a loopback, private or link-local address (a deployment may allow http and private addresses for testing).
+       * @example https://hooks.example.org/matchpunt
+       */
+      url?: string;
+    };
+    Placement: {
+      /** @description The follow-up (single reads, for everyone but the corporation). */
+      checkins?: components['schemas']['Checkin'][];
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      corporationId: string;
+      createdAt: string;
+      /** @description doorstroom only: the end of the stay. */
+      endDate: string | null;
+      endedOn: string | null;
+      /** @enum {string|null} */
+      endReason: 'ended' | 'moved_on' | 'returned_to_waiting' | null;
+      /** @description The history, oldest first (single reads only; a corporation does not see check-ins). */
+      events?: {
+        date: string;
+        details: {
+          [key: string]: unknown;
+        };
+        /** Format: uuid */
+        organisationId: string | null;
+        recordedAt: string;
+        type: string;
+      }[];
+      /** Format: uuid */
+      id: string;
+      leaseStart: string;
+      /** @description doorstroom only: since when the client is matchable for a permanent home. */
+      movingOnSince: string | null;
+      municipalityCode: string;
+      /** Format: uuid */
+      proposalId: string;
+      /** Format: uuid */
+      providerId: string;
+      regionCode: string;
+      /** @description omklap only. */
+      reviewDate: string | null;
+      /** @description An omklap not flipped whose review date came. */
+      reviewDue: boolean;
+      /** @enum {string} */
+      status: 'active' | 'flipped' | 'terugklap' | 'moving_on' | 'ended';
+      /**
+       * @description Who holds the lease: the provider while an omklap is not (or no longer) flipped.
+       * @enum {string}
+       */
+      tenant: 'provider' | 'client';
+      /** Format: uuid */
+      unitId: string;
+      /** @enum {string} */
+      unitType: 'contingent' | 'omklap' | 'skaeve_huis' | 'doorstroom';
+      updatedAt: string;
+      version: number;
+    };
+    PlacementEvent:
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /** @enum {string} */
+          type: 'omklap_flipped';
+        }
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /**
+           * Format: date
+           * @description The new review date, after `date`.
+           * @example 2026-12-01
+           */
+          reviewDate: string;
+          /** @enum {string} */
+          type: 'omklap_extended';
+        }
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /** @enum {string} */
+          type: 'terugklap';
+        }
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /** @enum {string} */
+          type: 'returned_to_waiting';
+        }
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /** @description Which check-in; default the earliest open one due by `date`. */
+          months?: 3 | 6 | 12;
+          stablyHoused: boolean;
+          /** @enum {string} */
+          type: 'checkin';
+        }
+      | {
+          /**
+           * Format: date
+           * @description When it happened: on or after the lease start, not after today.
+           * @example 2026-12-01
+           */
+          date: string;
+          /** @enum {string} */
+          type: 'ended';
+        };
     /** @description RFC 9457 problem details. */
     Problem: {
       /** @description Stable machine-readable error code. */
@@ -7345,9 +10266,12 @@ export type components = {
       };
       /** Format: uuid */
       clientId: string;
+      /** @description After approval: by when the corporation accepts or declines. */
+      corporationDeadline: string | null;
       /** @enum {string|null} */
       corporationDecision: 'accepted' | 'declined' | null;
       createdAt: string;
+      /** @description When the open step expires (Dutch working days from the policy): the matcher’s, the earliest undecided side’s, or the placement’s. Kept as it was once the proposal closed. */
       deadline: string | null;
       /** Format: uuid */
       id: string;
@@ -7357,6 +10281,8 @@ export type components = {
       /** @description Hard rules a manual proposal broke on purpose (four-eyes). */
       overriddenRules: string[];
       policyVersion: number;
+      /** @description After approval: by when the provider accepts or declines. */
+      providerDeadline: string | null;
       /** @enum {string|null} */
       providerDecision: 'accepted' | 'declined' | null;
       /** @description Why it ended (rejected, declined, cancelled, expired). */
@@ -7400,13 +10326,18 @@ export type components = {
       approvedAt: string | null;
       /** Format: uuid */
       clientId: string;
+      /** @description After approval: by when the corporation accepts or declines. */
+      corporationDeadline: string | null;
       /** @enum {string|null} */
       corporationDecision: 'accepted' | 'declined' | null;
       createdAt: string;
+      /** @description When the open step expires (Dutch working days from the policy): the matcher’s, the earliest undecided side’s, or the placement’s. Kept as it was once the proposal closed. */
       deadline: string | null;
       /** Format: uuid */
       id: string;
       leaseStart: string | null;
+      /** @description After approval: by when the provider accepts or declines. */
+      providerDeadline: string | null;
       /** @enum {string|null} */
       providerDecision: 'accepted' | 'declined' | null;
       /** @description Why it ended (rejected, declined, cancelled, expired). */
@@ -7489,8 +10420,14 @@ export type components = {
       deadlines: {
         corporationDays: number;
         matcherDays: number;
+        placementDays: number;
         providerDays: number;
       };
+      /**
+       * @description Months before a doorstroom stay ends that the client becomes matchable again for a permanent home, as urgent (reason stay_ending); never for another doorstroom home.
+       * @default 3
+       */
+      doorstroomLeadMonths: number;
       /**
        * @description Configured fair shares per municipality (any scale); empty: each municipality's part of the year's contingent pledges.
        * @default {}
@@ -7531,6 +10468,21 @@ export type components = {
       mustMoveUrgentDays: number;
       neighbourhoodCap: number;
       planningHorizonDays: number;
+      /**
+       * @description Consequences of a provider declining for a reason: a client declined for it `after` times within `withinMonths` (counted since it was last parked) is parked for `parkDays` days: not matched until then.
+       * @default []
+       */
+      reasonConsequences: {
+        after: number;
+        parkDays: number;
+        /** @enum {string} */
+        reason:
+          | 'location_refused'
+          | 'support_cannot_be_arranged'
+          | 'client_not_reachable'
+          | 'client_declines';
+        withinMonths: number;
+      }[];
       regionCode: string;
       /**
        * @description Dutch rent limits per year: a run uses its own year, else the last year before it.
@@ -7597,11 +10549,16 @@ export type components = {
       capWindowMonths?: number;
       /** @description Placements plus open proposals a Skaeve Huse cluster may hold. */
       clusterCap?: number;
+      /** @description Dutch working days each step may take: the matcher from the proposal, each side from approval, the corporation from both accepting to the placement. */
       deadlines?: {
         corporationDays?: number;
         matcherDays?: number;
+        /** @description From both sides accepting to the lease being recorded. */
+        placementDays?: number;
         providerDays?: number;
       };
+      /** @description Months before a doorstroom stay ends that the client becomes matchable again for a permanent home, as urgent (reason stay_ending); never for another doorstroom home. */
+      doorstroomLeadMonths?: number;
       /** @description Configured fair shares per municipality (any scale); empty: each municipality's part of the year's contingent pledges. */
       fairShares?: {
         [key: string]: number;
@@ -7629,6 +10586,18 @@ export type components = {
       neighbourhoodCap?: number;
       /** @description A unit is considered when its availableFrom lies within this many days. */
       planningHorizonDays?: number;
+      /** @description Consequences of a provider declining for a reason: a client declined for it `after` times within `withinMonths` (counted since it was last parked) is parked for `parkDays` days: not matched until then. */
+      reasonConsequences?: {
+        after: number;
+        parkDays: number;
+        /** @enum {string} */
+        reason:
+          | 'location_refused'
+          | 'support_cannot_be_arranged'
+          | 'client_not_reachable'
+          | 'client_declines';
+        withinMonths: number;
+      }[];
       /** @description Dutch rent limits per year: a run uses its own year, else the last year before it. */
       rentLimits?: {
         [key: string]: {
@@ -7666,11 +10635,16 @@ export type components = {
       capWindowMonths: number;
       /** @description Placements plus open proposals a Skaeve Huse cluster may hold. */
       clusterCap: number;
+      /** @description Dutch working days each step may take: the matcher from the proposal, each side from approval, the corporation from both accepting to the placement. */
       deadlines: {
         corporationDays: number;
         matcherDays: number;
+        /** @description From both sides accepting to the lease being recorded. */
+        placementDays: number;
         providerDays: number;
       };
+      /** @description Months before a doorstroom stay ends that the client becomes matchable again for a permanent home, as urgent (reason stay_ending); never for another doorstroom home. */
+      doorstroomLeadMonths: number;
       /**
        * @description Configured fair shares per municipality (any scale); empty: each municipality's part of the year's contingent pledges.
        * @default {}
@@ -7704,6 +10678,21 @@ export type components = {
       neighbourhoodCap: number;
       /** @description A unit is considered when its availableFrom lies within this many days. */
       planningHorizonDays: number;
+      /**
+       * @description Consequences of a provider declining for a reason: a client declined for it `after` times within `withinMonths` (counted since it was last parked) is parked for `parkDays` days: not matched until then.
+       * @default []
+       */
+      reasonConsequences: {
+        after: number;
+        parkDays: number;
+        /** @enum {string} */
+        reason:
+          | 'location_refused'
+          | 'support_cannot_be_arranged'
+          | 'client_not_reachable'
+          | 'client_declines';
+        withinMonths: number;
+      }[];
       /** @description Dutch rent limits per year: a run uses its own year, else the last year before it. */
       rentLimits: {
         [key: string]: {
@@ -7733,6 +10722,69 @@ export type components = {
         spreiding: number;
         wait: number;
       };
+    };
+    ReportOverview: {
+      /** @description The day stocks (waiting) are counted on: `to`, or today if that is earlier. */
+      asOf: string;
+      from: string;
+      /** @description The municipalities counted. */
+      municipalityCodes: string[];
+      /** @description Small-number protection, for a gemeente; null for exact figures. */
+      protection: {
+        /** @description How a count below the threshold is shown. */
+        primary: string;
+        /** @description How a count hidden so that a small one cannot be worked out is shown. */
+        secondary: string;
+        threshold: number;
+      } | null;
+      regionCode: string;
+      tables: {
+        /** @description Contingent pledges of the years in the period against placements in pledged homes. Columns: year, municipalityCode, corporationId, corporationName, pledged, placed. */
+        contingents: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Rejections, declines, cancellations and expiries in the period, by party and reason. Columns: municipalityCode, targetGroup, action, party, reason, count. */
+        declines: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Follow-up check-ins due in the period, 3, 6 and 12 months after the lease start: stably housed, not, not yet recorded. Columns: municipalityCode, targetGroup, months, stablyHoused, notStablyHoused, notRecorded, due, stablyHousedShare. */
+        followUp: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Clients registered in the period. Columns: municipalityCode, targetGroup, registered. */
+        instroom: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Load per neighbourhood now (open proposals and placements in the cap window) and its cap. Columns: municipalityCode, neighbourhoodCode, load, cap. */
+        neighbourhoodLoad: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Changes to tenancies in the period: omklap flips, extensions and terugklap, returns to waiting, doorstroom moving on and moves, ended tenancies. Columns: municipalityCode, targetGroup, omklapFlipped, omklapExtended, terugklap, returnedToWaiting, doorstroomMovingOn, doorstroomMovedOn, ended. */
+        placementChanges: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Uitstroom: placements whose lease started in the period, by unit type. Columns: municipalityCode, targetGroup, contingent, omklap, skaeveHuis, doorstroom, total. */
+        placements: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Proposals made in the period, by what became of them. Columns: municipalityCode, targetGroup, proposed, approved, accepted, placed, rejected, declined, cancelled, expired, total. */
+        proposals: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Matching runs finished in the period: the optimal assignment against greedy. Columns: regionCode, runs, assigned, greedyAssigned, objective, greedyObjective, gain, gainPercent. */
+        runs: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Days from ready for uitstroom to the lease start, for placements in the period. Columns: municipalityCode, targetGroup, placed, medianDays, p90Days. */
+        timeToPlacement: {
+          [key: string]: number | string | null;
+        }[];
+        /** @description Clients waiting at the end of the period, by time since ready for uitstroom. Columns: municipalityCode, targetGroup, under3Months, months3To6, months6To12, over12Months, total. */
+        waiting: {
+          [key: string]: number | string | null;
+        }[];
+      };
+      to: string;
     };
     Token: {
       createdAt: string;
@@ -7810,6 +10862,53 @@ export type components = {
        * @enum {string}
        */
       reason?: 'safety' | 'health' | 'stay_ending' | 'eviction' | 'shelter_capacity' | 'other';
+    };
+    Webhook: {
+      active: boolean;
+      createdAt: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      secretRotatedAt: string;
+      updatedAt: string;
+      url: string;
+    };
+    WebhookDelivery: {
+      attempts: number;
+      createdAt: string;
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The `id` in the delivered body.
+       */
+      eventId: string;
+      eventType: string;
+      /** Format: uuid */
+      id: string;
+      lastAttemptAt: string | null;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      /**
+       * @description pending: not tried yet; retrying: failed, another attempt follows; delivered: a 2xx came back; failed: every attempt failed; cancelled: the webhook was deactivated first.
+       * @enum {string}
+       */
+      status: 'pending' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+    };
+    WebhookWithSecret: {
+      active: boolean;
+      createdAt: string;
+      eventTypes: string[];
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      /** @description The signing secret: shown only in this answer. Keep it; verify every delivery with it. */
+      secret: string;
+      secretRotatedAt: string;
+      updatedAt: string;
+      url: string;
     };
   };
   responses: never;
