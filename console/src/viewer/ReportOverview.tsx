@@ -7,9 +7,17 @@ import { useSession } from '../session/session';
 import { dutchToday } from '../ui/dates';
 import { Empty, Loading, ProblemMessage, QueryError, TableScroll } from '../ui/Field';
 import { formatDate } from '../ui/format';
-import { label, REASON_LABELS, TARGET_GROUP_LABELS } from '../ui/labels';
+import { label, REASON_LABELS, ROLE_LABELS, TARGET_GROUP_LABELS } from '../ui/labels';
 import { exactCount, ReportCell } from './ReportCell';
 import { REPORT_TABLES, type ReportRow, type TableDefinition } from './reportTables';
+
+const ACTION_LABELS: Record<string, string> = {
+  reject: 'afgewezen',
+  decline: 'geweigerd',
+  cancel: 'ingetrokken',
+  expire: 'verlopen',
+};
+const PARTY_LABELS: Record<string, string> = { ...ROLE_LABELS, system: 'systeem' };
 
 /** How many calendar years back the year picker goes. */
 const YEARS_BACK = 4;
@@ -187,7 +195,9 @@ function describe(
   if (key === 'municipalityCode') return name(value);
   if (key === 'targetGroup') return label(TARGET_GROUP_LABELS, value);
   if (key === 'reason') return label(REASON_LABELS, value);
-  if (['action', 'party', 'corporationName', 'neighbourhoodCode', 'regionCode'].includes(key)) {
+  if (key === 'action') return label(ACTION_LABELS, value);
+  if (key === 'party') return label(PARTY_LABELS, value);
+  if (['corporationName', 'neighbourhoodCode', 'regionCode'].includes(key)) {
     return value;
   }
   return null;
