@@ -12,8 +12,10 @@ import { ProposalQueue } from './matcher/ProposalQueue';
 import { PartyProposals } from './party/PartyProposals';
 import { ClientForm } from './provider/ClientForm';
 import { ClientList } from './provider/ClientList';
+import { Checkins } from './provider/Checkins';
 import { Coverage } from './provider/Coverage';
 import { type Role, useSession } from './session/session';
+import { ReportOverviewPage } from './viewer/ReportOverview';
 
 interface Page {
   path: string;
@@ -22,16 +24,14 @@ interface Page {
   nav?: string;
 }
 
-/**
- * The pages of each role. A new page (the provider's due check-ins, the gemeente's overview) is
- * one more entry here.
- */
+/** The pages of each role; a new page is one more entry here. */
 export const PAGES: Record<Role, Page[]> = {
   matcher: [
     { path: '/voorstellen', element: <ProposalQueue />, nav: 'Voorstellen' },
     { path: '/voorstellen/nieuw', element: <ManualProposal /> },
     { path: '/voorstellen/:id', element: <ProposalPage /> },
     { path: '/rondes', element: <MatchingRuns />, nav: 'Matchingsrondes' },
+    { path: '/overzicht', element: <ReportOverviewPage />, nav: 'Overzicht' },
   ],
   corporation: [
     { path: '/woningen', element: <UnitList />, nav: 'Woningen' },
@@ -46,8 +46,9 @@ export const PAGES: Record<Role, Page[]> = {
     { path: '/clienten/:id', element: <ClientForm /> },
     { path: '/voordrachten', element: <PartyProposals party="provider" />, nav: 'Voordrachten' },
     { path: '/dekking', element: <Coverage />, nav: 'Dekking' },
+    { path: '/nazorg', element: <Checkins />, nav: 'Nazorg' },
   ],
-  viewer: [],
+  viewer: [{ path: '/overzicht', element: <ReportOverviewPage />, nav: 'Overzicht' }],
   admin: [],
 };
 

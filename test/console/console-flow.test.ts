@@ -18,7 +18,8 @@ import {
   signIn,
   type WatchedPage,
 } from '../support/browser';
-import { bearer } from '../support/factories';
+import { addDays } from '../../src/shared/time/clock';
+import { bearer, createOrganisation } from '../support/factories';
 import {
   createMatchingWorld,
   type MatchingWorld,
@@ -28,6 +29,7 @@ import {
 } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { eventually } from '../support/tcp-proxy';
+import { offerUnit, openProposals, proposalStep } from '../support/workflow';
 import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -385,5 +387,99 @@ describe('the console in a browser', () => {
     await expectAccessible(tablet, 'voorstel op tablet');
     await screenshot(tablet, 'tablet-voorstel');
     expect(errors).toEqual([]);
+  });
+
+  it('when a placement is past its 3-month check-in, then the provider records it under Nazorg, and the gemeente sees its overview with protected small numbers and a CSV download', async () => {
+    // Last: this places the world's last waiting client, whom the tablet test shows as a candidate.
+    // A home let about three months and ten days ago: its 3-month check-in is due.
+    const unitId = await offerUnit(t.app, world);
+    const [proposal] = await eventually(
+      () => openProposals(t.app, world, { unitId }),
+      (items) => items.length > 0,
+      15_000,
+    );
+    const id = proposal!.id;
+    await proposalStep(t.app, world.matcher.token, id, 'approve').expect(200);
+    await proposalStep(t.app, world.corporation.token, id, 'accept').expect(200);
+    await proposalStep(t.app, world.provider.token, id, 'accept').expect(200);
+    const leaseStart = addDays(today(), -100);
+    await proposalStep(t.app, world.corporation.token, id, 'placement', { leaseStart }).expect(200);
+    const due = await request(t.app)
+      .get('/api/v1/checkins')
+      .query({ status: 'due' })
+      .set(bearer(world.provider.token))
+      .expect(200);
+    const checkin = (due.body.items as { id: string; placementId: string; months: number }[]).find(
+      (item) => item.months === 3,
+    );
+    expect(checkin).toBeDefined();
+
+    const provider = await page(world.provider.token);
+    await provider.getByRole('link', { name: 'Nazorg' }).click();
+    const row = provider.locator(`tr[data-checkin="${checkin!.id}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('te doen');
+    // A date in the future is refused next to the field, before anything is sent.
+    await row.getByLabel('Ja').check();
+    await row.getByLabel('Datum gesprek').fill(addDays(today(), 1));
+    await row.getByRole('button', { name: 'Vastleggen' }).click();
+    await row.locator('[data-field="date"]').waitFor();
+    await expectAccessible(provider, 'nazorg');
+    await screenshot(provider, 'nazorg');
+    await row.getByLabel('Datum gesprek').fill(today());
+    await row.getByRole('button', { name: 'Vastleggen' }).click();
+    await row.waitFor({ state: 'detached' });
+    const placement = await request(t.app)
+      .get(`/api/v1/placements/${checkin!.placementId}`)
+      .set(bearer(world.provider.token))
+      .expect(200);
+    expect(
+      (placement.body.checkins as { id: string; stablyHoused: boolean | null }[]).find(
+        (item) => item.id === checkin!.id,
+      ),
+    ).toMatchObject({ status: 'done', stablyHoused: true, recordedOn: today() });
+
+    // The gemeente of the first municipality: its overview for this year, small numbers hidden.
+    const municipality = world.region.municipalities[0]!;
+    const gemeente = await createOrganisation(t.runtime.dataSource, 'gemeente', {
+      regionCode: world.region.code,
+      municipalityCodes: [municipality.code],
+    });
+    const viewer = await page(gemeente.token);
+    const overview = viewer.getByTestId('report-overview');
+    await overview.waitFor();
+    await expect(viewer.getByLabel('Jaar').inputValue()).resolves.toBe(today().slice(0, 4));
+    // The test region names its municipalities "Gemeente <digits of the code>".
+    await expect(viewer.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      municipality.code.slice(2),
+    );
+    await expect(overview.locator('abbr.protected').count()).resolves.toBeGreaterThan(0);
+    await expect(overview.locator('[data-table="runs"]').count()).resolves.toBe(0);
+    await expect(
+      overview.locator('[data-table="placements"] svg rect').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expectAccessible(viewer, 'gemeente-overzicht');
+    await screenshot(viewer, 'gemeente-overzicht');
+    const [download] = await Promise.all([
+      viewer.waitForEvent('download'),
+      viewer.getByRole('button', { name: 'Uitstroom als CSV downloaden' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `placements-${municipality.code}-${today().slice(0, 4)}.csv`,
+    );
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        stream.on('error', reject);
+      }, reject);
+    });
+    expect(csv).toContain(
+      'municipalityCode,targetGroup,contingent,omklap,skaeveHuis,doorstroom,total',
+    );
+    expect(csv).toContain('<5');
   });
 });
