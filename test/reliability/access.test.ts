@@ -574,9 +574,11 @@ describe('access to every operation', () => {
       today: today(),
       unitA: unitA.id,
       unitW: unitW.id,
+      unitP: unitP.id,
       unitQ: unitQ.id,
       clientA: clientA.id,
       clientW: clientW.id,
+      clientP: clientP.id,
       clientQ: clientQ.id,
       contingentA: contingentA.id,
       proposalP: proposal.id,
@@ -676,7 +678,10 @@ describe('access to every operation', () => {
 
   it('when lists are read, then nobody sees another organisation’s records', async () => {
     const listed = async (actor: Actor, path: string) => {
-      const response = await request(t.app).get(path).set(bearer(orgs[actor].token)).expect(200);
+      const response = await request(t.app)
+        .get(fill(path, ids))
+        .set(bearer(orgs[actor].token))
+        .expect(200);
       return JSON.stringify(response.body);
     };
     const lists: [string, string, Actor[], Actor[]][] = [
@@ -688,6 +693,13 @@ describe('access to every operation', () => {
       ['/api/v1/webhooks', ids.webhookA!, ['cA'], ['cB', 'cX', 'pA', 'mA', 'vA']],
       ['/api/v1/matching/runs', ids.runA!, ['mA', 'mB'], ['mX']],
       ['/api/v1/organisations', ids.cB!, ['cB'], ['cA', 'cX', 'pA']],
+      // Filters naming another organisation's records narrow the caller's own view, never widen it.
+      ['/api/v1/proposals?unitId={unitP}', ids.proposalP!, ['cA', 'mA'], ['cB', 'cX', 'mB', 'mX']],
+      ['/api/v1/proposals?clientId={clientP}', ids.proposalP!, ['pA'], ['pB', 'mB', 'mX']],
+      ['/api/v1/proposals?corporationId={cA}', ids.proposalP!, ['pA'], ['cB', 'pB', 'mX']],
+      ['/api/v1/proposals?regionCode={region}', ids.proposalP!, ['mA'], ['mX', 'cX']],
+      ['/api/v1/audit?entityId={clientA}', ids.clientA!, ['mA'], ['mB', 'mX']],
+      ['/api/v1/matching/runs?regionCode={region}', ids.runA!, ['mA'], ['mX']],
     ];
     const wrong: string[] = [];
     for (const [path, id, see, seeNot] of lists) {
