@@ -2,8 +2,8 @@ import request from 'supertest';
 
 import { bearer, createOrganisation, type TestOrganisation } from '../support/factories';
 import { createMatchingWorld, type MatchingWorld } from '../support/matching';
-import { clientBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { registerClient } from '../support/workflow';
 
 jest.setTimeout(120_000);
 
@@ -193,11 +193,6 @@ describe('security headers', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
-    const client = await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region))
-      .expect(201);
     context = {
       app: t.app,
       world,
@@ -205,7 +200,7 @@ describe('security headers', () => {
       otherProvider: await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
         regionCode: world.region.code,
       }),
-      clientId: client.body.id as string,
+      clientId: await registerClient(t.app, world),
     };
     await t.runtime.dataSource.query(`
       CREATE FUNCTION test_refuse_pledge() RETURNS trigger LANGUAGE plpgsql AS $$
