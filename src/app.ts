@@ -80,7 +80,14 @@ export function createApp(runtime: AppRuntime): Express {
       autoLogging: { ignore: (req) => OPERATIONS_PATHS.has(req.url) },
     }),
   );
-  app.use(helmet());
+  // Every answer: HSTS, nosniff, no referrer, never in a frame; a strict CSP for the console
+  // is added by its router.
+  app.use(
+    helmet({
+      frameguard: { action: 'deny' },
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    }),
+  );
   app.use(pathDecodingMiddleware());
   app.use(httpMetricsMiddleware(metrics));
 
@@ -102,6 +109,7 @@ export function createApp(runtime: AppRuntime): Express {
 
   // The queue dashboard: admin tokens only, and no rate-limit bypass (it sits behind the same auth).
   const rateLimits = rateLimitMiddleware({ redis, config });
+  app.use(['/api/v1', '/admin/queues'], noStore);
   app.use(
     '/admin/queues',
     rateLimits.perIp,
@@ -150,6 +158,16 @@ export function createApp(runtime: AppRuntime): Express {
   app.use(errorMiddleware(logger));
   return app;
 }
+
+/**
+ * API answers hold personal data (client profiles, exports, CSV reports) or credentials (a new
+ * token, a webhook secret): no cache, shared or private, may keep them. Set before authentication,
+ * so refusals carry it too.
+ */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 function trustProxySetting(value: string): boolean | number | string {
   if (value === 'true') return true;

@@ -22,8 +22,11 @@ export interface RunningWorker {
 }
 
 /** The background worker: its own process (`npm run worker`), or beside the API in `npm run dev`. */
-export async function startWorker(config: Config): Promise<RunningWorker> {
-  const runtime = await openRuntime(config, { service: 'matchpunt-worker' });
+export async function startWorker(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<RunningWorker> {
+  const runtime = await openRuntime(config, { service: 'matchpunt-worker', ...options });
   const { logger } = runtime;
   const engine = new EngineThreadPool(config.WORKER_CONCURRENCY);
   const executor = new RunExecutor({

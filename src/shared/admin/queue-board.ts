@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { type Router, Router as createRouter } from 'express';
+import { type Express, type Router, Router as createRouter } from 'express';
 
 import { requireRole } from '../auth/actor';
 import { UnauthenticatedError } from '../errors/app-error';
@@ -35,6 +35,9 @@ export function adminQueuesRouter(jobs: JobProducer, basePath = '/admin/queues')
     requireRole(req.actor, 'admin');
     next();
   });
-  router.use(serverAdapter.getRouter() as Router);
+  // bull-board answers from an Express app of its own, which would announce itself.
+  const board = serverAdapter.getRouter() as Express;
+  board.disable('x-powered-by');
+  router.use(board);
   return router;
 }
