@@ -37,6 +37,21 @@ export class TcpProxy {
     this.server = server;
   }
 
+  /**
+   * Starts on a port below the ephemeral range: a client reconnecting to a closed ephemeral port
+   * can be given that very port as its own and connect to itself, which would block `restore()`.
+   */
+  async startOnLowPort(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.start(20_000 + Math.floor(Math.random() * 10_000));
+        return;
+      } catch (error) {
+        if (attempt > 20) throw error;
+      }
+    }
+  }
+
   async cut(): Promise<void> {
     const server = this.server;
     this.server = undefined;
