@@ -178,9 +178,7 @@ describe('PostgreSQL unreachable', () => {
       await holder.query('ROLLBACK');
       const gone = await eventually(
         () =>
-          dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [importer]) as Promise<
-            unknown[]
-          >,
+          dataSource.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [importer]),
         (rows) => rows.length === 0,
         HANG,
       );
