@@ -1,9 +1,16 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+import { Queue } from 'bullmq';
 import request from 'supertest';
 
 import { loadConfig } from '../../config';
+import { deadlineSweepJob, PROPOSAL_JOBS } from '../../src/modules/proposals';
+import { queuePrefix } from '../../src/shared/queue/job-producer';
+import { closeRedis, createRedis } from '../../src/shared/redis/redis';
 import type { RunningWorker } from '../../workers';
 import { bearer, uniqueSuffix } from '../support/factories';
 import { createMatchingWorld, forgetEarlierOutbox, startTestWorker } from '../support/matching';
+import { freePort, waitForLine } from '../support/processes';
 import { eventually, TcpProxy } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -119,5 +126,57 @@ describe('Redis unavailable', () => {
       .map((delivery) => (JSON.parse(delivery.body) as { type: string }).type)
       .sort();
     expect(types).toEqual(['proposal.approved', 'proposal.expired']);
+  });
+});
+
+describe('Redis restarted empty', () => {
+  /** A Redis of the test's own, without persistence: killed and started again, it is empty. */
+  async function startRedis(port: number): Promise<ChildProcess> {
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    await waitForLine(child, /Ready to accept connections/);
+    return child;
+  }
+  async function stopRedis(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  it('when Redis comes back empty, then the worker puts the recurring jobs (the deadline sweep among them) back without a restart', async () => {
+    const port = await freePort();
+    let server = await startRedis(port);
+    const prefix = `${process.env.REDIS_PREFIX}:${uniqueSuffix()}`;
+    const config = loadConfig({ ...process.env, REDIS_URL: `redis://127.0.0.1:${port}` });
+    const worker = await startTestWorker({ REDIS_URL: config.REDIS_URL, REDIS_PREFIX: prefix });
+    const inspector = createRedis(config, 'worker', worker.logger);
+    const queue = new Queue(deadlineSweepJob.queue, {
+      connection: inspector,
+      prefix: queuePrefix(prefix),
+    });
+    queue.on('error', () => undefined);
+    const schedulers = async () =>
+      (await queue.getJobSchedulers().catch(() => [])).map((scheduler) => scheduler.name).sort();
+    try {
+      const expected = PROPOSAL_JOBS.filter((job) => job.schedule).map((job) => job.name);
+      expect(expected).toContain(deadlineSweepJob.name);
+      expect(await eventually(schedulers, (names) => names.length > 0)).toEqual(expected);
+
+      await inspector.set(`${prefix}:marker`, 'before');
+      await stopRedis(server);
+      server = await startRedis(port);
+      expect(await eventually(schedulers, (names) => names.length > 0, 20_000)).toEqual(expected);
+      // It is a new, empty Redis: what was there before is gone; the schedulers are new.
+      expect(await inspector.exists(`${prefix}:marker`)).toBe(0);
+    } finally {
+      await queue.close();
+      await closeRedis(inspector);
+      await worker.stop();
+      await stopRedis(server);
+    }
   });
 });
