@@ -127,6 +127,20 @@ describe('PostgreSQL unreachable', () => {
     await request(t.app).get('/readyz').timeout(HANG).expect(200);
   });
 
+  it('when PostgreSQL accepts connections but never answers, then a request answers 503 once the pool gives up connecting, not never', async () => {
+    await listUnits().expect(200);
+    proxy.blackhole();
+    try {
+      const response = await listUnits();
+      expect(response.status).toBe(503);
+      expect(response.body.code).toBe('database_unavailable');
+    } finally {
+      proxy.unblackhole();
+    }
+    const back = await eventually(listUnits, (response) => response.status === 200);
+    expect(back.status).toBe(200);
+  });
+
   it('when the connection drops in the middle of a CSV import, then none of its rows is stored, and the import retried stores each row once', async () => {
     const dataSource = direct.runtime.dataSource;
     // The import ends by counting a change of the region; the test holds that row, so the import
