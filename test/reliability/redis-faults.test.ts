@@ -9,7 +9,12 @@ import { queuePrefix } from '../../src/shared/queue/job-producer';
 import { closeRedis, createRedis } from '../../src/shared/redis/redis';
 import type { RunningWorker } from '../../workers';
 import { bearer, uniqueSuffix } from '../support/factories';
-import { createMatchingWorld, forgetEarlierOutbox, startTestWorker } from '../support/matching';
+import {
+  createMatchingWorld,
+  forgetEarlierOutbox,
+  spawnWorker,
+  startTestWorker,
+} from '../support/matching';
 import { freePort, waitForLine } from '../support/processes';
 import { eventually, TcpProxy } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -126,6 +131,31 @@ describe('Redis unavailable', () => {
       .map((delivery) => (JSON.parse(delivery.body) as { type: string }).type)
       .sort();
     expect(types).toEqual(['proposal.approved', 'proposal.expired']);
+  });
+});
+
+describe('Redis away at shutdown', () => {
+  it('when the worker process gets SIGTERM while Redis is unreachable, then it shuts down cleanly and exits 0', async () => {
+    const redis = new URL(loadConfig(process.env).REDIS_URL);
+    const proxy = new TcpProxy(redis.hostname, Number(redis.port || 6379));
+    await proxy.startOnLowPort();
+    const worker = await spawnWorker({
+      REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}:${uniqueSuffix()}`,
+    });
+    try {
+      await proxy.cut();
+      await eventually(
+        async () => worker.output(),
+        (output) => output.includes('redis connection problem'),
+      );
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+      expect(worker.output()).toContain('shut down cleanly');
+    } finally {
+      worker.child.kill('SIGKILL');
+      await proxy.cut();
+    }
   });
 });
 
