@@ -6,6 +6,8 @@ import { createLogger, type Logger } from './shared/logger/logger';
 import { JobProducer, queuePrefix } from './shared/queue/job-producer';
 import { closeRedis, createRedis, type Redis } from './shared/redis/redis';
 
+const REDIS_CONNECT_WAIT_MS = 2_000;
+
 /** The connections a process holds; opened once at start-up, closed once at shutdown. */
 export interface Runtime {
   config: Config;
@@ -25,6 +27,14 @@ export async function openRuntime(
   const dataSource = createDataSource(config, { applicationName: options.service });
   await dataSource.initialize();
   const redis = createRedis(config, 'producer', logger);
+  // The producer connection fails fast while not ready: give it a moment to connect, so the first
+  // request or outbox pass meets Redis; when Redis is down, start anyway (readiness says so).
+  if (redis.status !== 'ready') {
+    await Promise.race([
+      new Promise((resolve) => redis.once('ready', resolve)),
+      new Promise((resolve) => setTimeout(resolve, REDIS_CONNECT_WAIT_MS).unref()),
+    ]);
+  }
   const jobs = new JobProducer(redis, queuePrefix(config.REDIS_PREFIX));
   return {
     config,

@@ -58,18 +58,27 @@ export async function startWorker(
     pollMs: config.OUTBOX_POLL_MS,
   });
   await relay.start();
-  // Recurring jobs: one scheduler per job, kept up to date on every start. Redis may be away at
-  // start-up; the worker still runs (the relay waits for it) and schedules on its next start.
-  for (const definition of DECLARED_JOBS) {
-    await runtime.jobs.schedule(definition).catch((error: unknown) => {
-      logger.warn({ job: definition.name, err: { message: String(error) } }, 'scheduling failed');
-    });
-  }
+  // Recurring jobs: one scheduler per job, kept up to date on every start, and put back each time
+  // Redis is reachable again: it may have been away at start-up, or come back empty (a restart
+  // without persistence), which would leave the deadline sweep, the safety net, unscheduled.
+  const scheduleAll = async () => {
+    for (const definition of DECLARED_JOBS) {
+      await runtime.jobs.schedule(definition).catch((error: unknown) => {
+        logger.warn({ job: definition.name, err: { message: String(error) } }, 'scheduling failed');
+      });
+    }
+  };
+  const onRedisReady = () => {
+    void scheduleAll();
+  };
+  runtime.redis.on('ready', onRedisReady);
+  if (runtime.redis.status === 'ready') await scheduleAll();
   const metricsServer = config.WORKER_METRICS_PORT > 0 ? await serveMetrics(config) : undefined;
   logger.info({ queues: registry.queues() }, 'worker started');
   return {
     logger,
     stop: async () => {
+      runtime.redis.off('ready', onRedisReady);
       await relay.stop();
       await workers.close();
       await engine.close();

@@ -24,21 +24,6 @@ import { createTestApp } from '../support/test-app';
 
 const redis = new URL(loadConfig(process.env).REDIS_URL);
 
-/**
- * A port below the ephemeral range: a client reconnecting to a closed ephemeral port can be
- * given that very port as its own and connect to itself, which would then block `restore()`.
- */
-async function startOnLowPort(proxy: TcpProxy): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await proxy.start(20_000 + Math.floor(Math.random() * 10_000));
-      return;
-    } catch (error) {
-      if (attempt > 20) throw error;
-    }
-  }
-}
-
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -67,7 +52,7 @@ jest.setTimeout(120_000);
 describe('matching under faults', () => {
   it('when Redis is down as a unit is registered, then the write succeeds (201) and the proposal still appears once Redis is back', async () => {
     const proxy = new TcpProxy(redis.hostname, Number(redis.port || 6379));
-    await startOnLowPort(proxy);
+    await proxy.startOnLowPort();
     const redisUrl = `redis://127.0.0.1:${proxy.port}`;
     const t = await createTestApp({ overrides: { REDIS_URL: redisUrl } });
     await forgetEarlierOutbox(t.runtime.dataSource);

@@ -7,6 +7,8 @@ import net from 'node:net';
 export class TcpProxy {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
+  /** While set, new connections are accepted and then left unanswered (see `blackhole`). */
+  private swallowing = false;
   port = 0;
 
   constructor(
@@ -16,6 +18,12 @@ export class TcpProxy {
 
   async start(port = 0): Promise<void> {
     const server = net.createServer((client) => {
+      if (this.swallowing) {
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => client.destroy());
+        return;
+      }
       const upstream = net.connect(this.targetPort, this.targetHost);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
@@ -37,6 +45,21 @@ export class TcpProxy {
     this.server = server;
   }
 
+  /**
+   * Starts on a port below the ephemeral range: a client reconnecting to a closed ephemeral port
+   * can be given that very port as its own and connect to itself, which would block `restore()`.
+   */
+  async startOnLowPort(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.start(20_000 + Math.floor(Math.random() * 10_000));
+        return;
+      } catch (error) {
+        if (attempt > 20) throw error;
+      }
+    }
+  }
+
   async cut(): Promise<void> {
     const server = this.server;
     this.server = undefined;
@@ -51,6 +74,21 @@ export class TcpProxy {
 
   async restore(): Promise<void> {
     await this.start(this.port);
+  }
+
+  /**
+   * A server that is there but does not answer (a host gone without a reset, a full backlog):
+   * every connection is dropped, and new ones are accepted and then never answered.
+   */
+  blackhole(): void {
+    this.swallowing = true;
+    this.sockets.forEach((socket) => socket.destroy());
+  }
+
+  /** Forwards new connections again after `blackhole()`; the swallowed ones are dropped. */
+  unblackhole(): void {
+    this.swallowing = false;
+    this.sockets.forEach((socket) => socket.destroy());
   }
 }
 

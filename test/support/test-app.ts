@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
 import { type Config, loadConfig } from '../../config';
@@ -33,13 +32,5 @@ export async function createTestApp(
   });
   const logger = createLogger(config, 'matchpunt-test', sink);
   const runtime = await openRuntime(config, { service: 'matchpunt-test', logger });
-  // The API's Redis connection has no offline queue: wait until it is up (or plainly down), so a
-  // test's first request meets Redis, not the in-memory stand-in used while it connects.
-  if (runtime.redis.status !== 'ready') {
-    await Promise.race([
-      once(runtime.redis, 'ready'),
-      new Promise((resolve) => setTimeout(resolve, 2000).unref()),
-    ]);
-  }
   return { app: createApp(runtime), runtime, logLines, close: () => runtime.close() };
 }

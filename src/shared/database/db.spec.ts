@@ -1,4 +1,4 @@
-import { describeDatabaseError, queryName } from './db';
+import { describeDatabaseError, isDatabaseUnreachable, queryName } from './db';
 
 describe('queryName', () => {
   it.each([
@@ -41,5 +41,31 @@ describe('describeDatabaseError', () => {
       query: expect.stringMatching(/^insert clients#/),
     });
     expect(describeDatabaseError(new Error('not a database error'))).toBeUndefined();
+  });
+});
+
+describe('isDatabaseUnreachable', () => {
+  const withCode = (code: string) => Object.assign(new Error('x'), { code });
+
+  it.each([
+    ['a refused connection', withCode('ECONNREFUSED')],
+    ['a reset connection', withCode('ECONNRESET')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['a pool checkout timeout', new Error('timeout exceeded when trying to connect')],
+    ['a server shutting down', { driverError: withCode('57P01'), message: 'terminating' }],
+    ['a connection exception', withCode('08006')],
+    ['too many connections', withCode('53300')],
+    ['every address refused', new AggregateError([withCode('ECONNREFUSED')], 'all failed')],
+  ])('is true for %s', (_name, error) => {
+    expect(isDatabaseUnreachable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', { driverError: withCode('23505'), message: 'duplicate key' }],
+    ['a syntax error', withCode('42601')],
+    ['a plain error', new Error('boom')],
+    ['not an error', 'ECONNREFUSED'],
+  ])('is false for %s', (_name, error) => {
+    expect(isDatabaseUnreachable(error)).toBe(false);
   });
 });

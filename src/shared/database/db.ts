@@ -40,6 +40,46 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
 
+/** Socket errors of a connection that could not be made or was lost. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** What node-postgres says, without an error code, when a connection fails or drops. */
+const LOST_CONNECTION =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * True when `error` says the database cannot be reached right now (refused, dropped, timed out,
+ * shutting down, out of connections), as opposed to a query the database refused: the request
+ * may well succeed when retried later.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if (error instanceof AggregateError && error.errors.some(isDatabaseUnreachable)) return true;
+  const pg = pgError(error);
+  if (pg) {
+    if (NETWORK_CODES.has(pg.code)) return true;
+    // Class 08 connection exception; admin or crash shutdown, cannot connect now; too many connections.
+    if (pg.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(pg.code)) {
+      return true;
+    }
+  }
+  const driverError = (error as { driverError?: unknown }).driverError;
+  if (driverError !== undefined && driverError !== error && isDatabaseUnreachable(driverError)) {
+    return true;
+  }
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && LOST_CONNECTION.test(message);
+}
+
 /**
  * A short, stable name for a SQL statement: what it does, to which table, and a hash of its text
  * to tell statements on the same table apart (`insert clients#3fa1c2d0`). A statement with CTEs

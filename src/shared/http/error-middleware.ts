@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
+import { isDatabaseUnreachable } from '../database/db';
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { Logger } from '../logger/logger';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
@@ -46,6 +47,16 @@ function toAppError(error: unknown): AppError {
   // A client error raised by Express itself or a library it uses keeps its 4xx.
   const clientError = bodyErrorToAppError(error);
   if (clientError) return clientError;
+  // Nothing was wrong with the request: the client may retry it as it is (a transaction whose
+  // connection drops before it commits is rolled back by PostgreSQL).
+  if (isDatabaseUnreachable(error)) {
+    return new AppError(
+      'unavailable',
+      'database_unavailable',
+      'The database cannot be reached just now. Try again shortly.',
+      { cause: error, extensions: { retryAfterSeconds: 5 } },
+    );
+  }
   return new AppError('internal', 'internal_error', 'Something went wrong on our side.', {
     cause: error,
   });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import net from 'node:net';
 
 import type { Logger } from '../logger/logger';
 
@@ -64,6 +65,12 @@ export function stopWhenParentExits(intervalMs = 500): void {
 }
 
 /**
+ * How long a keep-alive connection that is idle when draining starts stays open: a request its
+ * client is sending at that very moment is still answered (with `Connection: close`).
+ */
+const IDLE_GRACE_MS = 1_000;
+
+/**
  * Wraps an HTTP server so that `drain()` stops accepting connections and resolves once in-flight
  * requests have been answered. Responses still to be sent then carry `Connection: close`, so
  * keep-alive clients do not hold the process open until their idle timeout.
@@ -83,11 +90,18 @@ export function drainableHttpServer(server: Server): { drain(): Promise<void> } 
         if (!res.headersSent) res.setHeader('Connection', 'close');
       });
       return new Promise((resolve, reject) => {
-        server.close((error) => {
+        // `http.Server#close` would also drop idle keep-alive connections at once, and a client
+        // sending its next request on one just then would see a reset, not an answer. So: stop
+        // listening (net's close: done when the last connection ends), and close the connections
+        // still idle after a short grace; those that carried a request meanwhile close after it.
+        const idle = setTimeout(() => {
+          server.closeIdleConnections();
+        }, IDLE_GRACE_MS);
+        net.Server.prototype.close.call(server, (error?: Error) => {
+          clearTimeout(idle);
           if (error) reject(error);
           else resolve();
         });
-        server.closeIdleConnections();
       });
     },
   };

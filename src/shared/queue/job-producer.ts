@@ -1,6 +1,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { z } from 'zod';
 
+import { AppError } from '../errors/app-error';
 import type { Redis } from '../redis/redis';
 import { DEFAULT_JOB_OPTIONS, type JobDefinition } from './job-definition';
 
@@ -20,6 +21,7 @@ export class JobProducer {
   ): Promise<string> {
     // Validate before sending: a bad payload is a programming error, caught here not in a worker.
     const data = definition.payload.parse(payload) as object;
+    this.requireConnection();
     const job = await this.queue(definition.queue).add(definition.name, data, {
       ...DEFAULT_JOB_OPTIONS,
       ...definition.options,
@@ -32,6 +34,7 @@ export class JobProducer {
   async schedule(definition: JobDefinition): Promise<void> {
     if (!definition.schedule) return;
     const { pattern, tz, payload } = definition.schedule;
+    this.requireConnection();
     await this.queue(definition.queue).upsertJobScheduler(
       `${definition.name}-schedule`,
       { pattern, tz },
@@ -43,10 +46,29 @@ export class JobProducer {
     );
   }
 
+  /**
+   * A queue first used while Redis is away waits for it, however long (BullMQ waits for its
+   * connection to be ready), which would hold a request, or the outbox relay's transaction, for
+   * the whole outage. Fail at once instead: the relay retries the message later, a client the
+   * request.
+   */
+  private requireConnection(): void {
+    if (this.connection.status === 'ready') return;
+    throw new AppError(
+      'unavailable',
+      'queue_unavailable',
+      'The job queue cannot be reached just now. Try again shortly.',
+      { extensions: { retryAfterSeconds: 5 } },
+    );
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      // The connection's own listener logs an outage (once every few seconds); without a
+      // listener here BullMQ would print every reconnect attempt to the console as well.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

@@ -5,7 +5,10 @@ import type { Redis } from '../redis/redis';
 import type { JobRegistry } from './job-registry';
 
 export interface JobWorkers {
-  /** Waits for running jobs to finish, then stops taking new ones. */
+  /**
+   * Stops taking jobs and waits for the running ones to finish; with Redis unreachable, stops at
+   * once.
+   */
   close(): Promise<void>;
 }
 
@@ -71,7 +74,11 @@ export function startJobWorkers(options: {
   });
   return {
     close: async () => {
-      await Promise.all(workers.map((worker) => worker.close()));
+      // A polite close ends with QUIT, which waits for Redis as long as it is away; and while it
+      // is, no running job could record its outcome anyway. Then close at once: a job cut short
+      // is taken up again (stalled) once Redis is back, and its handler is idempotent.
+      const force = connection.status !== 'ready';
+      await Promise.all(workers.map((worker) => worker.close(force)));
     },
   };
 }
