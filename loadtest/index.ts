@@ -1,0 +1,222 @@
+/**
+ * `npm run loadtest`: the matchers', corporations' and providers' mix against matchpunt, with the
+ * figures per phase and per endpoint class checked against the targets (docs/performance.md, "Load").
+ *
+ *   npm run loadtest                       starts its own service (throwaway database, demo data)
+ *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
+ *   LOADTEST_URL=http://localhost:3000 LOADTEST_TOKENS=tokens.txt npm run loadtest
+ *                                          against a running service seeded with the demo data
+ *                                          (tokens.txt: what `npm run --silent seed:demo` printed)
+ *
+ * LOADTEST_SECONDS sets the length of each phase (default 20).
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+
+import { startLocalService } from './local-service';
+import { type Figures, type PhaseResult, runPhase } from './measure';
+import { discoverWorld, listClasses, parseTokens, readClasses, writeClasses } from './scenario';
+
+export const TARGETS = {
+  readRate: 500,
+  readP99Ms: 50,
+  writeRate: 50,
+  writeP99Ms: 150,
+  listSaturationRps: 1_000,
+};
+
+interface Check {
+  what: string;
+  ok: boolean;
+  detail: string;
+}
+
+function table(rows: Figures[]): string {
+  const header = [
+    '',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'non-2xx',
+  ];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.requests),
+    String(r.rps),
+    String(r.p50),
+    String(r.p90),
+    String(r.p99),
+    String(r.max),
+    String(r.errors),
+    String(r.non2xx),
+  ]);
+  const all = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column]?.length ?? 0)));
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join('  '),
+    )
+    .join('\n');
+}
+
+function print(result: PhaseResult): void {
+  const load = loadavg().map((value) => value.toFixed(2));
+  process.stdout.write(
+    `\n== ${result.phase} (${result.seconds} s; load average ${load.join(' ')})\n`,
+  );
+  process.stdout.write(`${table([...result.byKind, ...result.byClass])}\n`);
+  for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
+}
+
+function checkRate(
+  phase: PhaseResult,
+  kind: 'reads' | 'writes',
+  rate: number,
+  p99: number,
+): Check[] {
+  const figures = phase.byKind.find((f) => f.name === kind);
+  if (!figures) return [];
+  return [
+    {
+      what: `${phase.phase}: ${kind} p99 ≤ ${p99} ms at ${rate} req/s`,
+      // A fixed-rate phase that could not keep the rate has not shown the latency at that rate.
+      ok: figures.p99 <= p99 && figures.rps >= rate * 0.95,
+      detail: `p99 ${figures.p99} ms at ${figures.rps} req/s`,
+    },
+    {
+      what: `${phase.phase}: ${kind} without errors`,
+      ok: figures.errors === 0 && figures.non2xx === 0,
+      detail: `${figures.errors} errors, ${figures.non2xx} non-2xx`,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      apis: { type: 'string', default: '1' },
+      workers: { type: 'string', default: '1' },
+      phases: { type: 'string', default: 'reads,writes,mixed,saturation' },
+    },
+  });
+  const seconds = Number(process.env.LOADTEST_SECONDS ?? '20');
+  const phases = new Set(values.phases.split(','));
+  const external = process.env.LOADTEST_URL;
+  const service = external
+    ? undefined
+    : await startLocalService({ apis: Number(values.apis), workers: Number(values.workers) });
+  try {
+    const urls = service ? service.urls : [external ?? ''];
+    const tokens = service
+      ? service.tokens
+      : parseTokens(readFileSync(process.env.LOADTEST_TOKENS ?? '/dev/stdin', 'utf8'));
+    const base = urls[0] ?? '';
+    process.stdout.write(
+      `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes)` : ''}\n`,
+    );
+    const writeSeconds = (phases.has('writes') ? seconds : 0) + (phases.has('mixed') ? seconds : 0);
+    const world = await waitForWorld(
+      base,
+      tokens,
+      Math.ceil(TARGETS.writeRate * 0.2 * writeSeconds),
+    );
+    process.stdout.write(
+      `mix: ${world.unitIds.length} units, ${world.clientIds.length} clients, ${world.proposalIds.length} proposals read; ` +
+        `${world.editableClients.length} client profiles to change, ${world.toAccept.length} approved proposals to accept\n`,
+    );
+    const tag = Date.now().toString(36).toUpperCase();
+    const checks: Check[] = [];
+    // Warm-up: connections, plans and JIT, not measured.
+    await runPhase('warm-up', readClasses(world, 200), urls, 3);
+    if (phases.has('reads')) {
+      const reads = await runPhase('reads', readClasses(world, TARGETS.readRate), urls, seconds);
+      print(reads);
+      checks.push(...checkRate(reads, 'reads', TARGETS.readRate, TARGETS.readP99Ms));
+    }
+    if (phases.has('writes')) {
+      const writes = await runPhase(
+        'writes',
+        writeClasses(world, TARGETS.writeRate, writeSeconds, tag),
+        urls,
+        seconds,
+      );
+      print(writes);
+      checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
+    }
+    if (phases.has('mixed')) {
+      const mixed = await runPhase(
+        'mixed',
+        [
+          ...readClasses(world, TARGETS.readRate),
+          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ],
+        urls,
+        seconds,
+      );
+      print(mixed);
+      checks.push(
+        ...checkRate(mixed, 'reads', TARGETS.readRate, TARGETS.readP99Ms),
+        ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
+      );
+    }
+    if (phases.has('saturation')) {
+      const rows: Figures[] = [];
+      for (const list of listClasses(world)) {
+        const result = await runPhase(
+          `saturation ${list.name}`,
+          [list],
+          urls,
+          Math.max(5, seconds / 2),
+        );
+        const figures = result.byClass[0];
+        if (!figures) continue;
+        rows.push(figures);
+        checks.push({
+          what: `saturation: ${list.name} ≥ ${TARGETS.listSaturationRps} req/s without errors`,
+          ok:
+            figures.rps >= TARGETS.listSaturationRps &&
+            figures.errors === 0 &&
+            figures.non2xx === 0,
+          detail: `${figures.rps} req/s, p50 ${figures.p50} ms, ${figures.errors + figures.non2xx} errors`,
+        });
+        for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
+      }
+      process.stdout.write(
+        `\n== saturation (each list alone, 20 connections; load average ${loadavg()[0]?.toFixed(2)})\n${table(rows)}\n`,
+      );
+    }
+    process.stdout.write('\n== targets\n');
+    for (const check of checks) {
+      process.stdout.write(`${check.ok ? 'PASS' : 'FAIL'}  ${check.what}: ${check.detail}\n`);
+    }
+    if (checks.some((check) => !check.ok)) process.exitCode = 1;
+  } finally {
+    await service?.stop();
+  }
+}
+
+/** The mix needs proposals: on a fresh service the first matching run is still under way. */
+async function waitForWorld(base: string, tokens: ReturnType<typeof parseTokens>, approve: number) {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const world = await discoverWorld(base, tokens, approve);
+    if (world.proposalIds.length > 0 || Date.now() > deadline) return world;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
