@@ -16,7 +16,15 @@ import { parseArgs } from 'node:util';
 
 import { startLocalService } from './local-service';
 import { type Figures, type PhaseResult, runPhase } from './measure';
-import { discoverWorld, listClasses, parseTokens, readClasses, writeClasses } from './scenario';
+import {
+  discoverWorld,
+  listClasses,
+  parseTokens,
+  readClasses,
+  refreshEditable,
+  runsBusy,
+  writeClasses,
+} from './scenario';
 
 export const TARGETS = {
   readRate: 500,
@@ -143,6 +151,7 @@ async function main(): Promise<void> {
       checks.push(...checkRate(reads, 'reads', TARGETS.readRate, TARGETS.readP99Ms));
     }
     if (phases.has('writes')) {
+      await refreshEditable(base, world);
       const writes = await runPhase(
         'writes',
         writeClasses(world, TARGETS.writeRate, writeSeconds, tag),
@@ -153,6 +162,7 @@ async function main(): Promise<void> {
       checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
     }
     if (phases.has('mixed')) {
+      await refreshEditable(base, world);
       const mixed = await runPhase(
         'mixed',
         [
@@ -204,14 +214,22 @@ async function main(): Promise<void> {
   }
 }
 
-/** The mix needs proposals: on a fresh service the first matching run is still under way. */
+/**
+ * The mix needs proposals: on a fresh service the first matching run is still under way. Measuring
+ * starts when the region's runs are done, so the phases compare like with like.
+ */
 async function waitForWorld(base: string, tokens: ReturnType<typeof parseTokens>, approve: number) {
   const deadline = Date.now() + 300_000;
+  const sleep = () => new Promise((resolve) => setTimeout(resolve, 2_000));
   for (;;) {
-    const world = await discoverWorld(base, tokens, approve);
-    if (world.proposalIds.length > 0 || Date.now() > deadline) return world;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const world = await discoverWorld(base, tokens, 0);
+    if (Date.now() > deadline) break;
+    if (world.proposalIds.length > 0 && !(await runsBusy(base, world))) break;
+    await sleep();
   }
+  const world = await discoverWorld(base, tokens, approve);
+  while (Date.now() < deadline && (await runsBusy(base, world))) await sleep();
+  return world;
 }
 
 main().catch((error: unknown) => {

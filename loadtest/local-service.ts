@@ -48,13 +48,13 @@ function start(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<C
     const onData = (chunk: Buffer) => {
       seen = (seen + chunk.toString()).slice(-20_000);
       if (seen.includes(ready)) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
+        child.stdout.off('data', onData);
+        child.stdout.resume();
         resolve(child);
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
       seen = (seen + chunk.toString()).slice(-20_000);
     });
     child.on('exit', (code) => {

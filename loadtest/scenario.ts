@@ -68,10 +68,6 @@ async function all<T>(base: string, path: string, token: string, most = 2_000): 
 
 interface ProposalItem {
   id: string;
-  status: string;
-  unitId: string;
-  clientId: string;
-  corporationId: string;
 }
 
 interface ClientItem {
@@ -128,19 +124,23 @@ export async function discoverWorld(
     (c) => c.id,
   );
   const proposals = await all<ProposalItem>(base, '/proposals?status=proposed', matcher.token);
-  const corporationOf = new Map<string, string>();
+  // A proposal names no corporation; the matcher's filter does.
+  const toAccept: World['toAccept'] = [];
   for (const corporation of corporations) {
     const own = await getJson<Page<{ id: string }>>(base, '/organisations', corporation.token);
     const id = own.items[0]?.id;
-    if (id !== undefined) corporationOf.set(id, corporation.token);
-  }
-  const toAccept: World['toAccept'] = [];
-  for (const proposal of proposals) {
-    if (toAccept.length >= approve) break;
-    const token = corporationOf.get(proposal.corporationId);
-    if (token === undefined) continue;
-    if ((await post(base, `/proposals/${proposal.id}/approve`, matcher.token)) === 200) {
-      toAccept.push({ token, id: proposal.id });
+    if (id === undefined) continue;
+    const share = Math.ceil(approve / corporations.length);
+    const theirs = await all<ProposalItem>(
+      base,
+      `/proposals?status=proposed&corporationId=${id}`,
+      matcher.token,
+      share,
+    );
+    for (const proposal of theirs.slice(0, share)) {
+      if ((await post(base, `/proposals/${proposal.id}/approve`, matcher.token)) === 200) {
+        toAccept.push({ token: corporation.token, id: proposal.id });
+      }
     }
   }
   const editableClients: World['editableClients'] = [];
@@ -353,4 +353,27 @@ export function writeClasses(
     });
   }
   return classes;
+}
+
+/** True while a matching run of the region is queued or running (the first one after a seed). */
+export async function runsBusy(base: string, world: World): Promise<boolean> {
+  const matcher = pick(world.matchers, 0).token;
+  const runs = await getJson<Page<{ status: string }>>(
+    base,
+    `/matching/runs?regionCode=${world.regionCode}&limit=5`,
+    matcher,
+  );
+  return runs.items.some((run) => run.status === 'queued' || run.status === 'running');
+}
+
+/**
+ * Reads the current version of every client the writes change: a change whose answer came after
+ * the previous phase ended has moved it on, and a stale If-Match would be our error, not the API's.
+ */
+export async function refreshEditable(base: string, world: World): Promise<void> {
+  for (const client of world.editableClients) {
+    const fresh = await getJson<ClientItem>(base, `/clients/${client.id}`, client.token);
+    client.version = fresh.version;
+    client.maxRent = fresh.maxRent;
+  }
 }
