@@ -25,7 +25,7 @@ export interface RunningWorker {
 export async function startWorker(config: Config): Promise<RunningWorker> {
   const runtime = await openRuntime(config, { service: 'matchpunt-worker' });
   const { logger } = runtime;
-  const engine = new EngineThreadPool(config.WORKER_CONCURRENCY);
+  const engine = new EngineThreadPool(config.WORKER_CONCURRENCY, config.ENGINE_THREAD_NICE);
   const executor = new RunExecutor({
     dataSource: runtime.dataSource,
     match: (input) => engine.match(input),
