@@ -4,6 +4,8 @@
  *
  *   npm run loadtest                       starts its own service (throwaway database, demo data)
  *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
+ *   npm run loadtest -- --national [--engine-nice N]
+ *                                          then the mix again while a national-size run executes
  *   LOADTEST_URL=http://localhost:3000 LOADTEST_TOKENS=tokens.txt npm run loadtest
  *                                          against a running service seeded with the demo data
  *                                          (tokens.txt: what `npm run --silent seed:demo` printed)
@@ -15,6 +17,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { startLocalService } from './local-service';
+import { prepareNationalRun } from './national-run';
 import { type Figures, type PhaseResult, runPhase } from './measure';
 import {
   discoverWorld,
@@ -32,7 +35,10 @@ export const TARGETS = {
   writeRate: 50,
   writeP99Ms: 150,
   listSaturationRps: 1_000,
+  nationalRisePercent: 20,
 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Check {
   what: string;
@@ -114,11 +120,14 @@ async function main(): Promise<void> {
       apis: { type: 'string', default: '1' },
       workers: { type: 'string', default: '1' },
       phases: { type: 'string', default: 'reads,writes,mixed,saturation' },
+      national: { type: 'boolean', default: false },
+      'engine-nice': { type: 'string' },
     },
   });
   const seconds = Number(process.env.LOADTEST_SECONDS ?? '20');
   const phases = new Set(values.phases.split(','));
   const external = process.env.LOADTEST_URL;
+  const cleanups: (() => Promise<void>)[] = [];
   const service = external
     ? undefined
     : await startLocalService({ apis: Number(values.apis), workers: Number(values.workers) });
@@ -131,7 +140,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes)` : ''}\n`,
     );
-    const writeSeconds = (phases.has('writes') ? seconds : 0) + (phases.has('mixed') ? seconds : 0);
+    const writePhases =
+      Number(phases.has('writes')) +
+      Number(phases.has('mixed') || values.national) +
+      Number(values.national);
+    const writeSeconds = writePhases * seconds;
     const world = await waitForWorld(
       base,
       tokens,
@@ -142,6 +155,9 @@ async function main(): Promise<void> {
         `${world.editableClients.length} client profiles to change, ${world.toAccept.length} approved proposals to accept\n`,
     );
     const tag = Date.now().toString(36).toUpperCase();
+    // Loaded before any phase, so loading the nation disturbs no measurement.
+    const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
+    cleanups.push(() => national?.stop() ?? Promise.resolve());
     const checks: Check[] = [];
     // Warm-up: connections, plans and JIT, not measured.
     await runPhase('warm-up', readClasses(world, 200), urls, 3);
@@ -161,9 +177,10 @@ async function main(): Promise<void> {
       print(writes);
       checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
     }
-    if (phases.has('mixed')) {
+    let mixed: PhaseResult | undefined;
+    if (phases.has('mixed') || national) {
       await refreshEditable(base, world);
-      const mixed = await runPhase(
+      mixed = await runPhase(
         'mixed',
         [
           ...readClasses(world, TARGETS.readRate),
@@ -177,6 +194,43 @@ async function main(): Promise<void> {
         ...checkRate(mixed, 'reads', TARGETS.readRate, TARGETS.readP99Ms),
         ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
       );
+    }
+    if (national && mixed) {
+      const regions = await national.start();
+      // The engine is at work once a region's run has loaded its snapshot.
+      while ((await national.open()).running === 0) await sleep(200);
+      await sleep(2_000);
+      await refreshEditable(base, world);
+      const during = await runPhase(
+        'mixed, during a national run',
+        [
+          ...readClasses(world, TARGETS.readRate),
+          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ],
+        urls,
+        seconds,
+      );
+      const stillOpen = (await national.open()).open;
+      print(during);
+      process.stdout.write(
+        `national run: ${regions} regions requested, ${stillOpen} still queued or running at the end of the phase\n`,
+      );
+      checks.push({
+        what: 'national run under way for the whole phase',
+        ok: stillOpen > 0,
+        detail: `${stillOpen} of ${regions} regions open at the end`,
+      });
+      for (const kind of ['reads', 'writes'] as const) {
+        const before = mixed.byKind.find((f) => f.name === kind);
+        const after = during.byKind.find((f) => f.name === kind);
+        if (!before || !after) continue;
+        const rise = (after.p99 / before.p99 - 1) * 100;
+        checks.push({
+          what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} %`,
+          ok: rise <= TARGETS.nationalRisePercent && after.errors + after.non2xx === 0,
+          detail: `${before.p99} → ${after.p99} ms (${rise >= 0 ? '+' : ''}${Math.round(rise)} %), ${after.errors + after.non2xx} errors`,
+        });
+      }
     }
     if (phases.has('saturation')) {
       const rows: Figures[] = [];
@@ -210,6 +264,7 @@ async function main(): Promise<void> {
     }
     if (checks.some((check) => !check.ok)) process.exitCode = 1;
   } finally {
+    for (const cleanup of cleanups) await cleanup();
     await service?.stop();
   }
 }

@@ -1,0 +1,110 @@
+/**
+ * A national-size matching run beside the load: the generated nation (50,000 clients, 20,000
+ * units, 341 municipalities in 14 regions, as `npm run bench`'s matching-nation case) in a
+ * database of its own on the same PostgreSQL, and a worker process of its own on the same machine.
+ * Its own database because the nation's municipalities are real codes that the demo region uses
+ * too; CPU, memory and PostgreSQL are shared with the API under test, which is what the
+ * measurement is about.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-database';
+import { loadConfig } from '../config';
+import { loadPopulationInRegions, regionsByArea } from '../scripts/population/load-population';
+import { RunExecutor } from '../src/modules/matching';
+import { generatePopulation } from '../src/modules/matching/engine';
+import { createDataSource } from '../src/shared/database/data-source';
+import { createLogger } from '../src/shared/logger/logger';
+
+const ROOT = path.join(__dirname, '..');
+
+export interface NationalRun {
+  /** Requests a full run of every region (as the nightly job does); resolves when requested. */
+  start: () => Promise<number>;
+  /** Regions whose run is still queued or running, and of those running. */
+  open: () => Promise<{ open: number; running: number }>;
+  stop: () => Promise<void>;
+}
+
+export async function prepareNationalRun(engineNice: string | undefined): Promise<NationalRun> {
+  const base = loadConfig(process.env);
+  const database: ThrowawayDatabase = await throwawayDatabase(base.DATABASE_URL);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `matchpunt-load-nation-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+    ...(engineNice === undefined ? {} : { ENGINE_THREAD_NICE: engineNice }),
+  };
+  const config = loadConfig(env);
+  const dataSource = createDataSource(
+    { DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 },
+    { applicationName: 'loadtest-nation' },
+  );
+  let worker: ChildProcess | undefined;
+  const stop = async () => {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker?.on('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+  };
+  try {
+    await dataSource.initialize();
+    const population = generatePopulation({
+      seed: 20_240_002,
+      clients: 50_000,
+      units: 20_000,
+      geography: 'national',
+      now: new Date(),
+    });
+    await loadPopulationInRegions(
+      dataSource,
+      population,
+      regionsByArea(population.context.municipalities, 14, 'nl'),
+    );
+    await dataSource.query('ANALYZE');
+    worker = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+      cwd: ROOT,
+      env: { ...env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const child = worker;
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      const onData = (chunk: Buffer) => {
+        seen = (seen + chunk.toString()).slice(-5_000);
+        if (seen.includes('worker started')) resolve();
+      };
+      child.stdout?.on('data', onData);
+      child.on('exit', (code) => {
+        reject(new Error(`national worker exited with ${String(code)}:\n${seen}`));
+      });
+    });
+    const requester = new RunExecutor({
+      dataSource,
+      match: () => Promise.reject(new Error('the load test runs no matching itself')),
+      clock: () => new Date(),
+      logger: createLogger(config, 'loadtest-nation'),
+      lockTimeoutMs: config.MATCHING_LOCK_TIMEOUT_MS,
+    });
+    return {
+      start: () => requester.requestNightlyRuns(),
+      open: async () => {
+        const [row] = await dataSource.query<{ open: number; running: number }[]>(
+          `SELECT count(*)::int AS open, count(*) FILTER (WHERE status = 'running')::int AS running
+             FROM matching_runs WHERE status IN ('queued', 'running')`,
+        );
+        return { open: row?.open ?? 0, running: row?.running ?? 0 };
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
