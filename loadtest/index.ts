@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
+import { perRequest, sampleCpu } from './cpu';
 import { startLocalService } from './local-service';
 import { prepareNationalRun } from './national-run';
 import { type Figures, type PhaseResult, runPhase } from './measure';
@@ -225,16 +226,23 @@ async function main(): Promise<void> {
         const after = during.byKind.find((f) => f.name === kind);
         if (!before || !after) continue;
         const rise = (after.p99 / before.p99 - 1) * 100;
+        // Compared at the target rate only: a saturated API's p99 is its queue, not its latency.
+        const rate = kind === 'reads' ? TARGETS.readRate : TARGETS.writeRate;
+        const held = before.rps >= rate * 0.95 && after.rps >= rate * 0.95;
         checks.push({
-          what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} %`,
-          ok: rise <= TARGETS.nationalRisePercent && after.errors + after.non2xx === 0,
-          detail: `${before.p99} → ${after.p99} ms (${rise >= 0 ? '+' : ''}${Math.round(rise)} %), ${after.errors + after.non2xx} errors`,
+          what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} % at the target rate`,
+          ok: held && rise <= TARGETS.nationalRisePercent && after.errors + after.non2xx === 0,
+          detail: `${before.p99} → ${after.p99} ms (${rise >= 0 ? '+' : ''}${Math.round(rise)} %) at ${before.rps} → ${after.rps} req/s, ${after.errors + after.non2xx} errors`,
         });
       }
     }
     if (phases.has('saturation')) {
       const rows: Figures[] = [];
+      const cpuLines: string[] = [];
+      const apiPids = service?.apis.flatMap((api) => (api.pid === undefined ? [] : [api.pid]));
       for (const list of listClasses(world)) {
+        const cpuBefore =
+          service && apiPids ? await sampleCpu(apiPids, service.databaseUrl) : undefined;
         const result = await runPhase(
           `saturation ${list.name}`,
           [list],
@@ -244,6 +252,16 @@ async function main(): Promise<void> {
         const figures = result.byClass[0];
         if (!figures) continue;
         rows.push(figures);
+        if (service && apiPids && cpuBefore) {
+          const cpu = perRequest(
+            cpuBefore,
+            await sampleCpu(apiPids, service.databaseUrl),
+            figures.requests,
+          );
+          cpuLines.push(
+            `${list.name}: API ${cpu.apiMs} ms + PostgreSQL ${cpu.databaseMs} ms of CPU per request`,
+          );
+        }
         checks.push({
           what: `saturation: ${list.name} ≥ ${TARGETS.listSaturationRps} req/s without errors`,
           ok:
@@ -257,6 +275,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\n== saturation (each list alone, 20 connections; load average ${loadavg()[0]?.toFixed(2)})\n${table(rows)}\n`,
       );
+      for (const line of cpuLines) process.stdout.write(`${line}\n`);
     }
     process.stdout.write('\n== targets\n');
     for (const check of checks) {
