@@ -20,7 +20,8 @@ function cpuMs(pid: number): number {
 
 export interface CpuSample {
   apiMs: number;
-  databaseMs: number;
+  /** Per backend pid: a backend the pool closes between two samples must not count negative. */
+  databaseMs: Map<number, number>;
 }
 
 /** Samples the API processes and every backend connected to the service's database. */
@@ -33,18 +34,20 @@ export async function sampleCpu(apiPids: number[], databaseUrl: string): Promise
     );
     return {
       apiMs: apiPids.reduce((total, pid) => total + cpuMs(pid), 0),
-      databaseMs: backends.rows.reduce((total, row) => total + cpuMs(row.pid), 0),
+      databaseMs: new Map(backends.rows.map((row) => [row.pid, cpuMs(row.pid)])),
     };
   } finally {
     await client.end();
   }
 }
 
-/** CPU ms per request between two samples (backends that ended in between are not counted). */
+/**
+ * CPU ms per request between two samples. A backend that started in between counts whole; one
+ * that ended in between is not seen, so the database figure is a lower bound.
+ */
 export function perRequest(before: CpuSample, after: CpuSample, requests: number) {
   const round = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
-  return {
-    apiMs: round(after.apiMs - before.apiMs),
-    databaseMs: round(after.databaseMs - before.databaseMs),
-  };
+  let databaseMs = 0;
+  for (const [pid, ms] of after.databaseMs) databaseMs += ms - (before.databaseMs.get(pid) ?? 0);
+  return { apiMs: round(after.apiMs - before.apiMs), databaseMs: round(databaseMs) };
 }
