@@ -3,21 +3,19 @@
  * Redis key prefix, N API processes and M worker processes started as an operator would. Rate
  * limits are raised: the test is one client sending hundreds of requests a second.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import path from 'node:path';
 
 import { Redis } from 'ioredis';
 
+import { startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase } from '../bench/throwaway-database';
 import { loadConfig } from '../config';
 import { runDemoSeed } from '../scripts/demo/run';
 import { createDataSource } from '../src/shared/database/data-source';
 import { createLogger } from '../src/shared/logger/logger';
 import { parseTokens, type Token } from './scenario';
-
-const ROOT = path.join(__dirname, '..');
 
 export interface LocalService {
   urls: string[];
@@ -35,45 +33,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function start(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let seen = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-20_000);
-      if (seen.includes(ready)) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-20_000);
-    });
-    child.on('exit', (code) => {
-      reject(new Error(`${script} exited with ${String(code)} before it was ready:\n${seen}`));
-    });
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.on('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export async function startLocalService(options: {
@@ -95,7 +54,8 @@ export async function startLocalService(options: {
     WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
     RATE_LIMIT_POINTS: '100000000',
     RATE_LIMIT_IP_POINTS: '100000000',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // Info: readiness is read from the log (`api listening`, `worker started`).
+    LOG_LEVEL: 'info',
   };
   const config = loadConfig(env);
   const apis: ChildProcess[] = [];
@@ -130,11 +90,13 @@ export async function startLocalService(options: {
     const urls: string[] = [];
     for (let i = 0; i < options.apis; i++) {
       const port = await freePort();
-      apis.push(await start('src/server.ts', { ...env, PORT: String(port) }, 'api listening'));
+      apis.push(
+        await startProcess('src/server.ts', { ...env, PORT: String(port) }, 'api listening'),
+      );
       urls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 0; i < options.workers; i++) {
-      workers.push(await start('workers/index.ts', env, 'worker started'));
+      workers.push(await startProcess('workers/index.ts', env, 'worker started'));
     }
     const tokens = parseTokens(report.tokens.map((t) => t.token).join('\n'));
     return { urls, tokens, databaseUrl: database.url, env, workers, apis, stop };

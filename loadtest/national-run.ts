@@ -6,19 +6,16 @@
  * too; CPU, memory and PostgreSQL are shared with the API under test, which is what the
  * measurement is about.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 
+import { loadNation } from '../bench/nation';
+import { startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-database';
 import { loadConfig } from '../config';
-import { loadPopulationInRegions, regionsByArea } from '../scripts/population/load-population';
 import { RunExecutor } from '../src/modules/matching';
-import { generatePopulation } from '../src/modules/matching/engine';
 import { createDataSource } from '../src/shared/database/data-source';
 import { createLogger } from '../src/shared/logger/logger';
-
-const ROOT = path.join(__dirname, '..');
 
 export interface NationalRun {
   /** Requests a full run of every region (as the nightly job does); resolves when requested. */
@@ -35,7 +32,7 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
     ...process.env,
     DATABASE_URL: database.url,
     REDIS_PREFIX: `matchpunt-load-nation-${randomBytes(4).toString('hex')}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     ...(engineNice === undefined ? {} : { ENGINE_THREAD_NICE: engineNice }),
   };
   const config = loadConfig(env);
@@ -45,46 +42,14 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
   );
   let worker: ChildProcess | undefined;
   const stop = async () => {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker?.on('exit', resolve));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    if (worker) await stopProcess(worker);
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
   };
   try {
     await dataSource.initialize();
-    const population = generatePopulation({
-      seed: 20_240_002,
-      clients: 50_000,
-      units: 20_000,
-      geography: 'national',
-      now: new Date(),
-    });
-    await loadPopulationInRegions(
-      dataSource,
-      population,
-      regionsByArea(population.context.municipalities, 14, 'nl'),
-    );
-    await dataSource.query('ANALYZE');
-    worker = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-      cwd: ROOT,
-      env: { ...env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const child = worker;
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      const onData = (chunk: Buffer) => {
-        seen = (seen + chunk.toString()).slice(-5_000);
-        if (seen.includes('worker started')) resolve();
-      };
-      child.stdout?.on('data', onData);
-      child.on('exit', (code) => {
-        reject(new Error(`national worker exited with ${String(code)}:\n${seen}`));
-      });
-    });
+    await loadNation(dataSource);
+    worker = await startProcess('workers/index.ts', env, 'worker started');
     const requester = new RunExecutor({
       dataSource,
       match: () => Promise.reject(new Error('the load test runs no matching itself')),

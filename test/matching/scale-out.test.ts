@@ -3,11 +3,10 @@
  * scaled with `docker compose up --scale api=2 --scale worker=2` runs them.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 
 import request from 'supertest';
 
+import { startProcess, stopProcess } from '../../bench/processes';
 import { bearer } from '../support/factories';
 import {
   createMatchingWorld,
@@ -26,8 +25,6 @@ import { workflowSteps } from '../support/workflow-steps';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.join(__dirname, '..', '..');
-
 interface ApiProcess {
   child: ChildProcess;
   url: string;
@@ -35,40 +32,9 @@ interface ApiProcess {
 
 async function spawnApi(): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let seen = '';
-  child.stdout.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`api exited:\n${seen}`);
-      return fetch(`${url}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-    },
-    (up) => up,
-    30_000,
-  );
-  return { child, url };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.on('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  const child = await startProcess('src/server.ts', env, 'api listening');
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 /** The ids of the runs a worker process logged as done. */
@@ -95,8 +61,8 @@ describe('two API and two worker processes sharing one database and Redis', () =
 
   afterAll(async () => {
     await Promise.all([
-      ...apis.map((api) => stop(api.child)),
-      ...workers.map((w) => stop(w.child)),
+      ...apis.map((api) => stopProcess(api.child)),
+      ...workers.map((w) => stopProcess(w.child)),
     ]);
     await t.close();
   });
