@@ -73,6 +73,15 @@ export const configSchema = z
       .default(15_000)
       .describe('How long a graceful shutdown may take before the process exits with 1.'),
     WORKER_CONCURRENCY: positiveInt.max(64).default(2).describe('Jobs a worker runs at once.'),
+    ENGINE_THREAD_NICE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(19)
+      .default(10)
+      .describe(
+        'CPU niceness of the matching engine threads (Linux: only those threads), so a long run yields the CPU to the API and to job lock renewals; 0 = same priority as the process.',
+      ),
     JOB_LOCK_DURATION_MS: positiveInt
       .min(1_000)
       .default(30_000)

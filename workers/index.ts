@@ -28,7 +28,7 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const runtime = await openRuntime(config, { service: 'matchpunt-worker', ...options });
   const { logger } = runtime;
-  const engine = new EngineThreadPool(config.WORKER_CONCURRENCY);
+  const engine = new EngineThreadPool(config.WORKER_CONCURRENCY, config.ENGINE_THREAD_NICE);
   const executor = new RunExecutor({
     dataSource: runtime.dataSource,
     match: (input) => engine.match(input),

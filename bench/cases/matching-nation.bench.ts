@@ -10,22 +10,18 @@
  * Each measurement starts from the same loaded database (a copy by template), so both see the
  * same regions with no proposals yet.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 
 import { loadConfig } from '../../config';
-import { loadPopulationInRegions, regionsByArea } from '../../scripts/population/load-population';
 import { RunExecutor } from '../../src/modules/matching';
-import { generatePopulation } from '../../src/modules/matching/engine';
 import { createDataSource } from '../../src/shared/database/data-source';
 import { createLogger } from '../../src/shared/logger/logger';
+import { loadNation, NATION_REGIONS } from '../nation';
+import { startProcess, stopProcess } from '../processes';
 import { probeServer, throwawayDatabase, type ThrowawayDatabase } from '../throwaway-database';
-
-const REGIONS = 14;
-const ROOT = path.join(__dirname, '..', '..');
 
 interface RunRow {
   regionCode: string;
@@ -71,45 +67,6 @@ function cpuMs(pid: number): number {
   }
 }
 
-function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let seen = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-20_000);
-      if (seen.includes('worker started')) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-20_000);
-    });
-    child.on('exit', (code) => {
-      reject(new Error(`worker exited with ${String(code)} before it started:\n${seen}`));
-    });
-  });
-}
-
-function stopWorkerProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.on('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 async function measure(
   serverUrl: string,
   template: string,
@@ -130,7 +87,9 @@ async function measure(
   const workers: ChildProcess[] = [];
   try {
     await dataSource.initialize();
-    for (let i = 0; i < workerCount; i++) workers.push(await startWorkerProcess(env));
+    for (let i = 0; i < workerCount; i++) {
+      workers.push(await startProcess('workers/index.ts', env, 'worker started'));
+    }
     const requester = new RunExecutor({
       dataSource,
       match: () => Promise.reject(new Error('the bench process runs no matching itself')),
@@ -175,7 +134,7 @@ async function measure(
     );
     return {
       bench: 'matching-nation',
-      shape: `${REGIONS} regions (neighbouring municipalities), 50,000 clients × 20,000 units in all`,
+      shape: `${NATION_REGIONS} regions (neighbouring municipalities), 50,000 clients × 20,000 units in all`,
       workerProcesses: workerCount,
       workerConcurrency: config.WORKER_CONCURRENCY,
       runsRequested: requested,
@@ -221,7 +180,7 @@ async function measure(
       })),
     };
   } finally {
-    await Promise.all(workers.map(stopWorkerProcess));
+    await Promise.all(workers.map(stopProcess));
     await dataSource.destroy();
     await database.drop();
   }
@@ -241,16 +200,7 @@ export default async function run(): Promise<Record<string, unknown>[]> {
     );
     await dataSource.initialize();
     try {
-      const population = generatePopulation({
-        seed: 20_240_002,
-        clients: 50_000,
-        units: 20_000,
-        geography: 'national',
-        now: new Date(),
-      });
-      const regions = regionsByArea(population.context.municipalities, REGIONS, 'nl');
-      await loadPopulationInRegions(dataSource, population, regions);
-      await dataSource.query('ANALYZE');
+      await loadNation(dataSource);
     } finally {
       await dataSource.destroy();
     }

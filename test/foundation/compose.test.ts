@@ -13,6 +13,8 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: unknown; disable?: boolean };
   environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
 }
 
 /** `docker compose` where the plugin is there, else Debian's `docker-compose`, else none. */
@@ -42,7 +44,14 @@ describe('docker-compose.yml', () => {
   it('when read, then it starts postgres, redis, a one-shot migrate, the api and the worker in order', () => {
     const services = (parse(file, { merge: true }) as { services: Record<string, Service> })
       .services;
-    expect(Object.keys(services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'migrate',
+      'postgres',
+      'proxy',
+      'redis',
+      'worker',
+    ]);
     expect(services.postgres?.healthcheck?.test).toBeDefined();
     expect(services.redis?.healthcheck?.test).toBeDefined();
     expect(services.redis?.command?.join(' ')).toContain('--maxmemory-policy noeviction');
@@ -60,6 +69,23 @@ describe('docker-compose.yml', () => {
     }
     expect(services.worker?.command).toEqual(['node', 'dist/workers/index.js']);
     expect(services.api?.command).toEqual(['node', 'dist/src/server.js']);
+  });
+
+  it('when api and worker are scaled, then no replica claims a host port and the proxy serves PORT', () => {
+    const services = (parse(file, { merge: true }) as { services: Record<string, Service> })
+      .services;
+    // `--scale api=2` would clash on a fixed host port; only the proxy publishes one.
+    for (const name of ['api', 'worker', 'migrate']) expect(services[name]?.ports).toBeUndefined();
+    expect(services.proxy?.ports).toEqual(['${PORT:-3000}:3000']);
+    const mount = services.proxy?.volumes?.find((volume) => volume.includes('nginx.conf'));
+    expect(mount).toBe('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
+    const nginx = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+    // Re-resolved through Docker's DNS, so every replica there is now gets requests.
+    expect(nginx).toMatch(/resolver 127\.0\.0\.11/);
+    expect(nginx).toMatch(/proxy_pass \$api;/);
+    expect(nginx).toMatch(/listen 3000;/);
+    // Behind the proxy the API must read the client address from X-Forwarded-For.
+    expect(services.api?.environment?.TRUST_PROXY).toContain('uniquelocal');
   });
 
   it('when the image is built, then it is multi-stage and runs as a non-root user', () => {

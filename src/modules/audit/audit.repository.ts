@@ -22,23 +22,21 @@ export async function recordAudit(
 ): Promise<void> {
   if (events.length === 0) return;
   const requestId = currentRequestContext()?.requestId ?? null;
+  // Parallel arrays, not a JSON document: a page of reads logs twenty rows per request, and
+  // unnest() costs PostgreSQL (and Node) a fraction of jsonb_to_recordset().
   await db.query(
     `INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
-     SELECT $1, $2, $3, e.action, e.entity_type, e.entity_id, e.details
-       FROM jsonb_to_recordset($4::jsonb)
-         AS e(action text, entity_type text, entity_id text, details jsonb)`,
+     SELECT $1, $2, $3, e.action, e.entity_type, e.entity_id, coalesce(e.details, '{}')
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::jsonb[])
+         AS e(action, entity_type, entity_id, details)`,
     [
       actor?.organisationId ?? null,
       actor?.tokenId ?? null,
       requestId,
-      JSON.stringify(
-        events.map((event) => ({
-          action: event.action,
-          entity_type: event.entityType,
-          entity_id: event.entityId,
-          details: event.details ?? {},
-        })),
-      ),
+      events.map((event) => event.action),
+      events.map((event) => event.entityType),
+      events.map((event) => event.entityId),
+      events.map((event) => (event.details === undefined ? null : JSON.stringify(event.details))),
     ],
   );
 }

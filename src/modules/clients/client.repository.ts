@@ -40,41 +40,144 @@ export interface StoredClient {
   closedAt: string | null;
 }
 
+// Plain columns only: the lists (municipalities, anchors, avoidances) are read for the whole page
+// in one more query (`attachLists`) instead of five correlated JSON sub-selects per row, and the
+// nested objects are built here, so PostgreSQL neither plans those sub-selects nor renders JSON
+// that Node then parses again.
 const CLIENT_SELECT = `
   SELECT c.id, c.provider_id AS "providerId", c.external_ref AS "externalRef", c.status,
-         c.target_group AS "targetGroup",
-         json_build_object('adults', c.adults, 'children', c.children) AS household,
+         c.target_group AS "targetGroup", c.adults, c.children,
          c.max_rent::float8 AS "maxRent", c.municipality_of_belonging AS "municipalityOfBelonging",
-         coalesce((SELECT json_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
-                    WHERE m.client_id = c.id AND m.relation = 'preferred'), '[]') AS "preferredMunicipalities",
-         coalesce((SELECT json_agg(json_build_object('kind', a.kind, 'lat', a.lat::float8, 'lon', a.lon::float8)
-                            ORDER BY a.position)
-                     FROM client_anchors a WHERE a.client_id = c.id), '[]') AS anchors,
-         coalesce((SELECT json_agg(m.municipality_code ORDER BY m.rank) FROM client_municipalities m
-                    WHERE m.client_id = c.id AND m.relation = 'avoided'), '[]') AS "avoidMunicipalities",
-         coalesce((SELECT json_agg(n.neighbourhood_code ORDER BY n.neighbourhood_code)
-                     FROM client_avoided_neighbourhoods n WHERE n.client_id = c.id), '[]') AS "avoidNeighbourhoods",
-         coalesce((SELECT json_agg(k.corporation_id ORDER BY k.corporation_id)
-                     FROM client_avoided_corporations k WHERE k.client_id = c.id), '[]') AS "avoidCorporations",
          c.pets, c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
          to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy",
-         c.stimulus_need AS "stimulusNeed",
-         json_build_object('intensity', c.support_intensity, 'providerId', c.support_provider_id) AS support,
-         json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift, 'wheelchair', c.needs_wheelchair) AS needs,
-         to_json(c.routes) AS routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince",
+         c.stimulus_need AS "stimulusNeed", c.support_intensity AS "supportIntensity",
+         c.support_provider_id AS "supportProviderId",
+         c.needs_ground_floor_or_lift AS "needsGroundFloorOrLift", c.needs_wheelchair AS "needsWheelchair",
+         c.routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince",
          c.urgency_reason AS "urgencyReason", c.urgent, c.urgency_confirmed_by AS "urgencyConfirmedBy",
          to_json(c.urgency_confirmed_at)#>>'{}' AS "urgencyConfirmedAt",
-         CASE WHEN c.consent_given_on IS NULL THEN NULL
-              ELSE json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'), 'scope', c.consent_scope)
-         END AS consent,
+         to_char(c.consent_given_on, 'YYYY-MM-DD') AS "consentGivenOn", c.consent_scope AS "consentScope",
          to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil",
-         CASE WHEN c.parked_reason IS NULL THEN NULL
-              ELSE json_build_object('reason', c.parked_reason, 'declines', c.parked_declines,
-                                     'parkedAt', to_json(c.parked_at)#>>'{}')
-         END AS "parkedBy", c.version,
+         c.parked_reason AS "parkedReason", c.parked_declines AS "parkedDeclines",
+         to_json(c.parked_at)#>>'{}' AS "parkedAt", c.version,
          to_json(c.created_at)#>>'{}' AS "createdAt", to_json(c.updated_at)#>>'{}' AS "updatedAt",
          to_json(c.closed_at)#>>'{}' AS "closedAt"
     FROM clients c`;
+
+type ClientRow = Omit<
+  StoredClient,
+  | 'household'
+  | 'support'
+  | 'needs'
+  | 'consent'
+  | 'parkedBy'
+  | 'preferredMunicipalities'
+  | 'anchors'
+  | 'avoidMunicipalities'
+  | 'avoidNeighbourhoods'
+  | 'avoidCorporations'
+> & {
+  adults: number;
+  children: number;
+  supportIntensity: StoredClient['support']['intensity'];
+  supportProviderId: string | null;
+  needsGroundFloorOrLift: boolean;
+  needsWheelchair: boolean;
+  consentGivenOn: string | null;
+  consentScope: NonNullable<StoredClient['consent']>['scope'] | null;
+  parkedReason: string | null;
+  parkedDeclines: number | null;
+  parkedAt: string | null;
+};
+
+/** One element of a client's lists; `list` names which, `position` orders it. */
+interface ListRow {
+  clientId: string;
+  list: 'preferred' | 'avoided' | 'anchor' | 'neighbourhood' | 'corporation';
+  value: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+const LIST_SELECT = `
+  SELECT client_id AS "clientId", relation AS list, municipality_code AS value,
+         NULL::float8 AS lat, NULL::float8 AS lon, rank AS position
+    FROM client_municipalities WHERE client_id = ANY($1::uuid[])
+  UNION ALL
+  SELECT client_id, 'anchor', kind, lat::float8, lon::float8, position
+    FROM client_anchors WHERE client_id = ANY($1::uuid[])
+  UNION ALL
+  SELECT client_id, 'neighbourhood', neighbourhood_code, NULL, NULL, 0
+    FROM client_avoided_neighbourhoods WHERE client_id = ANY($1::uuid[])
+  UNION ALL
+  SELECT client_id, 'corporation', corporation_id::text, NULL, NULL, 0
+    FROM client_avoided_corporations WHERE client_id = ANY($1::uuid[])
+  ORDER BY 1, 2, 6, 3`;
+
+/** The stored clients of `rows`, with their lists read in one query for all of them. */
+async function attachLists(db: Db, rows: ClientRow[]): Promise<StoredClient[]> {
+  if (rows.length === 0) return [];
+  const lists = await db.query<ListRow[]>(LIST_SELECT, [rows.map((row) => row.id)]);
+  const byClient = new Map<string, ListRow[]>();
+  for (const item of lists) {
+    const items = byClient.get(item.clientId);
+    if (items) items.push(item);
+    else byClient.set(item.clientId, [item]);
+  }
+  return rows.map((row) => toStoredClient(row, byClient.get(row.id) ?? []));
+}
+
+function toStoredClient(row: ClientRow, lists: ListRow[]): StoredClient {
+  const values = (list: ListRow['list']): string[] =>
+    lists.filter((item) => item.list === list).map((item) => item.value);
+  return {
+    id: row.id,
+    providerId: row.providerId,
+    externalRef: row.externalRef,
+    status: row.status,
+    targetGroup: row.targetGroup,
+    household: { adults: row.adults, children: row.children },
+    maxRent: row.maxRent,
+    municipalityOfBelonging: row.municipalityOfBelonging,
+    preferredMunicipalities: values('preferred'),
+    anchors: lists
+      .filter((item) => item.list === 'anchor')
+      .map((item) => ({
+        kind: item.value as StoredClient['anchors'][number]['kind'],
+        lat: item.lat ?? 0,
+        lon: item.lon ?? 0,
+      })),
+    avoidMunicipalities: values('avoided'),
+    avoidNeighbourhoods: values('neighbourhood'),
+    avoidCorporations: values('corporation'),
+    pets: row.pets,
+    huurtoeslagEligible: row.huurtoeslagEligible,
+    under23: row.under23,
+    mustMoveBy: row.mustMoveBy,
+    stimulusNeed: row.stimulusNeed,
+    support: { intensity: row.supportIntensity, providerId: row.supportProviderId },
+    needs: { groundFloorOrLift: row.needsGroundFloorOrLift, wheelchair: row.needsWheelchair },
+    routes: row.routes,
+    readySince: row.readySince,
+    urgencyReason: row.urgencyReason,
+    urgent: row.urgent,
+    urgencyConfirmedBy: row.urgencyConfirmedBy,
+    urgencyConfirmedAt: row.urgencyConfirmedAt,
+    consent:
+      row.consentGivenOn === null || row.consentScope === null
+        ? null
+        : { givenOn: row.consentGivenOn, scope: row.consentScope },
+    parkedUntil: row.parkedUntil,
+    parkedBy:
+      row.parkedReason === null || row.parkedAt === null
+        ? null
+        : { reason: row.parkedReason, declines: row.parkedDeclines ?? 0, parkedAt: row.parkedAt },
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
+  };
+}
 
 /** The input that would register exactly this client (to merge a PATCH into). */
 export function clientAsInput(client: StoredClient): CreateClientInput {
@@ -131,11 +234,11 @@ export async function findClient(
 ): Promise<StoredClient | undefined> {
   if (lock) await db.query(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`, [id]);
   const where = scopeSql(scope, 2);
-  const rows = await db.query<StoredClient[]>(
+  const rows = await db.query<ClientRow[]>(
     `${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`,
     [id, ...where.params],
   );
-  return rows[0];
+  return (await attachLists(db, rows))[0];
 }
 
 export async function findClientByExternalRef(
@@ -157,7 +260,7 @@ export async function listClients(
   page: PageRequest,
 ): Promise<StoredClient[]> {
   const where = scopeSql(scope, 8);
-  return db.query<StoredClient[]>(
+  const rows = await db.query<ClientRow[]>(
     `${CLIENT_SELECT}
       WHERE c.anonymised_at IS NULL
         AND ($1::text IS NULL OR c.status = $1)
@@ -179,6 +282,7 @@ export async function listClients(
       ...where.params,
     ],
   );
+  return attachLists(db, rows);
 }
 
 // A changed urgency request withdraws a matcher's confirmation: it was given for another reason.

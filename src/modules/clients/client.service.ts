@@ -75,8 +75,9 @@ export class ClientService {
       actor,
       result.items.map((client) => client.id),
     );
+    const today = dutchDate(this.clock());
     return {
-      items: result.items.map((client) => this.present(client)),
+      items: result.items.map((client) => this.present(client, today)),
       nextCursor: result.nextCursor,
     };
   }
@@ -362,8 +363,7 @@ export class ClientService {
     );
   }
 
-  private present(client: StoredClient): Client {
-    const today = dutchDate(this.clock());
+  private present(client: StoredClient, today = dutchDate(this.clock())): Client {
     const reasons: Client['notMatchableReasons'] = [];
     if (client.status !== 'waiting') reasons.push('not_waiting');
     if (client.consent === null || client.consent.givenOn > today) reasons.push('no_consent');

@@ -3,9 +3,16 @@
  * Solving a national region takes seconds of CPU; here it never blocks the event loop that renews
  * the job's lock and answers the relay.
  */
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 
 import { matchRegion, type RegionMatchInput } from './engine/region-match';
+import type { EngineThreadData } from './engine-thread.pool';
+
+// On Linux a priority is per thread: this renices the engine thread only, not the process's
+// event loop. Lowering one's own priority needs no privilege.
+const { nice } = workerData as EngineThreadData;
+if (nice > 0) setPriority(nice);
 
 interface Request {
   id: number;

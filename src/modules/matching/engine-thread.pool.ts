@@ -8,6 +8,12 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** What an engine thread is started with. */
+export interface EngineThreadData {
+  /** Niceness the thread gives itself (Linux renices just that thread): 0 = as the process. */
+  nice: number;
+}
+
 interface Reply {
   id: number;
   result?: RegionMatchResult;
@@ -15,13 +21,15 @@ interface Reply {
 }
 
 /** Compiled, the entry is a `.js` file; under tsx or jest it is TypeScript and needs tsx's hook. */
-function spawnEngineThread(): Worker {
+function spawnEngineThread(nice: number): Worker {
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `engine-thread.entry${extension}`);
-  if (extension === '.js') return new Worker(entry);
+  const workerData: EngineThreadData = { nice };
+  if (extension === '.js') return new Worker(entry, { workerData });
   const hook = require.resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(entry)});`, {
     eval: true,
+    workerData,
   });
 }
 
@@ -36,7 +44,14 @@ export class EngineThreadPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly size: number) {}
+  /**
+   * `nice` lowers the engine threads' CPU priority, so that on a small machine a long run leaves
+   * the event loops (the API's, the job lock renewals) the CPU they need (ENGINE_THREAD_NICE).
+   */
+  constructor(
+    private readonly size: number,
+    private readonly nice = 0,
+  ) {}
 
   async match(input: RegionMatchInput): Promise<RegionMatchResult> {
     const worker = await this.acquire();
@@ -92,7 +107,7 @@ export class EngineThreadPool {
     }
     if (this.started < this.size) {
       this.started++;
-      return Promise.resolve(spawnEngineThread());
+      return Promise.resolve(spawnEngineThread(this.nice));
     }
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -116,6 +131,6 @@ export class EngineThreadPool {
     const next = this.waiting.shift();
     if (!next) return;
     this.started++;
-    next(spawnEngineThread());
+    next(spawnEngineThread(this.nice));
   }
 }

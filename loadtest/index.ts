@@ -1,0 +1,314 @@
+/**
+ * `npm run loadtest`: the matchers', corporations' and providers' mix against matchpunt, with the
+ * figures per phase and per endpoint class checked against the targets (docs/performance.md, "Load").
+ *
+ *   npm run loadtest                       starts its own service (throwaway database, demo data)
+ *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
+ *   npm run loadtest -- --national [--engine-nice N]
+ *                                          then the mix again while a national-size run executes
+ *   LOADTEST_URL=http://localhost:3000 LOADTEST_TOKENS=tokens.txt npm run loadtest
+ *                                          against a running service seeded with the demo data
+ *                                          (tokens.txt: what `npm run --silent seed:demo` printed)
+ *
+ * LOADTEST_SECONDS sets the length of each phase (default 20).
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+
+import { perRequest, sampleCpu } from './cpu';
+import { startLocalService } from './local-service';
+import { prepareNationalRun } from './national-run';
+import { type Figures, type PhaseResult, runPhase } from './measure';
+import {
+  discoverWorld,
+  listClasses,
+  parseTokens,
+  readClasses,
+  refreshEditable,
+  runsBusy,
+  writeClasses,
+} from './scenario';
+
+export const TARGETS = {
+  readRate: 500,
+  readP99Ms: 50,
+  writeRate: 50,
+  writeP99Ms: 150,
+  listSaturationRps: 1_000,
+  nationalRisePercent: 20,
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Check {
+  what: string;
+  ok: boolean;
+  detail: string;
+}
+
+function table(rows: Figures[]): string {
+  const header = [
+    '',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'non-2xx',
+  ];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.requests),
+    String(r.rps),
+    String(r.p50),
+    String(r.p90),
+    String(r.p99),
+    String(r.max),
+    String(r.errors),
+    String(r.non2xx),
+  ]);
+  const all = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column]?.length ?? 0)));
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join('  '),
+    )
+    .join('\n');
+}
+
+function print(result: PhaseResult): void {
+  const load = loadavg().map((value) => value.toFixed(2));
+  process.stdout.write(
+    `\n== ${result.phase} (${result.seconds} s; load average ${load.join(' ')})\n`,
+  );
+  process.stdout.write(`${table([...result.byKind, ...result.byClass])}\n`);
+  for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
+}
+
+function checkRate(
+  phase: PhaseResult,
+  kind: 'reads' | 'writes',
+  rate: number,
+  p99: number,
+): Check[] {
+  const figures = phase.byKind.find((f) => f.name === kind);
+  if (!figures) return [];
+  return [
+    {
+      what: `${phase.phase}: ${kind} p99 ≤ ${p99} ms at ${rate} req/s`,
+      // A fixed-rate phase that could not keep the rate has not shown the latency at that rate.
+      ok: figures.p99 <= p99 && figures.rps >= rate * 0.95,
+      detail: `p99 ${figures.p99} ms at ${figures.rps} req/s`,
+    },
+    {
+      what: `${phase.phase}: ${kind} without errors`,
+      ok: figures.errors === 0 && figures.non2xx === 0,
+      detail: `${figures.errors} errors, ${figures.non2xx} non-2xx`,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      apis: { type: 'string', default: '1' },
+      workers: { type: 'string', default: '1' },
+      phases: { type: 'string', default: 'reads,writes,mixed,saturation' },
+      national: { type: 'boolean', default: false },
+      'engine-nice': { type: 'string' },
+    },
+  });
+  const seconds = Number(process.env.LOADTEST_SECONDS ?? '20');
+  const phases = new Set(values.phases.split(','));
+  const external = process.env.LOADTEST_URL;
+  const cleanups: (() => Promise<void>)[] = [];
+  const service = external
+    ? undefined
+    : await startLocalService({ apis: Number(values.apis), workers: Number(values.workers) });
+  try {
+    const urls = service ? service.urls : [external ?? ''];
+    const tokens = service
+      ? service.tokens
+      : parseTokens(readFileSync(process.env.LOADTEST_TOKENS ?? '/dev/stdin', 'utf8'));
+    const base = urls[0] ?? '';
+    process.stdout.write(
+      `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes)` : ''}\n`,
+    );
+    const writePhases =
+      Number(phases.has('writes')) +
+      Number(phases.has('mixed') || values.national) +
+      Number(values.national);
+    const writeSeconds = writePhases * seconds;
+    const world = await waitForWorld(
+      base,
+      tokens,
+      Math.ceil(TARGETS.writeRate * 0.2 * writeSeconds),
+    );
+    process.stdout.write(
+      `mix: ${world.unitIds.length} units, ${world.clientIds.length} clients, ${world.proposalIds.length} proposals read; ` +
+        `${world.editableClients.length} client profiles to change, ${world.toAccept.length} approved proposals to accept\n`,
+    );
+    const tag = Date.now().toString(36).toUpperCase();
+    // Loaded before any phase, so loading the nation disturbs no measurement.
+    const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
+    cleanups.push(() => national?.stop() ?? Promise.resolve());
+    const checks: Check[] = [];
+    // Warm-up: connections, plans and JIT, not measured.
+    await runPhase('warm-up', readClasses(world, 200), urls, 3);
+    if (phases.has('reads')) {
+      const reads = await runPhase('reads', readClasses(world, TARGETS.readRate), urls, seconds);
+      print(reads);
+      checks.push(...checkRate(reads, 'reads', TARGETS.readRate, TARGETS.readP99Ms));
+    }
+    if (phases.has('writes')) {
+      await refreshEditable(base, world);
+      const writes = await runPhase(
+        'writes',
+        writeClasses(world, TARGETS.writeRate, writeSeconds, tag),
+        urls,
+        seconds,
+      );
+      print(writes);
+      checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
+    }
+    let mixed: PhaseResult | undefined;
+    if (phases.has('mixed') || national) {
+      await refreshEditable(base, world);
+      mixed = await runPhase(
+        'mixed',
+        [
+          ...readClasses(world, TARGETS.readRate),
+          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ],
+        urls,
+        seconds,
+      );
+      print(mixed);
+      checks.push(
+        ...checkRate(mixed, 'reads', TARGETS.readRate, TARGETS.readP99Ms),
+        ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
+      );
+    }
+    if (national && mixed) {
+      const regions = await national.start();
+      // The engine is at work once a region's run has loaded its snapshot.
+      while ((await national.open()).running === 0) await sleep(200);
+      await sleep(2_000);
+      await refreshEditable(base, world);
+      const during = await runPhase(
+        'mixed, during a national run',
+        [
+          ...readClasses(world, TARGETS.readRate),
+          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ],
+        urls,
+        seconds,
+      );
+      const stillOpen = (await national.open()).open;
+      print(during);
+      process.stdout.write(
+        `national run: ${regions} regions requested, ${stillOpen} still queued or running at the end of the phase\n`,
+      );
+      checks.push({
+        what: 'national run under way for the whole phase',
+        ok: stillOpen > 0,
+        detail: `${stillOpen} of ${regions} regions open at the end`,
+      });
+      for (const kind of ['reads', 'writes'] as const) {
+        const before = mixed.byKind.find((f) => f.name === kind);
+        const after = during.byKind.find((f) => f.name === kind);
+        if (!before || !after) continue;
+        const rise = (after.p99 / before.p99 - 1) * 100;
+        // Compared at the target rate only: a saturated API's p99 is its queue, not its latency.
+        const rate = kind === 'reads' ? TARGETS.readRate : TARGETS.writeRate;
+        const held = before.rps >= rate * 0.95 && after.rps >= rate * 0.95;
+        checks.push({
+          what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} % at the target rate`,
+          ok: held && rise <= TARGETS.nationalRisePercent && after.errors + after.non2xx === 0,
+          detail: `${before.p99} → ${after.p99} ms (${rise >= 0 ? '+' : ''}${Math.round(rise)} %) at ${before.rps} → ${after.rps} req/s, ${after.errors + after.non2xx} errors`,
+        });
+      }
+    }
+    if (phases.has('saturation')) {
+      const rows: Figures[] = [];
+      const cpuLines: string[] = [];
+      const apiPids = service?.apis.flatMap((api) => (api.pid === undefined ? [] : [api.pid]));
+      for (const list of listClasses(world)) {
+        const cpuBefore =
+          service && apiPids ? await sampleCpu(apiPids, service.databaseUrl) : undefined;
+        const result = await runPhase(
+          `saturation ${list.name}`,
+          [list],
+          urls,
+          Math.max(5, seconds / 2),
+        );
+        const figures = result.byClass[0];
+        if (!figures) continue;
+        rows.push(figures);
+        if (service && apiPids && cpuBefore) {
+          const cpu = perRequest(
+            cpuBefore,
+            await sampleCpu(apiPids, service.databaseUrl),
+            figures.requests,
+          );
+          cpuLines.push(
+            `${list.name}: API ${cpu.apiMs} ms + PostgreSQL ${cpu.databaseMs} ms of CPU per request`,
+          );
+        }
+        checks.push({
+          what: `saturation: ${list.name} ≥ ${TARGETS.listSaturationRps} req/s without errors`,
+          ok:
+            figures.rps >= TARGETS.listSaturationRps &&
+            figures.errors === 0 &&
+            figures.non2xx === 0,
+          detail: `${figures.rps} req/s, p50 ${figures.p50} ms, ${figures.errors + figures.non2xx} errors`,
+        });
+        for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
+      }
+      process.stdout.write(
+        `\n== saturation (each list alone, 20 connections; load average ${loadavg()[0]?.toFixed(2)})\n${table(rows)}\n`,
+      );
+      for (const line of cpuLines) process.stdout.write(`${line}\n`);
+    }
+    process.stdout.write('\n== targets\n');
+    for (const check of checks) {
+      process.stdout.write(`${check.ok ? 'PASS' : 'FAIL'}  ${check.what}: ${check.detail}\n`);
+    }
+    if (checks.some((check) => !check.ok)) process.exitCode = 1;
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+    await service?.stop();
+  }
+}
+
+/**
+ * The mix needs proposals: on a fresh service the first matching run is still under way. Measuring
+ * starts when the region's runs are done, so the phases compare like with like.
+ */
+async function waitForWorld(base: string, tokens: ReturnType<typeof parseTokens>, approve: number) {
+  const deadline = Date.now() + 300_000;
+  const sleep = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+  for (;;) {
+    const world = await discoverWorld(base, tokens, 0);
+    if (Date.now() > deadline) break;
+    if (world.proposalIds.length > 0 && !(await runsBusy(base, world))) break;
+    await sleep();
+  }
+  const world = await discoverWorld(base, tokens, approve);
+  while (Date.now() < deadline && (await runsBusy(base, world))) await sleep();
+  return world;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

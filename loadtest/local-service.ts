@@ -1,0 +1,107 @@
+/**
+ * A throwaway matchpunt for the load test: its own database (migrated, demo region seeded), its own
+ * Redis key prefix, N API processes and M worker processes started as an operator would. Rate
+ * limits are raised: the test is one client sending hundreds of requests a second.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+
+import { Redis } from 'ioredis';
+
+import { startProcess, stopProcess } from '../bench/processes';
+import { throwawayDatabase } from '../bench/throwaway-database';
+import { loadConfig } from '../config';
+import { runDemoSeed } from '../scripts/demo/run';
+import { createDataSource } from '../src/shared/database/data-source';
+import { createLogger } from '../src/shared/logger/logger';
+import { parseTokens, type Token } from './scenario';
+
+export interface LocalService {
+  urls: string[];
+  tokens: Token[];
+  databaseUrl: string;
+  env: NodeJS.ProcessEnv;
+  workers: ChildProcess[];
+  apis: ChildProcess[];
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startLocalService(options: {
+  apis: number;
+  workers: number;
+  /** Runs on the seeded database before the processes start (e.g. loading a nation). */
+  prepare?: (databaseUrl: string) => Promise<void>;
+}): Promise<LocalService> {
+  const base = loadConfig(process.env);
+  const database = await throwawayDatabase(base.DATABASE_URL);
+  const prefix = `matchpunt-load-${randomBytes(4).toString('hex')}`;
+  const adminToken = `load-test-admin-${randomBytes(16).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    BOOTSTRAP_ADMIN_TOKEN: adminToken,
+    WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+    RATE_LIMIT_POINTS: '100000000',
+    RATE_LIMIT_IP_POINTS: '100000000',
+    // Info: readiness is read from the log (`api listening`, `worker started`).
+    LOG_LEVEL: 'info',
+  };
+  const config = loadConfig(env);
+  const apis: ChildProcess[] = [];
+  const workers: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all([...apis, ...workers].map(stopProcess));
+    await database.drop();
+    const redis = new Redis(config.REDIS_URL, { lazyConnect: true });
+    await redis.connect();
+    try {
+      // Only this run's keys: the Redis may be shared.
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  };
+  try {
+    const report = await runDemoSeed(config, createLogger(config, 'loadtest-seed'));
+    const dataSource = createDataSource(config, { applicationName: 'loadtest' });
+    await dataSource.initialize();
+    try {
+      await dataSource.query('ANALYZE');
+    } finally {
+      await dataSource.destroy();
+    }
+    if (options.prepare) await options.prepare(database.url);
+    const urls: string[] = [];
+    for (let i = 0; i < options.apis; i++) {
+      const port = await freePort();
+      apis.push(
+        await startProcess('src/server.ts', { ...env, PORT: String(port) }, 'api listening'),
+      );
+      urls.push(`http://127.0.0.1:${port}`);
+    }
+    for (let i = 0; i < options.workers; i++) {
+      workers.push(await startProcess('workers/index.ts', env, 'worker started'));
+    }
+    const tokens = parseTokens(report.tokens.map((t) => t.token).join('\n'));
+    return { urls, tokens, databaseUrl: database.url, env, workers, apis, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
