@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 
 import { matchRegion, type RegionMatchInput } from './engine/region-match';
+import { regionOutcome } from './region-outcome';
 
 interface Request {
   id: number;
@@ -14,7 +15,7 @@ interface Request {
 
 parentPort?.on('message', (request: Request) => {
   try {
-    const result = matchRegion(request.input, { clock: () => performance.now() });
+    const result = regionOutcome(matchRegion(request.input, { clock: () => performance.now() }));
     parentPort?.postMessage({ id: request.id, result });
   } catch (error) {
     parentPort?.postMessage({
