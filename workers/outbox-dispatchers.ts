@@ -10,8 +10,8 @@ import {
   PROPOSAL_TOPICS,
   remindDeadlineJob,
 } from '../src/modules/proposals';
-import type { OutboxDispatcher } from '../src/shared/outbox/outbox-relay';
-import type { JobProducer } from '../src/shared/queue/job-producer';
+import type { OutboxTopicDispatcher } from '../src/shared/outbox/outbox-relay';
+import type { JobProducer, PlannedJob } from '../src/shared/queue/job-producer';
 
 /**
  * Outbox topic → queue. Each message becomes one job whose id derives from the message, so a
@@ -23,7 +23,7 @@ export function outboxDispatchers(
     debounceMs: number;
     webhooks: { WEBHOOK_MAX_ATTEMPTS: number; WEBHOOK_BACKOFF_MS: number };
   },
-): Record<string, OutboxDispatcher> {
+): Record<string, OutboxTopicDispatcher> {
   return {
     [MATCHING_TOPICS.regionChanged]: async (row) => {
       const regionCode = String(row.payload.regionCode);
@@ -47,21 +47,37 @@ export function outboxDispatchers(
       );
     },
     // A step opened: its expiry job, and its reminder's, delayed until they are due. The job ids
-    // name the step (proposal and version), so relaying the message twice adds nothing.
-    [PROPOSAL_TOPICS.deadlineSet]: async (row) => {
-      const step = deadlineSetPayload.parse(row.payload);
-      const payload = { proposalId: step.proposalId, version: step.version };
-      const delayUntil = (at: string) => Math.max(0, Date.parse(at) - Date.now());
-      await jobs.enqueue(expireProposalJob, payload, {
-        jobId: `expire-${step.proposalId}-${step.version}`,
-        delay: delayUntil(step.deadline),
-      });
-      if (step.remindAt !== null) {
-        await jobs.enqueue(remindDeadlineJob, payload, {
-          jobId: `remind-${step.proposalId}-${step.version}`,
-          delay: delayUntil(step.remindAt),
-        });
-      }
+    // name the step (proposal and version), so relaying the message twice adds nothing. A run
+    // opens a step per proposal, thousands at once nationally: they go to the queue in bulk.
+    [PROPOSAL_TOPICS.deadlineSet]: {
+      batch: async (rows) => {
+        const now = Date.now();
+        const delayUntil = (at: string) => Math.max(0, Date.parse(at) - now);
+        const planned: PlannedJob[] = [];
+        for (const row of rows) {
+          const step = deadlineSetPayload.parse(row.payload);
+          const payload = { proposalId: step.proposalId, version: step.version };
+          planned.push({
+            definition: expireProposalJob,
+            payload,
+            options: {
+              jobId: `expire-${step.proposalId}-${step.version}`,
+              delay: delayUntil(step.deadline),
+            },
+          });
+          if (step.remindAt !== null) {
+            planned.push({
+              definition: remindDeadlineJob,
+              payload,
+              options: {
+                jobId: `remind-${step.proposalId}-${step.version}`,
+                delay: delayUntil(step.remindAt),
+              },
+            });
+          }
+        }
+        await jobs.enqueueMany(planned);
+      },
     },
   };
 }

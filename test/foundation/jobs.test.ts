@@ -82,4 +82,34 @@ describe('background jobs', () => {
     expect(failed?.attemptsMade).toBe(1);
     expect(attempts).toBe(before);
   });
+
+  it('when jobs are enqueued in bulk, then each is added once with its options, and a bad payload sends none', async () => {
+    const ids = ['1b0f6a3e-8a8e-4f57-9b55-8a3c1c1c2a11', '2b0f6a3e-8a8e-4f57-9b55-8a3c1c1c2a12'];
+    const bad = producer.enqueueMany([
+      { definition: echo, payload: { unitId: ids[0]! }, options: { jobId: `bulk-bad-${ids[0]}` } },
+      { definition: echo, payload: { unitId: 'not-a-uuid' }, options: { jobId: 'bulk-bad-x' } },
+    ]);
+    await expect(bad).rejects.toThrow();
+    expect(await producer.queue(queue).getJob(`bulk-bad-${ids[0]}`)).toBeUndefined();
+
+    const planned = ids.map((unitId) => ({
+      definition: echo,
+      payload: { unitId },
+      // Far in the future: the jobs wait, delayed, where the test can read them.
+      options: { jobId: `bulk-${unitId}`, delay: 3_600_000 },
+    }));
+    await producer.enqueueMany(planned);
+    // Again, as a relay would after a crash before its commit: the job ids keep it to one each.
+    await producer.enqueueMany(planned);
+    for (const unitId of ids) {
+      const job = await producer.queue(queue).getJob(`bulk-${unitId}`);
+      expect(job?.data).toEqual({ unitId });
+      expect(job?.opts.delay).toBe(3_600_000);
+      expect(job?.opts.attempts).toBe(3);
+      expect(await job?.getState()).toBe('delayed');
+    }
+    const delayed = await producer.queue(queue).getDelayed();
+    expect(delayed.filter((job) => job.id?.startsWith('bulk-'))).toHaveLength(2);
+    await Promise.all(delayed.map((job) => job.remove()));
+  });
 });

@@ -2,6 +2,7 @@ import request from 'supertest';
 
 import {
   nightlyRunsJob,
+  regionOutcome,
   RunExecutor,
   requestedRunJob,
   RunService,
@@ -105,7 +106,7 @@ describe('matching operations', () => {
       .expect(201);
     const executor = new RunExecutor({
       dataSource: t.runtime.dataSource,
-      match: async (input) => matchRegion(input),
+      match: async (input) => regionOutcome(matchRegion(input)),
       clock: () => new Date(),
       logger: t.runtime.logger,
       lockTimeoutMs: 5_000,

@@ -7,7 +7,13 @@ import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
 import { loadPopulation, type LoadedPopulation } from '../../scripts/population/load-population';
-import { inSnapshot, loadRegionSnapshot, type Run, RunExecutor } from '../../src/modules/matching';
+import {
+  inSnapshot,
+  loadRegionSnapshot,
+  regionOutcome,
+  type Run,
+  RunExecutor,
+} from '../../src/modules/matching';
 import { generatePopulation } from '../../src/modules/matching/engine';
 import { matchRegion } from '../../src/modules/matching/engine/region-match';
 import type { Runtime } from '../../src/runtime';
@@ -29,7 +35,7 @@ import { createTestApp, type TestApp } from './test-app';
 export function inProcessRunExecutor(runtime: Runtime, clock: Clock = systemClock): RunExecutor {
   return new RunExecutor({
     dataSource: runtime.dataSource,
-    match: async (input) => matchRegion(input),
+    match: async (input) => regionOutcome(matchRegion(input)),
     clock,
     logger: runtime.logger,
     lockTimeoutMs: 30_000,

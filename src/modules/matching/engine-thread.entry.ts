@@ -7,6 +7,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { matchRegion, type RegionMatchInput } from './engine/region-match';
+import { regionOutcome } from './region-outcome';
 import type { EngineThreadData } from './engine-thread.pool';
 
 // On Linux a priority is per thread: this renices the engine thread only, not the process's
@@ -21,7 +22,7 @@ interface Request {
 
 parentPort?.on('message', (request: Request) => {
   try {
-    const result = matchRegion(request.input, { clock: () => performance.now() });
+    const result = regionOutcome(matchRegion(request.input, { clock: () => performance.now() }));
     parentPort?.postMessage({ id: request.id, result });
   } catch (error) {
     parentPort?.postMessage({

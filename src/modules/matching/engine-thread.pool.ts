@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-import type { RegionMatchInput, RegionMatchResult } from './engine/region-match';
+import type { RegionMatchInput } from './engine/region-match';
+import type { RegionOutcome } from './region-outcome';
 
 interface Pending {
-  resolve: (result: RegionMatchResult) => void;
+  resolve: (result: RegionOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -16,7 +17,7 @@ export interface EngineThreadData {
 
 interface Reply {
   id: number;
-  result?: RegionMatchResult;
+  result?: RegionOutcome;
   error?: string;
 }
 
@@ -53,17 +54,17 @@ export class EngineThreadPool {
     private readonly nice = 0,
   ) {}
 
-  async match(input: RegionMatchInput): Promise<RegionMatchResult> {
+  async match(input: RegionMatchInput): Promise<RegionOutcome> {
     const worker = await this.acquire();
     const id = this.nextId++;
     try {
-      const result = await new Promise<RegionMatchResult>((resolve, reject) => {
+      const result = await new Promise<RegionOutcome>((resolve, reject) => {
         const pending: Pending = { resolve, reject };
         const onMessage = (reply: Reply) => {
           if (reply.id !== id) return;
           cleanup();
           if (reply.error !== undefined) pending.reject(new Error(reply.error));
-          else pending.resolve(reply.result as RegionMatchResult);
+          else pending.resolve(reply.result as RegionOutcome);
         };
         const onError = (error: Error) => {
           cleanup();

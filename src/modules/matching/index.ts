@@ -10,6 +10,7 @@ export {
 } from './matching.jobs';
 export { getMatchingMetrics, registerMatchingMetricSources } from './matching.metrics';
 export { matchingEndpoints } from './matching.routes';
+export { type RegionOutcome, regionOutcome } from './region-outcome';
 export { requestMatchingRun } from './region-state.repository';
 export { type RegionMatcher, RunExecutor } from './run.executor';
 export type { Run, RunStats } from './run.schemas';

@@ -6,9 +6,10 @@ import { writeOutbox } from '../../shared/outbox/outbox';
 import type { JobContext } from '../../shared/queue/job-definition';
 import type { Clock } from '../../shared/time/clock';
 import { insertRunProposals } from '../proposals';
-import type { RegionMatchInput, RegionMatchResult } from './engine/region-match';
+import type { RegionMatchInput } from './engine/region-match';
 import { MATCHING_TOPICS } from './matching.jobs';
 import { getMatchingMetrics } from './matching.metrics';
+import type { RegionOutcome } from './region-outcome';
 import { markRegionServed, regionRunDue } from './region-state.repository';
 import * as runs from './run.repository';
 import type { RunStats } from './run.schemas';
@@ -19,8 +20,11 @@ import {
   type RegionSnapshot,
 } from './snapshot.loader';
 
-/** Solves one region; in production an engine thread (`EngineThreadPool.match`). */
-export type RegionMatcher = (input: RegionMatchInput) => Promise<RegionMatchResult>;
+/**
+ * Solves one region; in production an engine thread (`EngineThreadPool.match`), in process
+ * `regionOutcome(matchRegion(input))`.
+ */
+export type RegionMatcher = (input: RegionMatchInput) => Promise<RegionOutcome>;
 
 export interface RunExecutorOptions {
   dataSource: DataSource;
@@ -247,7 +251,7 @@ export class RunExecutor {
       const final = stats(count, performance.now() - storeStarted);
       await runs.finishRun(tx, run.id, {
         stats: final,
-        passedOver: result.passedOver,
+        passedOverJson: result.passedOverJson,
         policyVersion: subject.policy.version,
         snapshotSeq: subject.changeSeq,
       });
@@ -308,7 +312,7 @@ export class RunExecutor {
   }
 }
 
-function outcome(result: RegionMatchResult) {
+function outcome(result: RegionOutcome) {
   return {
     assigned: result.stats.assigned,
     objective: result.stats.objective,

@@ -113,7 +113,8 @@ export async function finishRun(
   id: string,
   outcome: {
     stats: RunStats;
-    passedOver: readonly PassedOverItem[];
+    /** The passed-over report as JSON (`regionOutcome`). */
+    passedOverJson: string;
     policyVersion: number;
     snapshotSeq: number;
   },
@@ -127,7 +128,7 @@ export async function finishRun(
       JSON.stringify(outcome.stats),
       outcome.policyVersion,
       outcome.snapshotSeq,
-      JSON.stringify(outcome.passedOver),
+      outcome.passedOverJson,
     ],
   );
 }

@@ -12,11 +12,58 @@ export interface OutboxRow {
 /** Hands one message to its queue; throws when that is not possible now (e.g. Redis down). */
 export type OutboxDispatcher = (row: OutboxRow) => Promise<void>;
 
+/**
+ * Hands several messages of one topic to their queues in one go (one round trip), for topics
+ * written by the thousand (a run's proposals); throws when that is not possible now.
+ */
+export interface OutboxBatchDispatcher {
+  batch: (rows: OutboxRow[]) => Promise<void>;
+}
+
+export type OutboxTopicDispatcher = OutboxDispatcher | OutboxBatchDispatcher;
+
+/** What one pass over a batch of rows sent, and the first row that could not be sent. */
+export interface DispatchOutcome<R extends OutboxRow = OutboxRow> {
+  sent: string[];
+  failure?: { row: R; error: unknown };
+}
+
+/**
+ * Dispatches `rows` in their order. Consecutive rows of a batched topic go out together; the
+ * first failure ends the pass (the rows after it stay for the next pass, as if not taken), and
+ * it is charged to the first row of what failed.
+ */
+export async function dispatchInOrder<R extends OutboxRow>(
+  rows: readonly R[],
+  dispatchers: Readonly<Record<string, OutboxTopicDispatcher>>,
+): Promise<DispatchOutcome<R>> {
+  const sent: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    const row = rows[i] as R;
+    const dispatch = dispatchers[row.topic];
+    let end = i + 1;
+    try {
+      if (!dispatch) throw new Error(`no dispatcher for topic ${row.topic}`);
+      if (typeof dispatch === 'function') {
+        await dispatch(row);
+      } else {
+        while (end < rows.length && rows[end]?.topic === row.topic) end++;
+        await dispatch.batch(rows.slice(i, end));
+      }
+    } catch (error) {
+      return { sent, failure: { row, error } };
+    }
+    for (let k = i; k < end; k++) sent.push((rows[k] as R).id);
+    i = end;
+  }
+  return { sent };
+}
+
 export interface OutboxRelayOptions {
   dataSource: DataSource;
   /** For LISTEN: a connection of its own, outside the pool. */
   databaseUrl: string;
-  dispatchers: Readonly<Record<string, OutboxDispatcher>>;
+  dispatchers: Readonly<Record<string, OutboxTopicDispatcher>>;
   logger: Logger;
   /** Safety-net poll, for a missed notification or a message that became due. */
   pollMs: number;
@@ -128,46 +175,37 @@ export class OutboxRelay {
           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
-      const sent: string[] = [];
-      let failed = false;
-      for (const row of rows) {
-        const dispatch = dispatchers[row.topic];
-        try {
-          if (!dispatch) throw new Error(`no dispatcher for topic ${row.topic}`);
-          await dispatch(row);
-          sent.push(row.id);
-        } catch (error) {
-          failed = true;
-          const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(row.attempts, 7));
-          await tx.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-                    available_at = now() + make_interval(secs => $3)
-              WHERE id = $1`,
-            [
-              row.id,
-              String(error instanceof Error ? error.message : error).slice(0, 500),
-              backoff / 1000,
-            ],
-          );
-          logger.warn(
-            {
-              outboxId: row.id,
-              topic: row.topic,
-              attempt: row.attempts + 1,
-              err: { message: String(error) },
-            },
-            'outbox dispatch failed; will retry',
-          );
-          // Most likely the queue is down: leave the rest for the next pass.
-          break;
-        }
+      const { sent, failure } = await dispatchInOrder(rows, dispatchers);
+      if (failure) {
+        const { row, error } = failure;
+        const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(row.attempts, 7));
+        await tx.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+                  available_at = now() + make_interval(secs => $3)
+            WHERE id = $1`,
+          [
+            row.id,
+            String(error instanceof Error ? error.message : error).slice(0, 500),
+            backoff / 1000,
+          ],
+        );
+        // Most likely the queue is down: the rest is left for the next pass.
+        logger.warn(
+          {
+            outboxId: row.id,
+            topic: row.topic,
+            attempt: row.attempts + 1,
+            err: { message: String(error) },
+          },
+          'outbox dispatch failed; will retry',
+        );
       }
       if (sent.length > 0) {
         await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [
           sent,
         ]);
       }
-      return { taken: rows.length, failed };
+      return { taken: rows.length, failed: failure !== undefined };
     });
   }
 

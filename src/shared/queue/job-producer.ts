@@ -5,6 +5,13 @@ import { AppError } from '../errors/app-error';
 import type { Redis } from '../redis/redis';
 import { DEFAULT_JOB_OPTIONS, type JobDefinition } from './job-definition';
 
+/** One job for `JobProducer.enqueueMany`. */
+export interface PlannedJob<S extends z.ZodType = z.ZodType> {
+  definition: JobDefinition<S>;
+  payload: z.input<S>;
+  options?: Pick<JobsOptions, 'jobId' | 'delay' | 'attempts' | 'backoff'>;
+}
+
 /** Enqueues declared jobs; one BullMQ queue object per queue name, made on first use. */
 export class JobProducer {
   private readonly queues = new Map<string, Queue>();
@@ -28,6 +35,29 @@ export class JobProducer {
       ...options,
     });
     return job.id ?? '';
+  }
+
+  /**
+   * Enqueues several jobs with one round trip per queue (BullMQ `addBulk`), for messages that
+   * come by the thousand: one at a time, each is a round trip and a wake-up of the queue's
+   * workers. Payloads are validated first, so a bad one sends nothing.
+   */
+  async enqueueMany(jobs: readonly PlannedJob[]): Promise<void> {
+    const byQueue = new Map<string, Parameters<Queue['addBulk']>[0]>();
+    for (const { definition, payload, options } of jobs) {
+      const data = definition.payload.parse(payload) as object;
+      let list = byQueue.get(definition.queue);
+      if (list === undefined) {
+        list = [];
+        byQueue.set(definition.queue, list);
+      }
+      list.push({
+        name: definition.name,
+        data,
+        opts: { ...DEFAULT_JOB_OPTIONS, ...definition.options, ...options },
+      });
+    }
+    for (const [queue, list] of byQueue) await this.queue(queue).addBulk(list);
   }
 
   /** Creates or updates the scheduler of a recurring job (idempotent: one per job). */

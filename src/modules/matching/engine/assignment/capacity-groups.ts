@@ -80,6 +80,7 @@ export function solveWithGroupPrices(
   open: OpenProblem,
   tiers: Tiers,
   options: { certificate?: Certificate; maxRounds?: number; flow?: FlowMethod },
+  cache: ExactFlowCache = { method: options.flow },
 ): PricedSolution {
   const left = open.groupLeft ?? new Int32Array(0);
   const groupCount = left.length;
@@ -98,7 +99,6 @@ export function solveWithGroupPrices(
   };
   const proven = (): boolean =>
     bound !== undefined && best !== undefined && !aboveWorth(bound, best.worth);
-  const cache: ExactFlowCache = { method: options.flow };
   const solve = (worth: Omit<ArcWorth, 'clientPriority'>): Int32Array =>
     solveExactFlow(
       instance,

@@ -4,7 +4,9 @@ import { solveGreedy, solveOptimal } from './assignment.solver';
 import type { AssignmentInstance } from './assignment.types';
 import { toCompactInstance } from './compact-instance';
 import { openProblem, type OpenProblem } from './fixed-pairs';
-import { greedyAssign, greedyByClasses } from './greedy';
+import type { ExactFlowCache } from './exact-flow';
+import { greedyAssign, greedyByClasses, solveCompactGreedy } from './greedy';
+import { solveCompactOptimal } from './optimal';
 import { clientArcs, priorityClasses } from './priority-flow';
 import { formatSolution } from './solution.format';
 import {
@@ -145,6 +147,27 @@ describe('greedyByClasses', () => {
           const byClients = greedyByClasses(compact, copy(state), classes, arcs);
           expect(Array.from(byClients)).toEqual(Array.from(byUnits));
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('solveCompactGreedy with the exact solve cache', () => {
+  it('gives the same solution as without it, on instances with tiers, groups and fixed pairs', () => {
+    const instances = withTiersAndGroups(
+      instanceArbitrary({ maxClients: 14, maxUnits: 10, density: 0.35, withFixed: true }),
+    );
+    fc.assert(
+      fc.property(instances, (instance) => {
+        const { compact } = toCompactInstance(instance);
+        const cache: ExactFlowCache = {};
+        solveCompactOptimal(compact, { cache });
+        const plain = solveCompactGreedy(compact);
+        const shared = solveCompactGreedy(compact, cache);
+        expect(Array.from(shared.clientUnit)).toEqual(Array.from(plain.clientUnit));
+        expect(shared.objectiveMicro).toBe(plain.objectiveMicro);
+        expect(shared.assigned).toBe(plain.assigned);
       }),
       { numRuns: 300 },
     );

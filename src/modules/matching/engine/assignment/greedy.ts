@@ -6,7 +6,8 @@ import {
 } from './assignment.types';
 import { openProblem, type OpenProblem } from './fixed-pairs';
 import { KeyHeap, NodeHeap } from './node-heap';
-import type { ClientArcs } from './priority-flow';
+import type { ExactFlowCache } from './exact-flow';
+import { clientArcs, type ClientArcs, priorityClasses } from './priority-flow';
 import { solutionOf } from './solution-totals';
 import { priorityTiers } from './tiers';
 import { unitArcsByWorth, type UnitArcs } from './unit-arcs';
@@ -18,9 +19,26 @@ import { unitArcsByWorth, type UnitArcs } from './unit-arcs';
  * neither the most clients housed nor the best total; the benchmark reports how far it is from
  * the optimum.
  */
-export function solveCompactGreedy(instance: CompactAssignmentInstance): CompactAssignmentSolution {
+export function solveCompactGreedy(
+  instance: CompactAssignmentInstance,
+  /**
+   * The classes and client arcs of an optimal solve of this same instance
+   * (`OptimalSolveOptions.cache`): given, the same greedy walks them (`greedyByClasses`, pair for
+   * pair the same answer) instead of sorting every unit's pairs again.
+   */
+  cache?: ExactFlowCache,
+): CompactAssignmentSolution {
   const open = openProblem(instance);
-  const clientPair = greedyAssign(instance, open, priorityTiers(instance, open).clientPriority);
+  const { clientPriority } = priorityTiers(instance, open);
+  const clientPair =
+    cache === undefined
+      ? greedyAssign(instance, open, clientPriority)
+      : greedyByClasses(
+          instance,
+          open,
+          (cache.classes ??= priorityClasses(clientPriority, open)),
+          (cache.arcs ??= clientArcs(instance, open)),
+        );
   return solutionOf(instance, open, clientPair);
 }
 

@@ -5,7 +5,7 @@ import type {
 } from './assignment.types';
 import { solveWithGroupPrices } from './capacity-groups';
 import { openProblem } from './fixed-pairs';
-import { solveExactFlow, type FlowMethod } from './exact-flow';
+import { solveExactFlow, type ExactFlowCache, type FlowMethod } from './exact-flow';
 import type { Certificate } from './min-cost-flow';
 import { solutionOf, totalsOf } from './solution-totals';
 import { priorityTiers } from './tiers';
@@ -27,6 +27,11 @@ export interface OptimalSolveOptions {
    * priority classes (exact-flow.ts): for comparisons (tests, the benchmark's old figures).
    */
   flow?: FlowMethod;
+  /**
+   * Where the solve keeps the priority classes and client arcs it builds (or finds them), so a
+   * later greedy baseline on the same instance (`solveCompactGreedy`) need not build its own.
+   */
+  cache?: ExactFlowCache;
 }
 
 /**
@@ -48,15 +53,21 @@ export function solveCompactOptimal(
       { clientPriority: tiers.clientPriority },
       tiers.maxPriority,
       options.certificate,
-      { method: options.flow },
+      cacheFor(options),
     );
     const solution = solutionOf(instance, open, flow.clientPair);
     const bound: CompactTierTotals = totalsOf(instance, open, flow.clientPair);
     solution.optimality = { exact: true, bound, iterations: 1 };
     return solution;
   }
-  const priced = solveWithGroupPrices(instance, open, tiers, options);
+  const priced = solveWithGroupPrices(instance, open, tiers, options, cacheFor(options));
   const solution = solutionOf(instance, open, priced.clientPair);
   solution.optimality = priced.optimality;
   return solution;
+}
+
+function cacheFor(options: OptimalSolveOptions): ExactFlowCache {
+  const cache = options.cache ?? {};
+  cache.method = options.flow;
+  return cache;
 }

@@ -170,6 +170,8 @@ export interface PassedOverInput {
 /** At most this many housed clients are named per passed-over client (the ones waiting least). */
 export const PASSED_OVER_MAX_NAMED = 5;
 
+const NONE = new Int32Array(0);
+
 /**
  * The passed-over report of a run: every client who had an eligible home but was not assigned,
  * while a client with a shorter wait and no urgency was. Reasons:
@@ -216,36 +218,66 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
   });
   housedNotUrgent.sort((a, b) => (pairs.clientWait[a] as number) - (pairs.clientWait[b] as number));
 
-  // A home left empty is closed by the areas that are full; the same for every client.
-  const closedAreas = areas.map((unitAreas, u) =>
-    (unitClient[u] as number) < 0 ? unitAreas.filter(areaFull) : [],
-  );
-
-  const byClient = new Map<
-    number,
-    { fullCaps: Set<string>; fullGroups: Set<number>; fit: boolean }
-  >();
-  for (let i = 0; i < pairs.count; i++) {
-    const c = pairs.clientIndex[i] as number;
-    if ((clientUnit[c] as number) >= 0) continue;
-    const u = pairs.unitIndex[i] as number;
-    let entry = byClient.get(c);
-    if (entry === undefined) {
-      entry = { fullCaps: new Set(), fullGroups: new Set(), fit: false };
-      byClient.set(c, entry);
+  // A home left empty is closed by the areas that are full; the same for every client. Areas by
+  // number, so a client's full caps are collected with stamps rather than a set per pair.
+  const areaKeys: string[] = [];
+  const areaNumber = new Map<string, number>();
+  const closedAreas = areas.map((unitAreas, u) => {
+    if ((unitClient[u] as number) >= 0) return NONE;
+    const closed: number[] = [];
+    for (const area of unitAreas) {
+      if (!areaFull(area)) continue;
+      let a = areaNumber.get(area.key);
+      if (a === undefined) {
+        a = areaKeys.length;
+        areaKeys.push(area.key);
+        areaNumber.set(area.key, a);
+      }
+      closed.push(a);
     }
-    const g = pairs.pairGroup[i] as number;
-    const taker = unitClient[u] as number;
-    const closedBy = closedAreas[u] as CapArea[];
-    for (const area of closedBy) entry.fullCaps.add(area.key);
-    if (groupFull(g)) entry.fullGroups.add(g);
-    // Taken by a client who waited less and is not urgent, or left empty with room: only fit
-    // can explain it.
-    const takerOutranked =
-      taker >= 0 &&
-      pairs.clientUrgent[taker] === 0 &&
-      (pairs.clientWait[taker] as number) < (pairs.clientWait[c] as number);
-    if ((takerOutranked || (taker < 0 && closedBy.length === 0)) && !groupFull(g)) entry.fit = true;
+    return closed.length === 0 ? NONE : Int32Array.from(closed);
+  });
+
+  // Per client not housed, with at least one allowed pair (the pairs come by client).
+  const byClient = new Map<number, { fullCaps: string[]; fullGroups: number[]; fit: boolean }>();
+  const areaStamp = new Int32Array(areaKeys.length);
+  const groupStamp = new Int32Array(pairs.groups.length);
+  for (let i = 0; i < pairs.count;) {
+    const c = pairs.clientIndex[i] as number;
+    let end = i + 1;
+    while (end < pairs.count && pairs.clientIndex[end] === c) end++;
+    if ((clientUnit[c] as number) >= 0) {
+      i = end;
+      continue;
+    }
+    const stamp = c + 1;
+    const wait = pairs.clientWait[c] as number;
+    const fullCaps: string[] = [];
+    const fullGroups: number[] = [];
+    let fit = false;
+    for (; i < end; i++) {
+      const u = pairs.unitIndex[i] as number;
+      const g = pairs.pairGroup[i] as number;
+      const taker = unitClient[u] as number;
+      const closedBy = closedAreas[u] as Int32Array;
+      for (let k = 0; k < closedBy.length; k++) {
+        const a = closedBy[k] as number;
+        if (areaStamp[a] === stamp) continue;
+        areaStamp[a] = stamp;
+        fullCaps.push(areaKeys[a] as string);
+      }
+      const full = groupFull(g);
+      if (full && groupStamp[g] !== stamp) {
+        groupStamp[g] = stamp;
+        fullGroups.push(g);
+      }
+      // Taken by a client who waited less and is not urgent, or left empty with room: only fit
+      // can explain it.
+      const takerOutranked =
+        taker >= 0 && pairs.clientUrgent[taker] === 0 && (pairs.clientWait[taker] as number) < wait;
+      if ((takerOutranked || (taker < 0 && closedBy.length === 0)) && !full) fit = true;
+    }
+    byClient.set(c, { fullCaps, fullGroups, fit });
   }
 
   // Only the first few of them are ever named: whether each of their homes is open to a client
@@ -288,8 +320,8 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
       };
     });
     const reasons: PassedOverReason[] = [];
-    if (entry.fullCaps.size > 0) reasons.push('cap');
-    if (entry.fullGroups.size > 0) reasons.push('capacity');
+    if (entry.fullCaps.length > 0) reasons.push('cap');
+    if (entry.fullGroups.length > 0) reasons.push('capacity');
     if (passedOverBy.some((n) => n.rule !== null)) reasons.push('rule');
     if (entry.fit) reasons.push('fit');
     report.push({
@@ -298,8 +330,8 @@ export function passedOverReport(input: PassedOverInput): PassedOverClient[] {
       urgent: pairs.clientUrgent[c] === 1,
       eligibleUnits: eligible[c] as number,
       reasons,
-      fullCaps: [...entry.fullCaps].sort(),
-      fullGroups: [...entry.fullGroups]
+      fullCaps: entry.fullCaps.sort(),
+      fullGroups: entry.fullGroups
         .sort((a, b) => a - b)
         .map((g) => {
           const group = pairs.groups[g] as GeneratedPairs['groups'][number];
