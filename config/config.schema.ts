@@ -73,6 +73,11 @@ export const configSchema = z
       .default(15_000)
       .describe('How long a graceful shutdown may take before the process exits with 1.'),
     WORKER_CONCURRENCY: positiveInt.max(64).default(2).describe('Jobs a worker runs at once.'),
+    ENGINE_WARM_UP: flag
+      .default(true)
+      .describe(
+        'Start the engine threads with the worker and let each match a small generated region first, so the first real run does not pay for compiling the engine.',
+      ),
     ENGINE_THREAD_NICE: z.coerce
       .number()
       .int()

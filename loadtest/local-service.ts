@@ -56,6 +56,8 @@ export async function startLocalService(options: {
     RATE_LIMIT_IP_POINTS: '100000000',
     // Info: readiness is read from the log (`api listening`, `worker started`).
     LOG_LEVEL: 'info',
+    // Readiness is the engine threads' warm-up, so timings start with a worker as it runs all day.
+    ENGINE_WARM_UP: 'true',
   };
   const config = loadConfig(env);
   const apis: ChildProcess[] = [];
@@ -96,7 +98,7 @@ export async function startLocalService(options: {
       urls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 0; i < options.workers; i++) {
-      workers.push(await startProcess('workers/index.ts', env, 'worker started'));
+      workers.push(await startProcess('workers/index.ts', env, 'engine threads warm'));
     }
     const tokens = parseTokens(report.tokens.map((t) => t.token).join('\n'));
     return { urls, tokens, databaseUrl: database.url, env, workers, apis, stop };

@@ -29,6 +29,20 @@ export async function startWorker(
   const runtime = await openRuntime(config, { service: 'matchpunt-worker', ...options });
   const { logger } = runtime;
   const engine = new EngineThreadPool(config.WORKER_CONCURRENCY, config.ENGINE_THREAD_NICE);
+  if (config.ENGINE_WARM_UP) {
+    const warming = performance.now();
+    engine.start().then(
+      () => {
+        logger.info({ ms: Math.round(performance.now() - warming) }, 'engine threads warm');
+      },
+      (error: unknown) => {
+        logger.warn(
+          { err: { message: String(error) } },
+          'engine warm-up failed; threads start on use',
+        );
+      },
+    );
+  }
   const executor = new RunExecutor({
     dataSource: runtime.dataSource,
     match: (input) => engine.match(input),

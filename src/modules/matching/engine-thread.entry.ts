@@ -9,11 +9,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { matchRegion, type RegionMatchInput } from './engine/region-match';
 import { regionOutcome } from './region-outcome';
 import type { EngineThreadData } from './engine-thread.pool';
+import { warmUpEngine } from './engine-thread.warm-up';
 
 // On Linux a priority is per thread: this renices the engine thread only, not the process's
 // event loop. Lowering one's own priority needs no privilege.
-const { nice } = workerData as EngineThreadData;
+const { nice, warmUp } = workerData as EngineThreadData;
 if (nice > 0) setPriority(nice);
+if (warmUp) {
+  // Before any request is read: one that arrives meanwhile waits in the port's queue.
+  warmUpEngine();
+  parentPort?.postMessage({ warm: true });
+}
 
 interface Request {
   id: number;

@@ -15,6 +15,21 @@ function threadNiceness(): number[] {
 
 const onLinux = existsSync('/proc/self/task') ? it : it.skip;
 
+function smallRegion(seed: number) {
+  const population = generatePopulation({
+    seed,
+    clients: 20,
+    units: 10,
+    geography: 'noord-midden-limburg',
+  });
+  return {
+    units: population.units,
+    clients: population.clients,
+    fixed: [],
+    context: population.context,
+  };
+}
+
 describe('EngineThreadPool', () => {
   onLinux(
     'when started with a niceness, then the engine thread runs at it and the process’s own thread does not',
@@ -22,18 +37,7 @@ describe('EngineThreadPool', () => {
       const before = threadNiceness().filter((nice) => nice === 7).length;
       const pool = new EngineThreadPool(1, 7);
       try {
-        const population = generatePopulation({
-          seed: 7,
-          clients: 20,
-          units: 10,
-          geography: 'noord-midden-limburg',
-        });
-        const result = await pool.match({
-          units: population.units,
-          clients: population.clients,
-          fixed: [],
-          context: population.context,
-        });
+        const result = await pool.match(smallRegion(7));
         expect(result.pairs.length).toBeGreaterThan(0);
         // The idle engine thread is kept for the next run: it is there to look at.
         expect(threadNiceness().filter((nice) => nice === 7).length).toBe(before + 1);
@@ -44,4 +48,24 @@ describe('EngineThreadPool', () => {
     },
     60_000,
   );
+
+  it('when started ahead of use, then every thread warms up first and then matches as a cold one does', async () => {
+    const region = smallRegion(11);
+    const cold = new EngineThreadPool(1);
+    const warm = new EngineThreadPool(2);
+    try {
+      const expected = await cold.match(region);
+      await warm.start();
+      // Both threads are warm and idle: two runs at once, one on each.
+      const results = await Promise.all([warm.match(region), warm.match(region)]);
+      for (const result of results) {
+        expect(result.pairs.map((pair) => [pair.unitId, pair.clientId])).toEqual(
+          expected.pairs.map((pair) => [pair.unitId, pair.clientId]),
+        );
+        expect(result.passedOverJson).toBe(expected.passedOverJson);
+      }
+    } finally {
+      await Promise.all([cold.close(), warm.close()]);
+    }
+  }, 120_000);
 });

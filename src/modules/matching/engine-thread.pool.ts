@@ -13,6 +13,8 @@ interface Pending {
 export interface EngineThreadData {
   /** Niceness the thread gives itself (Linux renices just that thread): 0 = as the process. */
   nice: number;
+  /** Match a small generated region before the first request (`engine-thread.warm-up.ts`). */
+  warmUp: boolean;
 }
 
 interface Reply {
@@ -22,10 +24,10 @@ interface Reply {
 }
 
 /** Compiled, the entry is a `.js` file; under tsx or jest it is TypeScript and needs tsx's hook. */
-function spawnEngineThread(nice: number): Worker {
+function spawnEngineThread(nice: number, warmUp = false): Worker {
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `engine-thread.entry${extension}`);
-  const workerData: EngineThreadData = { nice };
+  const workerData: EngineThreadData = { nice, warmUp };
   if (extension === '.js') return new Worker(entry, { workerData });
   const hook = require.resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(entry)});`, {
@@ -93,6 +95,47 @@ export class EngineThreadPool {
       this.wakeNext();
       throw error;
     }
+  }
+
+  /**
+   * Starts every thread now rather than on first use, each warming the engine up on a generated
+   * region (a few seconds of CPU at the threads' priority). Resolves when all are warm; a run
+   * requested meanwhile waits for the first warm thread.
+   */
+  async start(): Promise<void> {
+    const warming: Promise<void>[] = [];
+    while (this.started < this.size) {
+      this.started++;
+      const worker = spawnEngineThread(this.nice, true);
+      warming.push(
+        new Promise<void>((resolve, reject) => {
+          const onMessage = (message: { warm?: boolean }) => {
+            if (message.warm !== true) return;
+            cleanup();
+            this.release(worker);
+            resolve();
+          };
+          const onFailure = (error: unknown) => {
+            cleanup();
+            this.started--;
+            void worker.terminate();
+            this.wakeNext();
+            reject(
+              error instanceof Error ? error : new Error(`engine thread exited (${String(error)})`),
+            );
+          };
+          const cleanup = () => {
+            worker.off('message', onMessage);
+            worker.off('error', onFailure);
+            worker.off('exit', onFailure);
+          };
+          worker.on('message', onMessage);
+          worker.on('error', onFailure);
+          worker.on('exit', onFailure);
+        }),
+      );
+    }
+    await Promise.all(warming);
   }
 
   async close(): Promise<void> {
