@@ -7,10 +7,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 
-import { Redis } from 'ioredis';
-
 import { startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase } from '../bench/throwaway-database';
+import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { loadConfig } from '../config';
 import { runDemoSeed } from '../scripts/demo/run';
 import { createDataSource } from '../src/shared/database/data-source';
@@ -43,7 +42,7 @@ export async function startLocalService(options: {
 }): Promise<LocalService> {
   const base = loadConfig(process.env);
   const database = await throwawayDatabase(base.DATABASE_URL);
-  const prefix = `matchpunt-load-${randomBytes(4).toString('hex')}`;
+  const prefix = throwawayRedisPrefix('load');
   const adminToken = `load-test-admin-${randomBytes(16).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -65,19 +64,7 @@ export async function startLocalService(options: {
   const stop = async () => {
     await Promise.all([...apis, ...workers].map(stopProcess));
     await database.drop();
-    const redis = new Redis(config.REDIS_URL, { lazyConnect: true });
-    await redis.connect();
-    try {
-      // Only this run's keys: the Redis may be shared.
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    await removeRedisPrefix(config.REDIS_URL, prefix);
   };
   try {
     const report = await runDemoSeed(config, createLogger(config, 'loadtest-seed'));

@@ -7,10 +7,10 @@
  * measurement is about.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 
 import { loadNation } from '../bench/nation';
 import { startProcess, stopProcess } from '../bench/processes';
+import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-database';
 import { loadConfig } from '../config';
 import { RunExecutor } from '../src/modules/matching';
@@ -31,7 +31,7 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
-    REDIS_PREFIX: `matchpunt-load-nation-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: throwawayRedisPrefix('load-nation'),
     LOG_LEVEL: 'info',
     // Readiness is the engine threads' warm-up, so timings start with a worker as it runs all day.
     ENGINE_WARM_UP: 'true',
@@ -47,6 +47,7 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
     if (worker) await stopProcess(worker);
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
+    await removeRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
   };
   try {
     await dataSource.initialize();

@@ -11,7 +11,6 @@
  * same regions with no proposals yet.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
@@ -22,6 +21,7 @@ import { createLogger } from '../../src/shared/logger/logger';
 import { loadNation, NATION_REGIONS } from '../nation';
 import { startProcess, stopProcess } from '../processes';
 import { probeServer, throwawayDatabase, type ThrowawayDatabase } from '../throwaway-database';
+import { removeRedisPrefix, throwawayRedisPrefix } from '../throwaway-redis';
 
 interface RunRow {
   regionCode: string;
@@ -76,7 +76,7 @@ async function measure(
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
-    REDIS_PREFIX: `matchpunt-bench-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: throwawayRedisPrefix('bench'),
     LOG_LEVEL: 'info',
     // Readiness is the engine threads' warm-up (unless ENGINE_WARM_UP=false is given), so timings
     // start with a worker as it runs all day.
@@ -192,6 +192,7 @@ async function measure(
     await Promise.all(workers.map(stopProcess));
     await dataSource.destroy();
     await database.drop();
+    await removeRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
   }
 }
 
