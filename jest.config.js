@@ -28,6 +28,10 @@ const swcTsx = [
 ];
 
 module.exports = {
+  // Two test files at once even on a 2-core machine (Jest's default there is one): most of an
+  // integration test's time is spent waiting on PostgreSQL, Redis and child processes, and each
+  // worker has its own database and Redis key prefix (test/setup/worker-env.ts).
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'console',

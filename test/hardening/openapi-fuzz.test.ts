@@ -28,7 +28,7 @@ import { clientBody, unitBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Fixed, so a failure reproduces: runs per operation and the seed. */
-const RUNS_PER_OPERATION = 12;
+const RUNS_PER_OPERATION = 6;
 const SEED = 20261130;
 
 type Transport = 'plain' | 'gzip-lie' | 'wrong-type' | 'if-match-garbage';
