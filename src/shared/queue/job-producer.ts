@@ -57,6 +57,7 @@ export class JobProducer {
         opts: { ...DEFAULT_JOB_OPTIONS, ...definition.options, ...options },
       });
     }
+    this.requireConnection();
     for (const [queue, list] of byQueue) await this.queue(queue).addBulk(list);
   }
 
