@@ -1,13 +1,15 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 
-import { loadConfig } from '../../config';
 import { createRegion } from '../support/factories';
-import { connectionRefused, freePort, waitForLine } from '../support/processes';
+import {
+  apiEnv,
+  connectionRefused,
+  freePort,
+  spawnService,
+  waitForLine,
+} from '../support/processes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const ROOT = path.join(__dirname, '..', '..');
 const ADMIN = `shutdown-admin-${'y'.repeat(32)}`;
 
 describe('graceful shutdown', () => {
@@ -20,24 +22,10 @@ describe('graceful shutdown', () => {
   it('when SIGTERM arrives while a request is in flight, then that request completes and the process exits 0', async () => {
     const region = await createRegion(t.runtime.dataSource);
     const port = await freePort();
-    const config = loadConfig(process.env);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        BOOTSTRAP_ADMIN_TOKEN: ADMIN,
-        DATABASE_URL: config.DATABASE_URL,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, exited } = spawnService('src/server.ts', {
+      ...apiEnv(port),
+      BOOTSTRAP_ADMIN_TOKEN: ADMIN,
     });
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => {
-        resolve(code);
-      }),
-    );
     try {
       await waitForLine(child, /api listening/);
 
@@ -80,20 +68,7 @@ describe('graceful shutdown', () => {
   }, 60_000);
 
   it('when the worker process gets SIGTERM, then it stops taking jobs, closes its connections and exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'info',
-        DATABASE_URL: loadConfig(process.env).DATABASE_URL,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => {
-        resolve(code);
-      }),
-    );
+    const { child, exited } = spawnService('workers/index.ts');
     try {
       await waitForLine(child, /worker started/);
       child.kill('SIGTERM');

@@ -1,17 +1,13 @@
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 
-import { loadConfig } from '../../config';
 import { createOrganisation, createRegion } from '../support/factories';
-import { freePort, waitForLine } from '../support/processes';
+import { apiEnv, freePort, spawnService, waitForLine } from '../support/processes';
 import { nextRef, unitBody } from '../support/registry-fixtures';
 import { eventually } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
 
-const ROOT = path.join(__dirname, '..', '..');
 const CONNECTIONS = 20;
 /** Responses before the signal: the load is in full swing by then. */
 const BEFORE_SIGNAL = 200;
@@ -79,25 +75,10 @@ describe('API shutdown under load', () => {
     });
     const refPrefix = nextRef('SIGTERM');
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: loadConfig(process.env).DATABASE_URL,
-        RATE_LIMIT_POINTS: '1000000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, exited, stderr } = spawnService('src/server.ts', {
+      ...apiEnv(port),
+      RATE_LIMIT_POINTS: '1000000',
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => {
-        resolve(code);
-      }),
-    );
     const agents: http.Agent[] = [];
     try {
       await waitForLine(child, /api listening/);
@@ -145,7 +126,7 @@ describe('API shutdown under load', () => {
       const responses = outcomes.filter((o) => o.kind === 'response');
       const errors = outcomes.filter((o) => o.kind === 'error');
       expect(code).toBe(0);
-      expect(stderr).toBe('');
+      expect(stderr()).toBe('');
       // No 5xx, no 429: every request the server took got its normal answer.
       expect([...new Set(responses.map((o) => o.status))].sort()).toEqual([200, 201]);
       // Some were in flight as the signal came, and were told the connection closes after.

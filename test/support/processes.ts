@@ -1,5 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
+
+import { loadConfig } from '../../config';
 
 /** Helpers for tests that start the service as a process, as an operator would. */
 
@@ -42,4 +45,42 @@ export function connectionRefused(port: number): Promise<boolean> {
       resolve(true);
     });
   });
+}
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  /** Everything the process has written to stderr so far. */
+  stderr: () => string;
+}
+
+/** The API's address settings for `spawnService('src/server.ts', …)`. */
+export function apiEnv(port: number): NodeJS.ProcessEnv {
+  return { PORT: String(port), HOST: '127.0.0.1' };
+}
+
+/**
+ * `script` (`src/server.ts`, `workers/index.ts`) as its own process under tsx, with this test's
+ * database and `env` on top; wait for its ready line (`waitForLine`) before using it.
+ */
+export function spawnService(script: string, env: NodeJS.ProcessEnv = {}): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: path.join(__dirname, '..', '..'),
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: loadConfig(process.env).DATABASE_URL,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      resolve(code);
+    }),
+  );
+  return { child, exited, stderr: () => stderr };
 }
