@@ -16,6 +16,9 @@ export type ProposalScope =
   | { kind: 'corporation'; organisationId: string }
   | { kind: 'provider'; organisationId: string };
 
+/** A proposal as a list reads it: everything but the rule results. */
+export type ListedProposal = Omit<StoredProposal, 'rules'>;
+
 /** A proposal as stored, with the facts the access policy and the workflow need. */
 export interface StoredProposal extends ProposalFacts {
   id: string;
@@ -49,9 +52,9 @@ export interface StoredProposal extends ProposalFacts {
   contingentYear: number | null;
 }
 
-const SELECT = `
-  SELECT p.id, p.status, p.version, p.unit_id AS "unitId", p.client_id AS "clientId",
-         p.region_code AS "regionCode", p.origin, p.run_id AS "runId", p.score, p.breakdown, p.rules,
+const COLUMNS = `
+         p.id, p.status, p.version, p.unit_id AS "unitId", p.client_id AS "clientId",
+         p.region_code AS "regionCode", p.origin, p.run_id AS "runId", p.score, p.breakdown,
          p.policy_version AS "policyVersion", to_json(p.deadline)#>>'{}' AS deadline,
          to_json(p.approved_at)#>>'{}' AS "approvedAt",
          to_json(p.corporation_deadline)#>>'{}' AS "corporationDeadline",
@@ -65,8 +68,11 @@ const SELECT = `
          u.municipality_code AS "municipalityCode", u.corporation_id AS "corporationId",
          u.type AS "unitType", u.contingent_year AS "contingentYear",
          c.provider_id AS "providerId", c.support_provider_id AS "supportProviderId",
-         c.municipality_of_belonging AS "clientMunicipalityCode"
-    FROM proposals p JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id`;
+         c.municipality_of_belonging AS "clientMunicipalityCode"`;
+const FROM = `FROM proposals p JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id`;
+const SELECT = `SELECT ${COLUMNS}, p.rules ${FROM}`;
+/** A list leaves the rule results (about 3.7 kB a proposal) to the single read. */
+const SELECT_LISTED = `SELECT ${COLUMNS} ${FROM}`;
 
 function scopeClause(scope: ProposalScope, at: number): { sql: string; params: unknown[] } {
   switch (scope.kind) {
@@ -107,10 +113,10 @@ export async function listProposals(
   scope: ProposalScope,
   filter: ProposalFilter,
   page: PageRequest,
-): Promise<StoredProposal[]> {
+): Promise<ListedProposal[]> {
   const where = scopeClause(scope, 11);
-  return db.query<StoredProposal[]>(
-    `${SELECT}
+  return db.query<ListedProposal[]>(
+    `${SELECT_LISTED}
       WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
         AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
         AND ($5::uuid IS NULL OR p.run_id = $5)

@@ -12,8 +12,8 @@ import { can, partyOf, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
 import * as repository from './proposal.repository';
-import type { StoredProposal } from './proposal.repository';
-import type { DecisionBody, Proposal } from './proposal.schemas';
+import type { ListedProposal, StoredProposal } from './proposal.repository';
+import type { DecisionBody, ProposalListItem, ProposalListViewBody } from './proposal.schemas';
 import {
   type CreateProposalInput,
   type ProposalFilter,
@@ -43,7 +43,7 @@ export interface PairEvaluator {
     clientId: string,
   ): Promise<{
     rules: { code: string; passed: boolean; message: string }[];
-    breakdown: Proposal['breakdown'];
+    breakdown: ProposalListItem['breakdown'];
     score: number;
     policyVersion: number;
   }>;
@@ -85,7 +85,7 @@ export class ProposalService {
     actor: Actor,
     filter: ProposalFilter,
     page: PageRequest,
-  ): Promise<Page<ProposalViewBody>> {
+  ): Promise<Page<ProposalListViewBody>> {
     requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
     const db = rootDb(this.dataSource);
     const rows = await repository.listProposals(db, proposalScope(actor), filter, page);
@@ -489,8 +489,8 @@ export class ProposalService {
     proposal: StoredProposal | undefined,
   ): Promise<ProposalViewBody> {
     const [view] = proposal ? await this.present(db, actor, [proposal]) : [];
-    if (!view) throw new Error('a proposal read in its own transaction went missing');
-    return view;
+    if (!proposal || !view) throw new Error('a proposal read in its own transaction went missing');
+    return view.view === 'matcher' ? { ...view, rules: proposal.rules } : view;
   }
 
   /**
@@ -500,12 +500,12 @@ export class ProposalService {
   private async present(
     db: Db,
     actor: Actor,
-    proposals: StoredProposal[],
-  ): Promise<ProposalViewBody[]> {
+    proposals: ListedProposal[],
+  ): Promise<ProposalListViewBody[]> {
     const view = viewFor(actor);
     switch (view) {
       case 'matcher':
-        return proposals.map(matcherView);
+        return proposals.map(matcherListView);
       case 'corporation': {
         const clients = await repository.findClientSummaries(
           db,
@@ -542,7 +542,7 @@ export class ProposalService {
   }
 }
 
-function baseView(p: StoredProposal) {
+function baseView(p: ListedProposal) {
   return {
     id: p.id,
     status: p.status,
@@ -563,7 +563,8 @@ function baseView(p: StoredProposal) {
   };
 }
 
-function matcherView(p: StoredProposal): Proposal {
+/** Field by field: a stored proposal passed here must not bring its rule results along. */
+function matcherListView(p: ListedProposal): ProposalListItem {
   return {
     ...baseView(p),
     view: 'matcher',
@@ -571,7 +572,6 @@ function matcherView(p: StoredProposal): Proposal {
     runId: p.runId,
     score: p.score,
     breakdown: p.breakdown,
-    rules: p.rules,
     overriddenRules: p.overriddenRules,
     awaitingSecondMatcher: p.overriddenRules.length > 0 && p.approvedAt === null,
     policyVersion: p.policyVersion,
