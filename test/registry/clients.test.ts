@@ -300,10 +300,11 @@ describe('clients', () => {
       .query({ limit: 2, cursor: firstPage.body.nextCursor })
       .set(bearer(matcher.token))
       .expect(200);
-    const items = [...firstPage.body.items, ...secondPage.body.items] as { id: string }[];
-    expect(items.map((item) => (item as { externalRef: string }).externalRef)).toEqual(
-      bodies.map((body) => body.externalRef),
-    );
+    const items = [...firstPage.body.items, ...secondPage.body.items] as {
+      id: string;
+      externalRef: string;
+    }[];
+    expect(items.map((item) => item.externalRef)).toEqual(bodies.map((body) => body.externalRef));
     for (const item of items) {
       const single = await request(t.app)
         .get(`/api/v1/clients/${item.id}`)

@@ -276,7 +276,7 @@ export async function listClients(
         {
           action: 'client.read',
           entityType: 'client',
-          ids: `SELECT id FROM page ORDER BY sort_at, id LIMIT $7 - 1`,
+          rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT $7 - 1`,
         },
         8 + where.params.length,
       )

@@ -8,11 +8,11 @@ import { type Page, type PageRequest, toPage } from '../../shared/http/paginatio
 import { recordAudit } from '../audit';
 import { type DomainEventType, emitEvents } from '../notifications';
 import { startPlacement } from '../placements';
-import { can, partyOf, proposalScope, viewFor } from './proposal.access';
+import { can, partyOf, type ProposalView, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
 import * as repository from './proposal.repository';
-import type { ListedProposal, StoredProposal } from './proposal.repository';
+import type { ListedProposal, PartyListedProposal, StoredProposal } from './proposal.repository';
 import type { DecisionBody, ProposalListItem, ProposalListViewBody } from './proposal.schemas';
 import {
   type CreateProposalInput,
@@ -87,10 +87,20 @@ export class ProposalService {
     page: PageRequest,
   ): Promise<Page<ProposalListViewBody>> {
     requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
-    const db = rootDb(this.dataSource);
-    const rows = await repository.listProposals(db, proposalScope(actor), filter, page);
+    const view = viewFor(actor);
+    // One statement: the party's details come with the page, and a corporation's reads of client
+    // summaries are logged by it too.
+    const rows = await repository.listProposals(
+      rootDb(this.dataSource),
+      proposalScope(actor),
+      filter,
+      page,
+      view === 'matcher'
+        ? {}
+        : { with: view, ...(view === 'corporation' ? { readBy: actor } : {}) },
+    );
     const result = toPage(rows, page.limit);
-    return { items: await this.present(db, actor, result.items), nextCursor: result.nextCursor };
+    return { items: result.items.map((p) => listView(view, p)), nextCursor: result.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ProposalViewBody> {
@@ -500,7 +510,7 @@ export class ProposalService {
   private async present(
     db: Db,
     actor: Actor,
-    proposals: ListedProposal[],
+    proposals: StoredProposal[],
   ): Promise<ProposalListViewBody[]> {
     const view = viewFor(actor);
     switch (view) {
@@ -539,6 +549,18 @@ export class ProposalService {
         }));
       }
     }
+  }
+}
+
+/** A listed proposal in its reader's view; the repository read the party's details with it. */
+function listView(view: ProposalView, p: PartyListedProposal): ProposalListViewBody {
+  switch (view) {
+    case 'matcher':
+      return matcherListView(p);
+    case 'corporation':
+      return { ...baseView(p), view, client: found(p.clientSummary, p.clientId) };
+    case 'provider':
+      return { ...baseView(p), view, unit: found(p.unitDetails, p.unitId) };
   }
 }
 
