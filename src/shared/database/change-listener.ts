@@ -34,6 +34,8 @@ const MAX_RECONNECT_DELAY_MS = 10_000;
 export class ChangeListener {
   private readonly subscribers = new Map<string, Set<ChangeHandlers>>();
   private readonly listening = new Set<string>();
+  /** Connections already given up on: their late `error` and `end` events change nothing. */
+  private readonly retired = new WeakSet<Client>();
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -80,6 +82,7 @@ export class ChangeListener {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     const client = this.client;
+    if (client) this.retired.add(client);
     this.drop();
     await client?.end().catch(() => undefined);
   }
@@ -136,7 +139,8 @@ export class ChangeListener {
   }
 
   private lost(client: Client, error: unknown): void {
-    if (this.client !== undefined && this.client !== client) return;
+    if (this.retired.has(client) || (this.client !== undefined && this.client !== client)) return;
+    this.retired.add(client);
     const wasLive = this.client === client;
     this.drop();
     client.end().catch(() => undefined);
