@@ -7,7 +7,12 @@ import { AuditService, auditEndpoints } from './modules/audit';
 import { ClientService, clientEndpoints } from './modules/clients';
 import { ContingentService, contingentEndpoints } from './modules/contingents';
 import { CoverageService, coverageEndpoints } from './modules/coverage';
-import { authenticationMiddleware, IdentityService, identityEndpoints } from './modules/identity';
+import {
+  authenticationMiddleware,
+  IdentityService,
+  identityEndpoints,
+  TokenCache,
+} from './modules/identity';
 import {
   CandidateService,
   matchingEndpoints,
@@ -33,7 +38,7 @@ import { consoleRouter } from './shared/console/console.router';
 import { healthEndpoints } from './shared/health/health.routes';
 import type { Endpoint } from './shared/http/endpoint';
 import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middleware';
-import { rateLimitMiddleware } from './shared/http/rate-limit.middleware';
+import { rateLimits } from './shared/http/rate-limit.middleware';
 import { requestContextMiddleware } from './shared/http/request-context.middleware';
 import { bodyDecodingMiddleware, pathDecodingMiddleware } from './shared/http/request-decoding';
 import { getMetrics, httpMetricsMiddleware } from './shared/metrics/metrics';
@@ -41,7 +46,10 @@ import { docsAssets, docsEndpoints } from './shared/openapi/docs.routes';
 import { createOpenApiRegistry, generateOpenApiDocument } from './shared/openapi/openapi-registry';
 import { type Clock, systemClock } from './shared/time/clock';
 
-export type AppRuntime = Pick<Runtime, 'config' | 'logger' | 'dataSource' | 'redis' | 'jobs'> & {
+export type AppRuntime = Pick<
+  Runtime,
+  'config' | 'logger' | 'dataSource' | 'redis' | 'rateLimitRedis' | 'changes' | 'jobs'
+> & {
   /** Where services read "now"; tests fix it. */
   clock?: Clock;
 };
@@ -50,13 +58,13 @@ const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Builds the Express app with every module mounted. Never listens: `server.ts` does. */
 export function createApp(runtime: AppRuntime): Express {
-  const { config, logger, dataSource, redis, jobs } = runtime;
+  const { config, logger, dataSource, redis, rateLimitRedis, changes, jobs } = runtime;
   const clock = runtime.clock ?? systemClock;
   const metrics = getMetrics();
   const registry = createOpenApiRegistry();
   let openApiDocument: object | undefined;
 
-  const identity = new IdentityService(dataSource, logger);
+  const identity = new IdentityService(dataSource, logger, new TokenCache(changes));
 
   const app = express();
   app.disable('x-powered-by');
@@ -108,21 +116,16 @@ export function createApp(runtime: AppRuntime): Express {
   registerMatchingMetricSources(dataSource, jobs);
 
   // The queue dashboard: admin tokens only, and no rate-limit bypass (it sits behind the same auth).
-  const rateLimits = rateLimitMiddleware({ redis, config });
-  app.use(['/api/v1', '/admin/queues'], noStore);
-  app.use(
-    '/admin/queues',
-    rateLimits.perIp,
-    authenticationMiddleware(identity),
-    rateLimits.perToken,
-    adminQueuesRouter(jobs),
+  const authenticate = authenticationMiddleware(
+    identity,
+    rateLimits({ redis: rateLimitRedis, config }),
   );
+  app.use(['/api/v1', '/admin/queues'], noStore);
+  app.use('/admin/queues', authenticate, adminQueuesRouter(jobs));
 
   app.use(
     '/api/v1',
-    rateLimits.perIp,
-    authenticationMiddleware(identity),
-    rateLimits.perToken,
+    authenticate,
     bodyDecodingMiddleware({ jsonLimit: config.BODY_LIMIT, textLimit: config.IMPORT_BODY_LIMIT }),
   );
   mount(identityEndpoints(identity));

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { Config } from '../config';
+import { ChangeListener } from './shared/database/change-listener';
 import { createDataSource } from './shared/database/data-source';
 import { createLogger, type Logger } from './shared/logger/logger';
 import { JobProducer, queuePrefix } from './shared/queue/job-producer';
@@ -15,6 +16,10 @@ export interface Runtime {
   dataSource: DataSource;
   /** Fail-fast connection for the API and job producers. */
   redis: Redis;
+  /** The API's rate-limit counters (auto-pipelined); idle in the worker. */
+  rateLimitRedis: Redis;
+  /** Database notifications by channel; connects only once something subscribes. */
+  changes: ChangeListener;
   jobs: JobProducer;
   close(): Promise<void>;
 }
@@ -27,22 +32,27 @@ export async function openRuntime(
   const dataSource = createDataSource(config, { applicationName: options.service });
   await dataSource.initialize();
   const redis = createRedis(config, 'producer', logger);
-  // The producer connection fails fast while not ready: give it a moment to connect, so the first
-  // request or outbox pass meets Redis; when Redis is down, start anyway (readiness says so).
-  if (redis.status !== 'ready') {
-    await Promise.race([
-      new Promise((resolve) => redis.once('ready', resolve)),
-      new Promise((resolve) => setTimeout(resolve, REDIS_CONNECT_WAIT_MS).unref()),
-    ]);
-  }
+  const rateLimitRedis = createRedis(config, 'rate-limits', logger);
+  // Both fail fast while not ready: give them a moment to connect, so the first request or outbox
+  // pass meets Redis; when Redis is down, start anyway (readiness says so).
+  await Promise.all([redis, rateLimitRedis].map(waitBrieflyForReady));
   const jobs = new JobProducer(redis, queuePrefix(config.REDIS_PREFIX));
+  const changes = new ChangeListener({
+    connectionString: config.DATABASE_URL,
+    applicationName: `${options.service} listener`,
+    logger,
+  });
   return {
     config,
     logger,
     dataSource,
     redis,
+    rateLimitRedis,
+    changes,
     jobs,
     close: async () => {
+      await changes.close();
+      await closeRedis(rateLimitRedis);
       await jobs.close().catch((error: unknown) => {
         logger.warn({ err: error }, 'closing queues failed');
       });
@@ -50,4 +60,12 @@ export async function openRuntime(
       await dataSource.destroy();
     },
   };
+}
+
+async function waitBrieflyForReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return;
+  await Promise.race([
+    new Promise((resolve) => redis.once('ready', resolve)),
+    new Promise((resolve) => setTimeout(resolve, REDIS_CONNECT_WAIT_MS).unref()),
+  ]);
 }

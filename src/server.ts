@@ -7,7 +7,7 @@ import { openRuntime } from './runtime';
 import { pendingMigrations } from './shared/database/data-source';
 import { createHttpServer } from './shared/http/http-server';
 import { drainableHttpServer, trapShutdownSignals } from './shared/lifecycle/shutdown';
-import type { Logger } from './shared/logger/logger';
+import { bufferedStdout, createLogger, type Logger } from './shared/logger/logger';
 
 export interface RunningApi {
   server: Server;
@@ -17,7 +17,10 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config): Promise<RunningApi> {
-  const runtime = await openRuntime(config, { service: 'matchpunt-api' });
+  const runtime = await openRuntime(config, {
+    service: 'matchpunt-api',
+    logger: createLogger(config, 'matchpunt-api', bufferedStdout()),
+  });
   const { logger, dataSource } = runtime;
   const pending = await pendingMigrations(dataSource);
   if (pending.length > 0) {

@@ -243,6 +243,79 @@ describe('clients', () => {
     expect(closed.body.code).toBe('client_not_waiting');
   });
 
+  it('when a matcher lists clients a page at a time, then each item equals its single read and exactly the returned clients are logged, once each', async () => {
+    const own = await createRegion(t.runtime.dataSource, { municipalities: 3 });
+    const [first, second, third] = own.municipalities;
+    const ownProvider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: own.code,
+    });
+    const matcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
+      regionCode: own.code,
+      municipalityCodes: [first!.code],
+    });
+    const bodies = [
+      clientBody(own),
+      clientBody(own, {
+        preferredMunicipalities: [third!.code, first!.code],
+        anchors: [
+          { kind: 'work', lat: first!.lat, lon: first!.lon },
+          { kind: 'daytime', lat: first!.lat + 0.01, lon: first!.lon + 0.01 },
+        ],
+        avoidMunicipalities: [second!.code],
+        avoidCorporations: [corporation.id],
+      }),
+      clientBody(own, { anchors: [], avoidMunicipalities: [] }),
+    ];
+    for (const body of bodies) {
+      await request(t.app)
+        .post('/api/v1/clients')
+        .set(bearer(ownProvider.token))
+        .send(body)
+        .expect(201);
+    }
+    const logged = async () =>
+      t.runtime.dataSource.query<{ entityId: string; n: number }[]>(
+        `SELECT entity_id AS "entityId", count(*)::int AS n FROM audit_events
+          WHERE action = 'client.read' AND organisation_id = $1 GROUP BY entity_id`,
+        [matcher.id],
+      );
+
+    const firstPage = await request(t.app)
+      .get('/api/v1/clients')
+      .query({ limit: 2 })
+      .set(bearer(matcher.token))
+      .expect(200);
+    expect(firstPage.body.items).toHaveLength(2);
+    expect(firstPage.body.nextCursor).toEqual(expect.any(String));
+    // Two clients returned, two rows: not the third, read only to know there is a next page.
+    expect(await logged()).toEqual(
+      expect.arrayContaining(
+        firstPage.body.items.map((item: { id: string }) => ({ entityId: item.id, n: 1 })),
+      ),
+    );
+    expect(await logged()).toHaveLength(2);
+
+    const secondPage = await request(t.app)
+      .get('/api/v1/clients')
+      .query({ limit: 2, cursor: firstPage.body.nextCursor })
+      .set(bearer(matcher.token))
+      .expect(200);
+    const items = [...firstPage.body.items, ...secondPage.body.items] as {
+      id: string;
+      externalRef: string;
+    }[];
+    expect(items.map((item) => item.externalRef)).toEqual(bodies.map((body) => body.externalRef));
+    for (const item of items) {
+      const single = await request(t.app)
+        .get(`/api/v1/clients/${item.id}`)
+        .set(bearer(ownProvider.token))
+        .expect(200);
+      expect(item).toEqual(single.body);
+    }
+    expect(await logged()).toHaveLength(3);
+    expect((await logged()).every((row) => row.n === 1)).toBe(true);
+  });
+
   it('when a corporation asks for client profiles, then 403', async () => {
     await request(t.app).get('/api/v1/clients').set(bearer(corporation.token)).expect(403);
   });

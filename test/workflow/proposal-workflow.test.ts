@@ -135,10 +135,12 @@ describe('the proposal workflow', () => {
       expect((list.body.items as { id: string }[]).map((p) => p.id)).toEqual(
         sees ? [proposalId] : [],
       );
-      await request(t.app)
+      const single = await request(t.app)
         .get(`/api/v1/proposals/${proposalId}`)
         .set(bearer(who.token))
         .expect(sees ? 200 : 404);
+      // A party's list item is its single read (the list reads the party's details with the page).
+      if (sees) expect(list.body.items[0]).toEqual(single.body);
     }
 
     const corporationView = await request(t.app)

@@ -7,6 +7,8 @@ export type Unit = Schemas['Unit'];
 export type Client = Schemas['Client'];
 export type ProposalView = Schemas['ProposalView'];
 export type MatcherProposal = Schemas['Proposal'];
+/** A matcher's proposal in a list: without the hard rules' results (the single read has them). */
+export type MatcherProposalListItem = Schemas['ProposalListItem'];
 export type Municipality = Schemas['Municipality'];
 
 const REFERENCE_STALE_MS = 10 * 60_000;

@@ -4057,14 +4057,14 @@ export type paths = {
       };
       requestBody?: never;
       responses: {
-        /** @description A page. */
+        /** @description A page; a matcher's items without the rule results (see the single read). */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              items: components['schemas']['ProposalView'][];
+              items: components['schemas']['ProposalListView'][];
               nextCursor: string | null;
             };
           };
@@ -10318,6 +10318,67 @@ export type components = {
        */
       view: 'matcher';
     };
+    ProposalListItem: {
+      approvedAt: string | null;
+      awaitingSecondMatcher: boolean;
+      breakdown: {
+        begeleiding: number;
+        location: number;
+        prikkelarm: number;
+        spreiding: number;
+        wait: number;
+      };
+      /** Format: uuid */
+      clientId: string;
+      /** @description After approval: by when the corporation accepts or declines. */
+      corporationDeadline: string | null;
+      /** @enum {string|null} */
+      corporationDecision: 'accepted' | 'declined' | null;
+      createdAt: string;
+      /** @description When the open step expires (Dutch working days from the policy): the matcher’s, the earliest undecided side’s, or the placement’s. Kept as it was once the proposal closed. */
+      deadline: string | null;
+      /** Format: uuid */
+      id: string;
+      leaseStart: string | null;
+      /** @enum {string} */
+      origin: 'run' | 'manual';
+      /** @description Hard rules a manual proposal broke on purpose (four-eyes). */
+      overriddenRules: string[];
+      policyVersion: number;
+      /** @description After approval: by when the provider accepts or declines. */
+      providerDeadline: string | null;
+      /** @enum {string|null} */
+      providerDecision: 'accepted' | 'declined' | null;
+      /** @description Why it ended (rejected, declined, cancelled, expired). */
+      reason: string | null;
+      regionCode: string;
+      /** Format: uuid */
+      runId: string | null;
+      score: number;
+      /** @enum {string} */
+      status:
+        | 'proposed'
+        | 'approved'
+        | 'accepted'
+        | 'rejected'
+        | 'declined'
+        | 'placed'
+        | 'cancelled'
+        | 'expired';
+      /** Format: uuid */
+      unitId: string;
+      updatedAt: string;
+      version: number;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      view: 'matcher';
+    };
+    ProposalListView:
+      | components['schemas']['ProposalListItem']
+      | components['schemas']['CorporationProposal']
+      | components['schemas']['ProviderProposal'];
     ProposalView:
       | components['schemas']['Proposal']
       | components['schemas']['CorporationProposal']

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { allPages, must } from '../api/client';
 import {
   byId,
-  type MatcherProposal,
+  type MatcherProposalListItem,
   municipalityName,
   useAllClients,
   useAllUnits,
@@ -47,7 +47,7 @@ export function ProposalQueue() {
             params: { query: { status: 'proposed', limit: 500, cursor } },
           }),
         ),
-      )) as MatcherProposal[],
+      )) as MatcherProposalListItem[],
   });
   const units = useAllUnits();
   const clients = useAllClients();

@@ -41,6 +41,31 @@ export async function recordAudit(
   );
 }
 
+/**
+ * The audit insert as a data-modifying CTE, for a read that must log what it returns in the same
+ * statement (so no answer leaves without its audit rows, at no extra round trip): one `action`
+ * row for each row of the SQL `rows`, whose two columns are the entity's id and the details
+ * (jsonb). Placeholders from `$at` on.
+ */
+export function auditCte(
+  actor: Actor,
+  event: { action: string; entityType: string; rows: string },
+  at: number,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
+          SELECT $${at}, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, r.entity_id::text, r.details
+            FROM (${event.rows}) AS r(entity_id, details)`,
+    params: [
+      actor.organisationId,
+      actor.tokenId,
+      currentRequestContext()?.requestId ?? null,
+      event.action,
+      event.entityType,
+    ],
+  };
+}
+
 export interface AuditRow {
   id: string;
   occurredAt: string;

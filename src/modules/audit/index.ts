@@ -1,3 +1,3 @@
-export { type AuditEvent, recordAudit } from './audit.repository';
+export { type AuditEvent, auditCte, recordAudit } from './audit.repository';
 export { auditEndpoints } from './audit.routes';
 export { AuditService } from './audit.service';

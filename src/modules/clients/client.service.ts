@@ -64,17 +64,15 @@ export class ClientService {
   }
 
   async list(actor: Actor, filter: ClientFilter, page: PageRequest): Promise<Page<Client>> {
+    // The reads are logged by the same statement (docs/privacy.md), for all but the provider's own.
     const rows = await repository.listClients(
       rootDb(this.dataSource),
       readScope(actor),
       filter,
       page,
+      logsReads(actor) ? actor : null,
     );
     const result = toPage(rows, page.limit);
-    await this.logForeignReads(
-      actor,
-      result.items.map((client) => client.id),
-    );
     const today = dutchDate(this.clock());
     return {
       items: result.items.map((client) => this.present(client, today)),
@@ -355,7 +353,7 @@ export class ClientService {
    * logged (docs/domain-overview.md, "Privacy"): ids only, in the audit trail.
    */
   private async logForeignReads(actor: Actor, ids: string[]): Promise<void> {
-    if (actor.role === 'provider' || ids.length === 0) return;
+    if (!logsReads(actor) || ids.length === 0) return;
     await recordAudit(
       rootDb(this.dataSource),
       actor,
@@ -381,6 +379,11 @@ export class ClientService {
     if (!client) throw new ClientError(ClientErrorCode.NotFound, `No client ${id}.`);
     return client;
   }
+}
+
+/** A provider reading its own clients is not logged; every other read of a profile is. */
+function logsReads(actor: Actor): boolean {
+  return actor.role !== 'provider';
 }
 
 /** Providers see the clients they registered, matchers those belonging to their municipalities. */

@@ -22,6 +22,7 @@ import type {
   Organisation,
   Token,
 } from './identity.schemas';
+import type { TokenCache } from './token-cache';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret';
 
 /** Matches the repository's own 5-minute guard in `touchToken`. */
@@ -33,6 +34,8 @@ export class IdentityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    /** Without one (scripts, the seed) every request asks the database. */
+    private readonly tokenCache?: TokenCache,
   ) {}
 
   async createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
@@ -217,25 +220,44 @@ export class IdentityService {
         },
       ]);
     });
+    // At once for this process; the others hear it from the database's notification.
+    this.tokenCache?.clear();
     this.logger.info({ tokenId, organisationId }, 'api token revoked');
   }
 
   /** The actor behind a presented token, or undefined when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | undefined> {
+    const hash = hashTokenSecret(secret);
+    const cached = this.cachedActor(hash);
+    if (cached) return cached;
+    const generation = this.tokenCache?.generation ?? 0;
     const db = rootDb(this.dataSource);
-    const actor = await repository.findActorByTokenHash(db, hashTokenSecret(secret));
-    if (actor && this.dueForTouch(actor.tokenId)) {
-      repository.touchToken(db, actor.tokenId).catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'could not record token use');
-      });
+    const actor = await repository.findActorByTokenHash(db, hash);
+    if (actor) {
+      this.tokenCache?.set(hash, actor, generation);
+      this.touch(actor.tokenId);
     }
     return actor;
   }
 
-  /**
-   * Makes sure an admin credential with exactly this secret exists (docs/api-contract.md: BOOTSTRAP_ADMIN_TOKEN),
-   * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
-   */
+  /** The actor behind a token this process has seen lately and knows to be valid; no database. */
+  knownActor(secret: string): Actor | undefined {
+    return this.cachedActor(hashTokenSecret(secret));
+  }
+
+  private cachedActor(hash: string): Actor | undefined {
+    const actor = this.tokenCache?.get(hash);
+    if (actor) this.touch(actor.tokenId);
+    return actor;
+  }
+
+  private touch(tokenId: string): void {
+    if (!this.dueForTouch(tokenId)) return;
+    repository.touchToken(rootDb(this.dataSource), tokenId).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not record token use');
+    });
+  }
+
   /**
    * `last_used_at` is written at most every few minutes per token; remembering when this process
    * last wrote it spares a database round trip on every other request.
@@ -248,6 +270,10 @@ export class IdentityService {
     return true;
   }
 
+  /**
+   * Makes sure an admin credential with exactly this secret exists (docs/api-contract.md: BOOTSTRAP_ADMIN_TOKEN),
+   * so a fresh deployment can be set up by script. Idempotent; a revoked one stays revoked.
+   */
   async ensureBootstrapAdmin(secret: string): Promise<void> {
     const token = await this.ensureCredential(
       null,

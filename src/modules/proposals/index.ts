@@ -18,6 +18,7 @@ export {
   OPEN_STATUSES,
   PROPOSAL_STATUSES,
   type Proposal,
+  type ProposalListItem,
   type ProposalStatus,
   type ProposalViewBody,
   ruleResultSchema,

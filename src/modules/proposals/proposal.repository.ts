@@ -1,6 +1,8 @@
+import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import type { PageRequest } from '../../shared/http/pagination';
 import { writeOutbox } from '../../shared/outbox/outbox';
+import { auditCte } from '../audit';
 import type { ProposalFacts } from './proposal.access';
 import { type DeadlineDays, matcherStep, type StepDeadlines } from './proposal.deadlines';
 import { PROPOSAL_TOPICS } from './proposal.jobs';
@@ -15,6 +17,9 @@ export type ProposalScope =
   /** Only approved proposals: nothing is shown to a corporation or provider before that. */
   | { kind: 'corporation'; organisationId: string }
   | { kind: 'provider'; organisationId: string };
+
+/** A proposal as a list reads it: everything but the rule results. */
+export type ListedProposal = Omit<StoredProposal, 'rules'>;
 
 /** A proposal as stored, with the facts the access policy and the workflow need. */
 export interface StoredProposal extends ProposalFacts {
@@ -49,9 +54,9 @@ export interface StoredProposal extends ProposalFacts {
   contingentYear: number | null;
 }
 
-const SELECT = `
-  SELECT p.id, p.status, p.version, p.unit_id AS "unitId", p.client_id AS "clientId",
-         p.region_code AS "regionCode", p.origin, p.run_id AS "runId", p.score, p.breakdown, p.rules,
+const COLUMNS = `
+         p.id, p.status, p.version, p.unit_id AS "unitId", p.client_id AS "clientId",
+         p.region_code AS "regionCode", p.origin, p.run_id AS "runId", p.score, p.breakdown,
          p.policy_version AS "policyVersion", to_json(p.deadline)#>>'{}' AS deadline,
          to_json(p.approved_at)#>>'{}' AS "approvedAt",
          to_json(p.corporation_deadline)#>>'{}' AS "corporationDeadline",
@@ -65,8 +70,9 @@ const SELECT = `
          u.municipality_code AS "municipalityCode", u.corporation_id AS "corporationId",
          u.type AS "unitType", u.contingent_year AS "contingentYear",
          c.provider_id AS "providerId", c.support_provider_id AS "supportProviderId",
-         c.municipality_of_belonging AS "clientMunicipalityCode"
-    FROM proposals p JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id`;
+         c.municipality_of_belonging AS "clientMunicipalityCode"`;
+const FROM = `FROM proposals p JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id`;
+const SELECT = `SELECT ${COLUMNS}, p.rules ${FROM}`;
 
 function scopeClause(scope: ProposalScope, at: number): { sql: string; params: unknown[] } {
   switch (scope.kind) {
@@ -102,22 +108,56 @@ export async function findProposal(
   return rows[0];
 }
 
+/** A listed proposal with what its reader's view adds: the client's summary or the home. */
+export type PartyListedProposal = ListedProposal & {
+  clientSummary?: ClientSummary;
+  unitDetails?: UnitDetails;
+};
+
+/**
+ * A page of proposals in one statement, with the client's summary (`with: 'corporation'`) or
+ * the home's details (`'provider'`) from the rows the scope already joins, and, when `readBy` is
+ * given, a `client.read` audit row for each client whose summary it returns (not the one extra
+ * row read to know whether a next page exists): one statement, so no page without its audit
+ * rows.
+ */
 export async function listProposals(
   db: Db,
   scope: ProposalScope,
   filter: ProposalFilter,
   page: PageRequest,
-): Promise<StoredProposal[]> {
+  options: { with?: 'corporation' | 'provider'; readBy?: Actor } = {},
+): Promise<PartyListedProposal[]> {
   const where = scopeClause(scope, 11);
-  return db.query<StoredProposal[]>(
-    `${SELECT}
-      WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
-        AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
-        AND ($5::uuid IS NULL OR p.run_id = $5)
-        AND ($9::uuid IS NULL OR u.corporation_id = $9) AND ($10::uuid IS NULL OR c.provider_id = $10)
-        AND ($6::timestamptz IS NULL OR (p.created_at, p.id) > ($6::timestamptz, $7::uuid))
-        AND ${where.sql}
-      ORDER BY p.created_at, p.id LIMIT $8`,
+  const extra =
+    options.with === 'corporation'
+      ? `, ${CLIENT_SUMMARY_COLUMNS}`
+      : options.with === 'provider'
+        ? `, ${UNIT_DETAILS_COLUMNS}`
+        : '';
+  const audit = options.readBy
+    ? auditCte(
+        options.readBy,
+        {
+          action: 'client.read',
+          entityType: 'client',
+          rows: `SELECT "clientId", jsonb_build_object('via', 'proposal', 'proposalId', id)
+                   FROM page ORDER BY sort_at, id LIMIT $8 - 1`,
+        },
+        11 + where.params.length,
+      )
+    : undefined;
+  const rows = await db.query<(ListedProposal & ClientSummaryRow & UnitDetailsRow)[]>(
+    `WITH page AS (
+       SELECT ${COLUMNS}, p.created_at AS sort_at${extra} ${FROM}
+        WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
+          AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
+          AND ($5::uuid IS NULL OR p.run_id = $5)
+          AND ($9::uuid IS NULL OR u.corporation_id = $9) AND ($10::uuid IS NULL OR c.provider_id = $10)
+          AND ($6::timestamptz IS NULL OR (p.created_at, p.id) > ($6::timestamptz, $7::uuid))
+          AND ${where.sql}
+        ORDER BY p.created_at, p.id LIMIT $8)${audit ? `,\n     logged AS (${audit.sql})` : ''}
+     SELECT * FROM page ORDER BY sort_at, id`,
     [
       filter.status ?? null,
       filter.regionCode ?? null,
@@ -130,8 +170,16 @@ export async function listProposals(
       filter.corporationId ?? null,
       filter.providerId ?? null,
       ...where.params,
+      ...(audit?.params ?? []),
     ],
   );
+  if (options.with === 'corporation') {
+    return rows.map((row) => ({ ...row, clientSummary: toClientSummary(row) }));
+  }
+  if (options.with === 'provider') {
+    return rows.map((row) => ({ ...row, unitDetails: toUnitDetails(row) }));
+  }
+  return rows;
 }
 
 /** A pair a run wants to propose, with the row versions its snapshot saw. */
@@ -509,54 +557,51 @@ export async function insertManualProposal(
   return id;
 }
 
+/** The parts of a client's profile a corporation sees on an approved proposal. */
+export interface ClientSummary {
+  household: { adults: number; children: number };
+  needs: { groundFloorOrLift: boolean; wheelchair: boolean };
+  /** Only when the client consented to share it (`matching_with_support`). */
+  support: { intensity: 'light' | 'regular' | 'intensive'; providerId: string } | null;
+}
+
+interface ClientSummaryRow {
+  adults: number;
+  children: number;
+  groundFloorOrLift: boolean;
+  wheelchair: boolean;
+  intensity: 'light' | 'regular' | 'intensive';
+  supportBy: string;
+  consentScope: string | null;
+}
+
+const CLIENT_SUMMARY_COLUMNS = `c.adults, c.children,
+  c.needs_ground_floor_or_lift AS "groundFloorOrLift", c.needs_wheelchair AS wheelchair,
+  c.support_intensity AS intensity, coalesce(c.support_provider_id, c.provider_id) AS "supportBy",
+  c.consent_scope AS "consentScope"`;
+
+function toClientSummary(row: ClientSummaryRow): ClientSummary {
+  return {
+    household: { adults: row.adults, children: row.children },
+    needs: { groundFloorOrLift: row.groundFloorOrLift, wheelchair: row.wheelchair },
+    support:
+      row.consentScope === 'matching_with_support'
+        ? { intensity: row.intensity, providerId: row.supportBy }
+        : null,
+  };
+}
+
 /** The parts of client profiles a corporation sees on an approved proposal, by client id. */
 export async function findClientSummaries(
   db: Db,
   clientIds: string[],
-): Promise<
-  Map<
-    string,
-    {
-      household: { adults: number; children: number };
-      needs: { groundFloorOrLift: boolean; wheelchair: boolean };
-      /** Only when the client consented to share it (`matching_with_support`). */
-      support: { intensity: 'light' | 'regular' | 'intensive'; providerId: string } | null;
-    }
-  >
-> {
+): Promise<Map<string, ClientSummary>> {
   if (clientIds.length === 0) return new Map();
-  const rows = await db.query<
-    {
-      id: string;
-      adults: number;
-      children: number;
-      groundFloorOrLift: boolean;
-      wheelchair: boolean;
-      intensity: 'light' | 'regular' | 'intensive';
-      providerId: string;
-      consentScope: string | null;
-    }[]
-  >(
-    `SELECT c.id, c.adults, c.children, c.needs_ground_floor_or_lift AS "groundFloorOrLift",
-            c.needs_wheelchair AS wheelchair, c.support_intensity AS intensity,
-            coalesce(c.support_provider_id, c.provider_id) AS "providerId",
-            c.consent_scope AS "consentScope"
-       FROM clients c WHERE c.id = ANY($1::uuid[])`,
+  const rows = await db.query<(ClientSummaryRow & { id: string })[]>(
+    `SELECT c.id, ${CLIENT_SUMMARY_COLUMNS} FROM clients c WHERE c.id = ANY($1::uuid[])`,
     [clientIds],
   );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        household: { adults: row.adults, children: row.children },
-        needs: { groundFloorOrLift: row.groundFloorOrLift, wheelchair: row.wheelchair },
-        support:
-          row.consentScope === 'matching_with_support'
-            ? { intensity: row.intensity, providerId: row.providerId }
-            : null,
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, toClientSummary(row)]));
 }
 
 export interface UnitDetails {
@@ -574,35 +619,55 @@ export interface UnitDetails {
   availableFrom: string;
 }
 
+type UnitDetailsRow = Omit<UnitDetails, 'address' | 'type'> & {
+  unitType: UnitDetails['type'];
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  municipalityCode: string;
+};
+
+const UNIT_DETAILS_COLUMNS = `u.street, u.house_number AS "houseNumber", u.postcode,
+  u.neighbourhood_code AS "neighbourhoodCode", u.rent::float8 AS rent,
+  u.service_costs::float8 AS "serviceCosts", u.bedrooms, u.floor, u.has_lift AS "hasLift",
+  u.wheelchair_accessible AS "wheelchairAccessible", u.stimulus, u.furnished,
+  to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom"`;
+
+function toUnitDetails(row: UnitDetailsRow): UnitDetails {
+  return {
+    type: row.unitType,
+    address: {
+      street: row.street,
+      houseNumber: row.houseNumber,
+      postcode: row.postcode,
+      municipalityCode: row.municipalityCode,
+    },
+    neighbourhoodCode: row.neighbourhoodCode,
+    rent: row.rent,
+    serviceCosts: row.serviceCosts,
+    bedrooms: row.bedrooms,
+    floor: row.floor,
+    hasLift: row.hasLift,
+    wheelchairAccessible: row.wheelchairAccessible,
+    stimulus: row.stimulus,
+    furnished: row.furnished,
+    availableFrom: row.availableFrom,
+  };
+}
+
 /** The home's details a provider sees on its client's approved proposal, by unit id. */
 export async function findUnitDetails(
   db: Db,
   unitIds: string[],
 ): Promise<Map<string, UnitDetails>> {
   if (unitIds.length === 0) return new Map();
-  const rows = await db.query<
-    (Omit<UnitDetails, 'address'> & {
-      id: string;
-      street: string;
-      houseNumber: string;
-      postcode: string;
-      municipalityCode: string;
-    })[]
-  >(
-    `SELECT u.id, u.type, u.street, u.house_number AS "houseNumber", u.postcode,
-            u.municipality_code AS "municipalityCode", u.neighbourhood_code AS "neighbourhoodCode",
-            u.rent::float8 AS rent, u.service_costs::float8 AS "serviceCosts", u.bedrooms, u.floor,
-            u.has_lift AS "hasLift", u.wheelchair_accessible AS "wheelchairAccessible", u.stimulus,
-            u.furnished, to_char(u.available_from, 'YYYY-MM-DD') AS "availableFrom"
+  const rows = await db.query<(UnitDetailsRow & { id: string })[]>(
+    `SELECT u.id, u.type AS "unitType", u.municipality_code AS "municipalityCode",
+            ${UNIT_DETAILS_COLUMNS}
        FROM units u WHERE u.id = ANY($1::uuid[])`,
     [unitIds],
   );
-  return new Map(
-    rows.map(({ id, street, houseNumber, postcode, municipalityCode, ...rest }) => [
-      id,
-      { ...rest, address: { street, houseNumber, postcode, municipalityCode } },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, toUnitDetails(row)]));
 }
 
 /** The step's reminder went out: it is not sent again for this step. */

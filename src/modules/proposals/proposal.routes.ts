@@ -10,6 +10,7 @@ import {
   listProposalsQuerySchema,
   placementBodySchema,
   proposalParamsSchema,
+  proposalListViewSchema,
   proposalViewSchema,
   reasonsBody,
   reasonsSchema,
@@ -93,7 +94,12 @@ export function proposalEndpoints(proposals: ProposalService): Endpoint[] {
       description: `Oldest first. ${VIEWS}`,
       tags,
       query: listProposalsQuerySchema,
-      responses: { 200: { description: 'A page.', schema: pageSchema(proposalViewSchema) } },
+      responses: {
+        200: {
+          description: "A page; a matcher's items without the rule results (see the single read).",
+          schema: pageSchema(proposalListViewSchema),
+        },
+      },
       handle: async ({ actor, query }) => {
         const { limit: _limit, cursor: _cursor, ...filter } = query;
         return { status: 200, body: await proposals.list(actor, filter, toPageRequest(query)) };

@@ -147,6 +147,24 @@ export const proposalViewSchema = z
   .meta({ id: 'ProposalView' });
 export type ProposalViewBody = z.infer<typeof proposalViewSchema>;
 
+/**
+ * The matcher's view in a list: everything but `rules`, the hard rules' results with their
+ * sentences (about 3.7 kB a proposal), which `GET /proposals/{id}` gives.
+ */
+export const proposalListItemSchema = proposalSchema
+  .omit({ rules: true })
+  .meta({ id: 'ProposalListItem' });
+export type ProposalListItem = z.infer<typeof proposalListItemSchema>;
+
+export const proposalListViewSchema = z
+  .discriminatedUnion('view', [
+    proposalListItemSchema,
+    corporationProposalSchema,
+    providerProposalSchema,
+  ])
+  .meta({ id: 'ProposalListView' });
+export type ProposalListViewBody = z.infer<typeof proposalListViewSchema>;
+
 const noteSchema = freeTextSchema(500).meta({
   description: 'Required with reason `other`, refused with any other reason. No client details.',
 });

@@ -8,12 +8,12 @@ import { type Page, type PageRequest, toPage } from '../../shared/http/paginatio
 import { recordAudit } from '../audit';
 import { type DomainEventType, emitEvents } from '../notifications';
 import { startPlacement } from '../placements';
-import { can, partyOf, proposalScope, viewFor } from './proposal.access';
+import { can, partyOf, type ProposalView, proposalScope, viewFor } from './proposal.access';
 import { ProposalError, ProposalErrorCode } from './proposal.errors';
 import { isReasonOf } from './proposal.reasons';
 import * as repository from './proposal.repository';
-import type { StoredProposal } from './proposal.repository';
-import type { DecisionBody, Proposal } from './proposal.schemas';
+import type { ListedProposal, PartyListedProposal, StoredProposal } from './proposal.repository';
+import type { DecisionBody, ProposalListItem, ProposalListViewBody } from './proposal.schemas';
 import {
   type CreateProposalInput,
   type ProposalFilter,
@@ -43,7 +43,7 @@ export interface PairEvaluator {
     clientId: string,
   ): Promise<{
     rules: { code: string; passed: boolean; message: string }[];
-    breakdown: Proposal['breakdown'];
+    breakdown: ProposalListItem['breakdown'];
     score: number;
     policyVersion: number;
   }>;
@@ -85,12 +85,22 @@ export class ProposalService {
     actor: Actor,
     filter: ProposalFilter,
     page: PageRequest,
-  ): Promise<Page<ProposalViewBody>> {
+  ): Promise<Page<ProposalListViewBody>> {
     requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
-    const db = rootDb(this.dataSource);
-    const rows = await repository.listProposals(db, proposalScope(actor), filter, page);
+    const view = viewFor(actor);
+    // One statement: the party's details come with the page, and a corporation's reads of client
+    // summaries are logged by it too.
+    const rows = await repository.listProposals(
+      rootDb(this.dataSource),
+      proposalScope(actor),
+      filter,
+      page,
+      view === 'matcher'
+        ? {}
+        : { with: view, ...(view === 'corporation' ? { readBy: actor } : {}) },
+    );
     const result = toPage(rows, page.limit);
-    return { items: await this.present(db, actor, result.items), nextCursor: result.nextCursor };
+    return { items: result.items.map((p) => listView(view, p)), nextCursor: result.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ProposalViewBody> {
@@ -489,8 +499,8 @@ export class ProposalService {
     proposal: StoredProposal | undefined,
   ): Promise<ProposalViewBody> {
     const [view] = proposal ? await this.present(db, actor, [proposal]) : [];
-    if (!view) throw new Error('a proposal read in its own transaction went missing');
-    return view;
+    if (!proposal || !view) throw new Error('a proposal read in its own transaction went missing');
+    return view.view === 'matcher' ? { ...view, rules: proposal.rules } : view;
   }
 
   /**
@@ -501,11 +511,11 @@ export class ProposalService {
     db: Db,
     actor: Actor,
     proposals: StoredProposal[],
-  ): Promise<ProposalViewBody[]> {
+  ): Promise<ProposalListViewBody[]> {
     const view = viewFor(actor);
     switch (view) {
       case 'matcher':
-        return proposals.map(matcherView);
+        return proposals.map(matcherListView);
       case 'corporation': {
         const clients = await repository.findClientSummaries(
           db,
@@ -542,7 +552,19 @@ export class ProposalService {
   }
 }
 
-function baseView(p: StoredProposal) {
+/** A listed proposal in its reader's view; the repository read the party's details with it. */
+function listView(view: ProposalView, p: PartyListedProposal): ProposalListViewBody {
+  switch (view) {
+    case 'matcher':
+      return matcherListView(p);
+    case 'corporation':
+      return { ...baseView(p), view, client: found(p.clientSummary, p.clientId) };
+    case 'provider':
+      return { ...baseView(p), view, unit: found(p.unitDetails, p.unitId) };
+  }
+}
+
+function baseView(p: ListedProposal) {
   return {
     id: p.id,
     status: p.status,
@@ -563,7 +585,8 @@ function baseView(p: StoredProposal) {
   };
 }
 
-function matcherView(p: StoredProposal): Proposal {
+/** Field by field: a stored proposal passed here must not bring its rule results along. */
+function matcherListView(p: ListedProposal): ProposalListItem {
   return {
     ...baseView(p),
     view: 'matcher',
@@ -571,7 +594,6 @@ function matcherView(p: StoredProposal): Proposal {
     runId: p.runId,
     score: p.score,
     breakdown: p.breakdown,
-    rules: p.rules,
     overriddenRules: p.overriddenRules,
     awaitingSecondMatcher: p.overriddenRules.length > 0 && p.approvedAt === null,
     policyVersion: p.policyVersion,

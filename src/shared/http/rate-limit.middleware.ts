@@ -27,58 +27,76 @@ function limiter(redis: Redis, keyPrefix: string, points: number, duration: numb
   });
 }
 
-function limitBy(
+type Request = Parameters<RequestHandler>[0];
+type Response = Parameters<RequestHandler>[1];
+
+/** Charges one point; the outcome is either the bucket's state or its 429. */
+async function charge(
   rateLimiter: RateLimiterRedis,
-  keyOf: (req: Parameters<RequestHandler>[0]) => string,
-): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const result = await rateLimiter.consume(keyOf(req));
-      setRateLimitHeaders(res, rateLimiter.points, result);
-      next();
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      setRateLimitHeaders(res, rateLimiter.points, rejection);
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError(
-        'rate_limited',
-        'rate_limited',
-        `Too many requests; try again in ${retryAfterSeconds} s.`,
-        { extensions: { retryAfterSeconds } },
-      );
-    }
-  };
+  key: string,
+): Promise<{ state: RateLimiterRes; limited: boolean }> {
+  try {
+    return { state: await rateLimiter.consume(key), limited: false };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return { state: rejection, limited: true };
+  }
+}
+
+/** Sets the bucket's headers, and throws the 429 when it is empty. */
+function answer(
+  res: Response,
+  rateLimiter: RateLimiterRedis,
+  outcome: { state: RateLimiterRes; limited: boolean },
+): void {
+  setRateLimitHeaders(res, rateLimiter.points, outcome.state);
+  if (!outcome.limited) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil(outcome.state.msBeforeNext / 1000));
+  throw new AppError(
+    'rate_limited',
+    'rate_limited',
+    `Too many requests; try again in ${retryAfterSeconds} s.`,
+    { extensions: { retryAfterSeconds } },
+  );
 }
 
 /**
- * Two buckets. `perIp` runs before authentication and is charged for every request, whatever
- * token it carries: made-up tokens share their sender's bucket and cost no database lookup once
- * it is empty. `perToken` runs after authentication, keyed by the token's id, so only a real
- * token has a bucket of its own. Either answers 429 problem+json with `Retry-After`.
+ * Two buckets. The IP bucket is charged for every request, whatever token it carries, before
+ * anything that could cost a database lookup: made-up tokens share their sender's bucket and cost
+ * no lookup once it is empty. The token bucket, keyed by the token's id, is charged once the
+ * token is known, so only a real token has a bucket of its own. A token already known to this
+ * process (the token cache) is charged to both buckets at once, which on the auto-pipelining
+ * connection is one Redis round trip. Either answers 429 problem+json with `Retry-After`; the
+ * headers describe the token's bucket when it was charged, else the address's.
  */
-export function rateLimitMiddleware({ redis, config }: RateLimitOptions): {
-  perIp: RequestHandler;
-  perToken: RequestHandler;
-} {
+export interface RateLimits {
+  chargeIp(req: Request, res: Response): Promise<void>;
+  chargeToken(res: Response, tokenId: string): Promise<void>;
+  chargeIpAndToken(req: Request, res: Response, tokenId: string): Promise<void>;
+}
+
+export function rateLimits({ redis, config }: RateLimitOptions): RateLimits {
   const window = config.RATE_LIMIT_WINDOW_SECONDS;
   const prefix = config.REDIS_PREFIX;
+  const perIp = limiter(redis, `${prefix}:rl:ip`, config.RATE_LIMIT_IP_POINTS, window);
+  const perToken = limiter(redis, `${prefix}:rl:token`, config.RATE_LIMIT_POINTS, window);
+  const ipOf = (req: Request) => req.ip ?? 'unknown';
   return {
-    perIp: limitBy(
-      limiter(redis, `${prefix}:rl:ip`, config.RATE_LIMIT_IP_POINTS, window),
-      (req) => req.ip ?? 'unknown',
-    ),
-    perToken: limitBy(
-      limiter(redis, `${prefix}:rl:token`, config.RATE_LIMIT_POINTS, window),
-      (req) => req.actor?.tokenId ?? 'unauthenticated',
-    ),
+    chargeIp: async (req, res) => {
+      answer(res, perIp, await charge(perIp, ipOf(req)));
+    },
+    chargeToken: async (res, tokenId) => {
+      answer(res, perToken, await charge(perToken, tokenId));
+    },
+    chargeIpAndToken: async (req, res, tokenId) => {
+      const [ip, token] = await Promise.all([charge(perIp, ipOf(req)), charge(perToken, tokenId)]);
+      answer(res, perIp, ip);
+      answer(res, perToken, token);
+    },
   };
 }
 
-function setRateLimitHeaders(
-  res: Parameters<RequestHandler>[1],
-  limit: number,
-  state: RateLimiterRes,
-): void {
+function setRateLimitHeaders(res: Response, limit: number, state: RateLimiterRes): void {
   res.setHeader('RateLimit-Limit', String(limit));
   res.setHeader('RateLimit-Remaining', String(Math.max(0, state.remainingPoints)));
   res.setHeader('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)));

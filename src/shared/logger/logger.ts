@@ -49,7 +49,39 @@ export function createLogger(
         const context = currentRequestContext();
         return context ? { ...context } : {};
       },
+      hooks: {
+        // A fatal line is the last a process writes: it must not wait in a buffer.
+        logMethod(args, method, level) {
+          method.apply(this, args);
+          if (level >= FATAL && destination && isBuffered(destination)) destination.flushSync();
+        },
+      },
     },
     destination,
   );
+}
+
+const FATAL = 60;
+const FLUSH_EVERY_MS = 100;
+
+/**
+ * Standard output through a buffer written asynchronously: the API writes a line per request,
+ * and a blocking write per line costs it a system call each time the event loop could be
+ * answering. Lines are written once 4 kB have gathered or every 100 ms, whichever comes first;
+ * pino writes what is left synchronously when the process exits (`process.exit`, an uncaught
+ * exception, the end of the event loop), and a fatal line at once. A crash of the machine can
+ * lose the last 100 ms of lines.
+ */
+export function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    stream.flush();
+  }, FLUSH_EVERY_MS).unref();
+  return stream;
+}
+
+function isBuffered(
+  destination: DestinationStream,
+): destination is DestinationStream & { flushSync(): void } {
+  return 'flushSync' in destination && typeof destination.flushSync === 'function';
 }

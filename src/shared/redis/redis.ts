@@ -9,10 +9,13 @@ export type { Redis } from 'ioredis';
  * `producer`: the API's connection — commands fail fast while Redis is away (no offline queue),
  * so requests and readiness checks answer at once instead of hanging.
  * `worker`: BullMQ workers block on Redis and must retry forever (`maxRetriesPerRequest: null`).
+ * `rate-limits`: the API's rate-limit counters, failing fast like `producer`, with automatic
+ * pipelining so a request's two buckets (and concurrent requests' buckets) share a round trip;
+ * apart from BullMQ's connection so its commands are never held in a pipeline.
  */
 export function createRedis(
   config: Pick<Config, 'REDIS_URL'>,
-  purpose: 'producer' | 'worker',
+  purpose: 'producer' | 'worker' | 'rate-limits',
   logger: Logger,
 ): Redis {
   const redis = new Redis(config.REDIS_URL, {
@@ -20,6 +23,7 @@ export function createRedis(
     enableOfflineQueue: purpose === 'worker',
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    enableAutoPipelining: purpose === 'rate-limits',
   });
   let lastLogged = 0;
   redis.on('error', (error: Error) => {
