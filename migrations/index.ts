@@ -10,6 +10,7 @@ import { DeadlinesAndParking1764600000000 } from './1764600000000-deadlines-and-
 import { Placements1764650000000 } from './1764650000000-placements';
 import { Webhooks1764700000000 } from './1764700000000-webhooks';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
+import { SnapshotVersions1765500000000 } from './1765500000000-snapshot-versions';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Placements1764650000000,
   Webhooks1764700000000,
   ReportIndexes1764900000000,
+  SnapshotVersions1765500000000,
 ];
