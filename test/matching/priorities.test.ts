@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 
-import type { Run } from '../../src/modules/matching';
+import { inSnapshot, loadRegionSnapshot, type Run } from '../../src/modules/matching';
 import type { Proposal } from '../../src/modules/proposals';
 import { formatUnitCsv } from '../../src/modules/units';
 import type { CreateUnitInput } from '../../src/modules/units/unit.schemas';
@@ -405,6 +405,76 @@ describe('matching priorities in the service', () => {
       [proposals[0]!.id],
     );
     expect(support?.supportProviderId).toBe(world.provider.id);
+  });
+
+  it('when intensive clients have proposals open, placed this year, placed long ago and declined, then the snapshot counts against each provider’s capacity exactly the open and recent ones', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource, { neighbourhoods: 3 });
+    for (const days of [60, 50, 40, 30, 20]) {
+      await addClient(world, {
+        support: { intensity: 'intensive' },
+        readySince: addDays(today(), -days),
+      });
+    }
+    await addClient(world, { readySince: addDays(today(), -70) });
+    await settled(world);
+    const [first] = world.region.municipalities;
+    for (const neighbourhoodCode of first!.neighbourhoods) {
+      await addUnit(world, { neighbourhoodCode });
+      await addUnit(world, { neighbourhoodCode });
+    }
+    await settled(world);
+    // Open proposals of intensive-support clients: one stays open, three are moved on.
+    const proposals = await t.runtime.dataSource.query<{ id: string }[]>(
+      `SELECT p.id FROM proposals p JOIN clients c ON c.id = p.client_id
+        WHERE p.region_code = $1 AND p.status = 'proposed' AND c.support_intensity = 'intensive'`,
+      [world.region.code],
+    );
+    expect(proposals.length).toBeGreaterThanOrEqual(4);
+    const [placedNow, placedLongAgo, declined] = proposals;
+    const close = (id: string, status: string, at: string) =>
+      t.runtime.dataSource.query(
+        `UPDATE proposals SET status = $2, approved_at = $3::timestamptz, closed_at = $3::timestamptz,
+                placed_at = CASE WHEN $2 = 'placed' THEN $3::timestamptz END,
+                lease_start = CASE WHEN $2 = 'placed' THEN CURRENT_DATE END
+          WHERE id = $1`,
+        [id, status, at],
+      );
+    await close(placedNow!.id, 'placed', new Date().toISOString());
+    await close(placedLongAgo!.id, 'placed', addDays(today(), -400));
+    await close(declined!.id, 'declined', new Date().toISOString());
+
+    const snapshot = await inSnapshot(t.runtime.dataSource, (db) =>
+      loadRegionSnapshot(db, world.region.code, new Date()),
+    );
+    const counted = [...(snapshot?.context.coverage ?? [])].flatMap(
+      ([providerId, byMunicipality]) =>
+        [...byMunicipality].map(([municipalityCode, { used }]) => ({
+          providerId,
+          municipalityCode,
+          used,
+        })),
+    );
+    // The rule as the policy states it, counted row by row.
+    const expected = await t.runtime.dataSource.query<
+      { providerId: string; municipalityCode: string; used: number }[]
+    >(
+      `SELECT pc.provider_id AS "providerId", pc.municipality_code AS "municipalityCode",
+              (SELECT count(*)::int FROM proposals p
+                 JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
+                WHERE u.municipality_code = pc.municipality_code
+                  AND c.support_intensity = 'intensive'
+                  AND coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) = pc.provider_id
+                  AND (p.status IN ('proposed', 'approved', 'accepted')
+                       OR (p.status = 'placed' AND p.placed_at >= now() - interval '12 months'))) AS used
+         FROM provider_coverage pc WHERE pc.provider_id = $1`,
+      [world.provider.id],
+    );
+    const byKey = (a: { municipalityCode: string }, b: { municipalityCode: string }) =>
+      a.municipalityCode.localeCompare(b.municipalityCode);
+    expect(counted.sort(byKey)).toEqual(expected.sort(byKey));
+    // Not vacuous: some capacity is in use, and the provider covers every municipality.
+    expect(counted).toHaveLength(world.region.municipalities.length);
+    expect(counted.reduce((total, row) => total + row.used, 0)).toBeGreaterThan(0);
   });
 
   it('when a cluster of six Skaeve Huse stands in one neighbourhood, then all six can be proposed; a seventh unit of that cluster cannot', async () => {

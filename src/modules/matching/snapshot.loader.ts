@@ -434,7 +434,9 @@ export async function loadRegionSnapshot(
   );
   // Coverage of the region's providers, with the intensive-support clients they have on offer or
   // placed there: only intensive support draws on the stated capacity. A proposal counts for the
-  // provider it named; an older one without, for the client's own provider.
+  // provider it named; an older one without, for the client's own provider. The counts are one
+  // aggregate over the proposals in the region's covered municipalities: a count per coverage row
+  // scanned every proposal once per row (measured in docs/performance.md).
   const coverageRows = await db.query<
     {
       providerId: string;
@@ -444,21 +446,28 @@ export async function loadRegionSnapshot(
       earliestPlaced: string | null;
     }[]
   >(
-    `SELECT pc.provider_id AS "providerId", pc.municipality_code AS "municipalityCode", pc.capacity,
-              used.n AS used, used."earliestPlaced"
+    `WITH covered AS (
+       SELECT pc.provider_id, pc.municipality_code, pc.capacity
          FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
-        CROSS JOIN LATERAL (
-              SELECT count(*)::int AS n,
-                     ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
-                FROM proposals p
-                JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
-               WHERE u.municipality_code = pc.municipality_code
-                 AND c.support_intensity = 'intensive'
-                 AND coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) = pc.provider_id
-                 AND (p.status = ANY($2)
-                      OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
-              ) used
-        WHERE o.region_code = $1`,
+        WHERE o.region_code = $1
+     ), used AS (
+       SELECT u.municipality_code,
+              coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
+              count(*)::int AS n,
+              min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
+         FROM proposals p
+         JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
+        WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
+          AND c.support_intensity = 'intensive'
+          AND (p.status = ANY($2)
+               OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
+        GROUP BY 1, 2
+     )
+     SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
+            coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
+       FROM covered k
+       LEFT JOIN used ON used.municipality_code = k.municipality_code
+                     AND used.provider_id = k.provider_id`,
     [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString()],
   );
   // Neighbourhood centroids: what the distance to an avoided area is measured to.

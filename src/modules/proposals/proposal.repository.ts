@@ -209,6 +209,8 @@ export async function insertRunProposals(
   pairs: RunProposalInput[],
 ): Promise<{ id: string; unitId: string; clientId: string }[]> {
   if (pairs.length === 0) return [];
+  // The matcher's step opens with the insert: a second UPDATE of every new row would rewrite it.
+  const step = await matcherStepNow(db, regionCode);
   const inserted = await db.query<{ id: string; unitId: string; clientId: string }[]>(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
@@ -221,9 +223,9 @@ export async function insertRunProposals(
          FOR UPDATE OF u, c
      ), inserted AS (
        INSERT INTO proposals (unit_id, client_id, region_code, origin, run_id, score, breakdown, rules,
-                              policy_version, support_provider_id)
+                              policy_version, support_provider_id, deadline, remind_at)
        SELECT unit_id, client_id, $3, 'run', $2, score, breakdown, rules, policy_version,
-              support_provider_id FROM fresh
+              support_provider_id, $4, $5 FROM fresh
        ON CONFLICT DO NOTHING
        RETURNING id, unit_id, client_id
      ), units_proposed AS (
@@ -250,12 +252,14 @@ export async function insertRunProposals(
       ),
       runId,
       regionCode,
+      step.deadline,
+      step.remindAt,
     ],
   );
-  await openMatcherSteps(
+  await requestStepJobs(
     db,
-    regionCode,
     inserted.map((row) => row.id),
+    step,
   );
   return inserted;
 }
@@ -281,6 +285,19 @@ export async function deadlineDays(db: Db, regionCode: string): Promise<Deadline
   return days;
 }
 
+/** The matcher's step of a proposal made in this transaction: its deadline and reminder. */
+async function matcherStepNow(db: Db, regionCode: string): Promise<StepDeadlines> {
+  return matcherStep(await transactionTime(db), await deadlineDays(db, regionCode));
+}
+
+/** The expiry and reminder jobs of new proposals' first step, asked for through the outbox. */
+async function requestStepJobs(db: Db, ids: readonly string[], step: StepDeadlines): Promise<void> {
+  await writeOutbox(
+    db,
+    ids.map((id) => deadlineMessage(id, 1, step)),
+  );
+}
+
 /**
  * New proposals (all made in this transaction, version 1): the matcher's step opens with its
  * deadline, and its expiry and reminder jobs are asked for through the outbox.
@@ -291,16 +308,13 @@ export async function openMatcherSteps(
   ids: readonly string[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  const step = matcherStep(await transactionTime(db), await deadlineDays(db, regionCode));
+  const step = await matcherStepNow(db, regionCode);
   await db.query(`UPDATE proposals SET deadline = $2, remind_at = $3 WHERE id = ANY($1::uuid[])`, [
     ids,
     step.deadline,
     step.remindAt,
   ]);
-  await writeOutbox(
-    db,
-    ids.map((id) => deadlineMessage(id, 1, step)),
-  );
+  await requestStepJobs(db, ids, step);
 }
 
 /** Asks for the step's expiry job (and its reminder's) at the step's deadline. */
