@@ -101,25 +101,26 @@ interface ListRow {
   lon: number | null;
 }
 
-const LIST_SELECT = `
+/** The lists of the clients whose ids `ids` (an SQL array expression) holds, in one query. */
+const listSelect = (ids: string) => `
   SELECT client_id AS "clientId", relation AS list, municipality_code AS value,
          NULL::float8 AS lat, NULL::float8 AS lon, rank AS position
-    FROM client_municipalities WHERE client_id = ANY($1::uuid[])
+    FROM client_municipalities WHERE client_id = ANY(${ids})
   UNION ALL
   SELECT client_id, 'anchor', kind, lat::float8, lon::float8, position
-    FROM client_anchors WHERE client_id = ANY($1::uuid[])
+    FROM client_anchors WHERE client_id = ANY(${ids})
   UNION ALL
   SELECT client_id, 'neighbourhood', neighbourhood_code, NULL, NULL, 0
-    FROM client_avoided_neighbourhoods WHERE client_id = ANY($1::uuid[])
+    FROM client_avoided_neighbourhoods WHERE client_id = ANY(${ids})
   UNION ALL
   SELECT client_id, 'corporation', corporation_id::text, NULL, NULL, 0
-    FROM client_avoided_corporations WHERE client_id = ANY($1::uuid[])
+    FROM client_avoided_corporations WHERE client_id = ANY(${ids})
   ORDER BY 1, 2, 6, 3`;
 
 /** The stored clients of `rows`, with their lists read in one query for all of them. */
 async function attachLists(db: Db, rows: ClientRow[]): Promise<StoredClient[]> {
   if (rows.length === 0) return [];
-  const lists = await db.query<ListRow[]>(LIST_SELECT, [rows.map((row) => row.id)]);
+  const lists = await db.query<ListRow[]>(listSelect('$1::uuid[]'), [rows.map((row) => row.id)]);
   const byClient = new Map<string, ListRow[]>();
   for (const item of lists) {
     const items = byClient.get(item.clientId);
@@ -257,7 +258,7 @@ export async function findClientByExternalRef(
 
 /**
  * A page of clients in one statement: the page, each client's lists (one JSON array per client,
- * elements `[list, value, lat, lon]` in `LIST_SELECT`'s order) and, when `readBy` is given, the
+ * elements `[list, value, lat, lon]` in `listSelect`'s order) and, when `readBy` is given, the
  * `client.read` audit rows for the clients it returns (not the one extra row read to know whether
  * a next page exists). One statement is one transaction: no page without its audit rows, and one
  * round trip instead of three.
@@ -295,7 +296,7 @@ export async function listClients(
           AND ${where.sql}
         ORDER BY c.created_at, c.id
         LIMIT $7),
-     lists AS (${LIST_SELECT.replaceAll('ANY($1::uuid[])', 'ANY(ARRAY(SELECT id FROM page))')})${
+     lists AS (${listSelect('ARRAY(SELECT id FROM page)')})${
        audit
          ? `,
      logged AS (${audit.sql})`
