@@ -217,7 +217,7 @@ describe('the demo region (npm run seed:demo)', () => {
     expect(calls.length).toBeGreaterThanOrEqual(6);
     expect(new Set(calls.map((call) => call.method))).toEqual(new Set(['GET', 'POST']));
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 });
 
 function tokensIn(output: string): string[] {
