@@ -10,11 +10,10 @@ import {
 } from '../src/modules/matching';
 import { PLACEMENT_JOBS, PlacementService, placementFollowUpJob } from '../src/modules/placements';
 import {
+  deadlineDueJob,
   deadlineSweepJob,
-  expireProposalJob,
   PROPOSAL_JOBS,
   ProposalService,
-  remindDeadlineJob,
 } from '../src/modules/proposals';
 import {
   deliverWebhookJob,
@@ -68,12 +67,7 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
       runtime.logger.info(result, 'placement follow-up done');
       return result;
     }),
-    handleJob(expireProposalJob, async (payload) => ({
-      outcome: await proposals.expireStep(payload.proposalId, payload.version),
-    })),
-    handleJob(remindDeadlineJob, async (payload) => ({
-      outcome: await proposals.remindStep(payload.proposalId, payload.version),
-    })),
+    handleJob(deadlineDueJob, (payload) => proposals.onDeadlineDue(payload.dueAt)),
     handleJob(deadlineSweepJob, () => proposals.sweepDeadlines()),
     handleJob(deliverWebhookJob, (payload, job) => webhooks.deliver(payload.deliveryId, job)),
   ];

@@ -4,12 +4,7 @@ import {
   NOTIFICATION_TOPICS,
   webhookDeliveryJobOptions,
 } from '../src/modules/notifications';
-import {
-  deadlineSetPayload,
-  expireProposalJob,
-  PROPOSAL_TOPICS,
-  remindDeadlineJob,
-} from '../src/modules/proposals';
+import { deadlineDueJob, deadlineSetPayload, PROPOSAL_TOPICS } from '../src/modules/proposals';
 import type { OutboxTopicDispatcher } from '../src/shared/outbox/outbox-relay';
 import type { JobProducer, PlannedJob } from '../src/shared/queue/job-producer';
 
@@ -46,35 +41,22 @@ export function outboxDispatchers(
         webhookDeliveryJobOptions(deliveryId, options.webhooks),
       );
     },
-    // A step opened: its expiry job, and its reminder's, delayed until they are due. The job ids
-    // name the step (proposal and version), so relaying the message twice adds nothing. A run
-    // opens a step per proposal, thousands at once nationally: they go to the queue in bulk.
+    // Steps opened (a run's proposals, or one step): a wake-up at their deadline and one at their
+    // reminder, delayed until due. The job ids name the message, so relaying it twice adds
+    // nothing; a run's thousands of steps share one message, and messages go out in bulk.
     [PROPOSAL_TOPICS.deadlineSet]: {
       batch: async (rows) => {
         const now = Date.now();
-        const delayUntil = (at: string) => Math.max(0, Date.parse(at) - now);
+        const wakeUp = (rowId: string, what: string, dueAt: string): PlannedJob => ({
+          definition: deadlineDueJob,
+          payload: { dueAt },
+          options: { jobId: `due-${rowId}-${what}`, delay: Math.max(0, Date.parse(dueAt) - now) },
+        });
         const planned: PlannedJob[] = [];
         for (const row of rows) {
           const step = deadlineSetPayload.parse(row.payload);
-          const payload = { proposalId: step.proposalId, version: step.version };
-          planned.push({
-            definition: expireProposalJob,
-            payload,
-            options: {
-              jobId: `expire-${step.proposalId}-${step.version}`,
-              delay: delayUntil(step.deadline),
-            },
-          });
-          if (step.remindAt !== null) {
-            planned.push({
-              definition: remindDeadlineJob,
-              payload,
-              options: {
-                jobId: `remind-${step.proposalId}-${step.version}`,
-                delay: delayUntil(step.remindAt),
-              },
-            });
-          }
+          planned.push(wakeUp(row.id, 'deadline', step.deadline));
+          if (step.remindAt !== null) planned.push(wakeUp(row.id, 'reminder', step.remindAt));
         }
         await jobs.enqueueMany(planned);
       },

@@ -267,6 +267,23 @@ describe('background matching', () => {
     // The run proposed as the caps allow: 4 neighbourhoods × cap 3 of 1,000 units, 5 clients.
     const proposals = await proposalsFor(world, { regionCode: world.region.code });
     expect(proposals).toHaveLength(5);
+    // A run's proposals share their deadlines, so one message asks for their wake-ups, whatever
+    // their number: one per run that proposed, naming exactly that run's proposals.
+    const byRun = await t.runtime.dataSource.query<{ runId: string; ids: string[] }[]>(
+      `SELECT p.run_id AS "runId", array_agg(p.id::text) AS ids
+         FROM proposals p WHERE p.region_code = $1 GROUP BY p.run_id`,
+      [world.region.code],
+    );
+    const deadlineMessages = await t.runtime.dataSource.query<{ ids: string[] }[]>(
+      `SELECT ARRAY(SELECT jsonb_array_elements_text(payload->'proposalIds')) AS ids
+         FROM outbox WHERE topic = 'proposals.deadline_set'
+          AND payload->'proposalIds' ?| $1::text[]`,
+      [proposals.map((proposal) => proposal.id)],
+    );
+    const sets = (lists: string[][]) => lists.map((ids) => [...ids].sort().join()).sort();
+    expect(sets(deadlineMessages.map((message) => message.ids))).toEqual(
+      sets(byRun.map((run) => run.ids)),
+    );
   });
 
   it('when why-not is asked for a pair that breaks a rule, then it names that rule; candidates list only pairs that pass', async () => {

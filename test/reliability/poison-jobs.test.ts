@@ -6,7 +6,7 @@ import { anonymiseClosedClientsJob } from '../../src/modules/clients';
 import { regionChangedRunJob } from '../../src/modules/matching';
 import { deliverWebhookJob, webhookDeliveryJobOptions } from '../../src/modules/notifications';
 import { placementFollowUpJob } from '../../src/modules/placements';
-import { expireProposalJob } from '../../src/modules/proposals';
+import { deadlineDueJob } from '../../src/modules/proposals';
 import {
   DEFAULT_JOB_OPTIONS,
   handleJob,
@@ -62,10 +62,10 @@ const CASES: PoisonCase[] = [
   },
   {
     queue: 'proposals',
-    definition: expireProposalJob,
-    badPayload: { proposalId: 'not-a-uuid', version: 1 },
-    goodPayload: { proposalId: randomUUID(), version: 1 },
-    goodResult: { outcome: 'moved_on' },
+    definition: deadlineDueJob,
+    badPayload: { dueAt: 'soon' },
+    goodPayload: { dueAt: new Date(0).toISOString() },
+    goodResult: { expired: expect.any(Number), reminded: expect.any(Number) },
   },
   {
     queue: 'registry',

@@ -229,10 +229,11 @@ describe('deadlines of the proposal workflow', () => {
     expect(Date.parse(adopted.corporationDeadline!)).toBeLessThan(Date.parse(adopted.deadline!));
     const messages = await w().sql<{ payload: Record<string, unknown> }>(
       `SELECT payload FROM outbox WHERE topic = 'proposals.deadline_set'
-          AND payload->>'proposalId' = $1 AND (payload->>'version')::int = 3`,
+          AND payload->'proposalIds' ? $1`,
       [proposalId],
     );
-    // One from the corporation's accept, one from the sweep (with the new deadline).
+    // One per step it went through (made, approved, accepted), and the sweep's with the new deadline.
+    expect(messages).toHaveLength(4);
     expect(messages.map((m) => m.payload.deadline)).toContain(
       new Date(adopted.deadline!).toISOString(),
     );

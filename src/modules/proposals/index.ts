@@ -6,12 +6,11 @@ export {
 export { can, type ProposalAction, type ProposalFacts, proposalScope } from './proposal.access';
 export { DECISION_REASONS } from './proposal.reasons';
 export {
+  deadlineDueJob,
   deadlineSetPayload,
   deadlineSweepJob,
-  expireProposalJob,
   PROPOSAL_JOBS,
   PROPOSAL_TOPICS,
-  remindDeadlineJob,
 } from './proposal.jobs';
 export { proposalEndpoints } from './proposal.routes';
 export {

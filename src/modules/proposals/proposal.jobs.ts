@@ -4,26 +4,18 @@ import { defineJob } from '../../shared/queue/job-definition';
 
 export const PROPOSALS_QUEUE = 'proposals';
 
-/** One proposal step, identified by the version the step opened at. */
-const stepPayload = z.strictObject({ proposalId: z.uuid(), version: z.number().int().min(1) });
-
 /**
- * The step opened at `version` was not taken by its deadline: expire it. Delayed until the
- * deadline; idempotent by stored state (a proposal that moved on or expired already is left
- * alone). Retried when it runs a little before its deadline (clocks of Redis and the database).
+ * A deadline or a reminder falls due at `dueAt`: expire every step past its deadline and send
+ * every reminder due, as the sweep does. Delayed until `dueAt`; one per batch of steps that share
+ * their deadlines (a run's proposals all do), so a run of thousands of proposals costs two jobs,
+ * not two per proposal. Idempotent by stored state (each step expires at most once, under its
+ * row lock). Retried when it runs before `dueAt` by the database's clock (clocks of Redis and the
+ * database differ a little).
  */
-export const expireProposalJob = defineJob({
+export const deadlineDueJob = defineJob({
   queue: PROPOSALS_QUEUE,
-  name: 'expire-step',
-  payload: stepPayload,
-  options: { attempts: 6, backoff: { type: 'exponential', delay: 1_000 } },
-});
-
-/** The working day before a step's deadline: `proposal.deadline_near`, once per step. */
-export const remindDeadlineJob = defineJob({
-  queue: PROPOSALS_QUEUE,
-  name: 'deadline-near',
-  payload: stepPayload,
+  name: 'deadline-due',
+  payload: z.strictObject({ dueAt: z.iso.datetime({ offset: true }) }),
   options: { attempts: 6, backoff: { type: 'exponential', delay: 1_000 } },
 });
 
@@ -39,17 +31,23 @@ export const deadlineSweepJob = defineJob({
   schedule: { pattern: '*/5 * * * *', tz: 'Europe/Amsterdam', payload: {} },
 });
 
-export const PROPOSAL_JOBS = [expireProposalJob, remindDeadlineJob, deadlineSweepJob];
+export const PROPOSAL_JOBS = [deadlineDueJob, deadlineSweepJob];
 
 /** Outbox topics this module writes; the worker's relay turns each into the jobs above. */
 export const PROPOSAL_TOPICS = {
-  /** `{ proposalId, version, deadline, remindAt }`: a step opened or its deadline moved. */
+  /**
+   * `{ proposalIds, deadline, remindAt }`: steps opened, or their deadline moved, all with these
+   * deadlines (one message for a run's proposals, one for a single step).
+   */
   deadlineSet: 'proposals.deadline_set',
 } as const;
 
+/**
+ * What the relay reads of a `proposals.deadline_set` message: when its steps fall due. Messages
+ * written before steps were batched (`proposalId` and `version` instead of `proposalIds`) read
+ * the same.
+ */
 export const deadlineSetPayload = z.object({
-  proposalId: z.uuid(),
-  version: z.number().int().min(1),
   deadline: z.iso.datetime({ offset: true }),
   remindAt: z.iso.datetime({ offset: true }).nullable(),
 });

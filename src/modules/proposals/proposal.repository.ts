@@ -290,17 +290,14 @@ async function matcherStepNow(db: Db, regionCode: string): Promise<StepDeadlines
   return matcherStep(await transactionTime(db), await deadlineDays(db, regionCode));
 }
 
-/** The expiry and reminder jobs of new proposals' first step, asked for through the outbox. */
+/** The wake-ups at new proposals' first deadline and reminder, asked for through the outbox. */
 async function requestStepJobs(db: Db, ids: readonly string[], step: StepDeadlines): Promise<void> {
-  await writeOutbox(
-    db,
-    ids.map((id) => deadlineMessage(id, 1, step)),
-  );
+  if (ids.length > 0) await writeOutbox(db, [deadlineMessage(ids, step)]);
 }
 
 /**
  * New proposals (all made in this transaction, version 1): the matcher's step opens with its
- * deadline, and its expiry and reminder jobs are asked for through the outbox.
+ * deadline, and the wake-ups at its deadline and reminder are asked for through the outbox.
  */
 export async function openMatcherSteps(
   db: Db,
@@ -317,13 +314,15 @@ export async function openMatcherSteps(
   await requestStepJobs(db, ids, step);
 }
 
-/** Asks for the step's expiry job (and its reminder's) at the step's deadline. */
-export function deadlineMessage(id: string, version: number, step: StepDeadlines) {
+/**
+ * Asks for a wake-up at the steps' deadline (and one at their reminder): one message for steps
+ * that share their deadlines, however many, so a run's proposals cost one message and two jobs.
+ */
+export function deadlineMessage(ids: readonly string[], step: StepDeadlines) {
   return {
     topic: PROPOSAL_TOPICS.deadlineSet,
     payload: {
-      proposalId: id,
-      version,
+      proposalIds: ids,
       deadline: step.deadline.toISOString(),
       remindAt: step.remindAt?.toISOString() ?? null,
     },

@@ -178,10 +178,10 @@ export class ProposalService {
   }
 
   /**
-   * The deadline job: expires the step that opened at `version` if it is still open at that
-   * version and past its deadline, in one transaction (freed pair, decision, audit row, event,
-   * run request). Anything else (moved on, expired already) is left alone, so a repeated or
-   * retried job changes nothing.
+   * One step's expiry (what a deadline's wake-up and the sweep do for each step due): expires
+   * the step that opened at `version` if it is still open at that version and past its deadline,
+   * in one transaction (freed pair, decision, audit row, event, run request). Anything else
+   * (moved on, expired already) is left alone, so a repeated or retried call changes nothing.
    */
   async expireStep(id: string, version: number): Promise<'expired' | 'moved_on'> {
     return inTransaction(this.dataSource, async (tx) => {
@@ -191,7 +191,8 @@ export class ProposalService {
       if ('refused' in plan) return 'moved_on';
       const now = await repository.transactionTime(tx);
       if (current.deadline === null) return 'moved_on';
-      if (Date.parse(current.deadline) > now.getTime()) throw notYetDue(id, current.deadline);
+      if (Date.parse(current.deadline) > now.getTime())
+        throw notYetDue(`proposal ${id}`, current.deadline);
       const lapsed = stepsDueBy(current, now.getTime());
       await this.applyPlan(tx, current, {
         transition: 'expire',
@@ -206,8 +207,8 @@ export class ProposalService {
   }
 
   /**
-   * The reminder job: `proposal.deadline_near` for the step that opened at `version`, once (the
-   * stored `remindedAt` says it went out).
+   * One step's reminder (from a reminder's wake-up or the sweep): `proposal.deadline_near` for
+   * the step that opened at `version`, once (the stored `remindedAt` says it went out).
    */
   async remindStep(id: string, version: number): Promise<'reminded' | 'moved_on' | 'sent'> {
     return inTransaction(this.dataSource, async (tx) => {
@@ -218,7 +219,8 @@ export class ProposalService {
       if (current.remindedAt !== null) return 'sent';
       if (current.remindAt === null || current.deadline === null) return 'moved_on';
       const now = await repository.transactionTime(tx);
-      if (Date.parse(current.remindAt) > now.getTime()) throw notYetDue(id, current.remindAt);
+      if (Date.parse(current.remindAt) > now.getTime())
+        throw notYetDue(`proposal ${id}`, current.remindAt);
       await repository.markReminded(tx, id);
       await emitEvents(tx, [
         {
@@ -251,29 +253,58 @@ export class ProposalService {
       );
       if (!step) return false;
       await repository.setStepDeadlines(tx, id, step);
-      await writeOutbox(tx, [repository.deadlineMessage(id, version, step)]);
+      await writeOutbox(tx, [repository.deadlineMessage([id], step)]);
       return true;
     });
   }
 
   /**
    * The safety net: gives undated open steps a deadline, expires every step past its deadline
-   * and sends every reminder due.
+   * and sends every reminder due (at most `limit` of each).
    */
   async sweepDeadlines(limit = 500): Promise<{ expired: number; reminded: number }> {
+    const { expired, reminded } = await this.sweepOnce(limit);
+    return { expired, reminded };
+  }
+
+  /**
+   * The wake-up asked for when steps opened: at `dueAt` (a deadline or a reminder) it sweeps
+   * until nothing due is left, so every step due by then expires, or is reminded, within
+   * seconds of its moment rather than at the next sweep. Before `dueAt` by the database's
+   * clock it throws, and the job is retried.
+   */
+  async onDeadlineDue(dueAt: string, limit = 500): Promise<{ expired: number; reminded: number }> {
+    const now = await repository.transactionTime(rootDb(this.dataSource));
+    if (Date.parse(dueAt) > now.getTime()) throw notYetDue('steps', dueAt);
+    let expired = 0;
+    let reminded = 0;
+    for (;;) {
+      const pass = await this.sweepOnce(limit);
+      expired += pass.expired;
+      reminded += pass.reminded;
+      // A full pass may have left more behind; one that changed nothing would find the same.
+      if (!pass.full || pass.expired + pass.reminded === 0) return { expired, reminded };
+    }
+  }
+
+  private async sweepOnce(
+    limit: number,
+  ): Promise<{ expired: number; reminded: number; full: boolean }> {
     const db = rootDb(this.dataSource);
     let expired = 0;
     let reminded = 0;
-    for (const step of await repository.findUndated(db, limit)) {
-      await this.adoptUndatedStep(step.id, step.version);
-    }
-    for (const step of await repository.findPastDeadline(db, limit)) {
+    const undated = await repository.findUndated(db, limit);
+    for (const step of undated) await this.adoptUndatedStep(step.id, step.version);
+    const past = await repository.findPastDeadline(db, limit);
+    for (const step of past) {
       if ((await this.expireStep(step.id, step.version)) === 'expired') expired++;
     }
-    for (const step of await repository.findReminderDue(db, limit)) {
+    const due = await repository.findReminderDue(db, limit);
+    for (const step of due) {
       if ((await this.remindStep(step.id, step.version)) === 'reminded') reminded++;
     }
-    return { expired, reminded };
+    const full = undated.length === limit || past.length === limit || due.length === limit;
+    return { expired, reminded, full };
   }
 
   /**
@@ -383,7 +414,7 @@ export class ProposalService {
       },
     ]);
     if (deadlines) {
-      await writeOutbox(tx, [repository.deadlineMessage(id, current.version + 1, deadlines)]);
+      await writeOutbox(tx, [repository.deadlineMessage([id], deadlines)]);
     }
     if (transition === 'decline' && party === 'provider' && input.reason !== undefined) {
       await this.applyReasonConsequence(tx, current, input.reason, actor);
@@ -628,9 +659,9 @@ function found<T>(value: T | undefined, id: string): T {
   return value;
 }
 
-function notYetDue(id: string, at: string): Error {
+function notYetDue(what: string, at: string): Error {
   // A plain error: the job is retried (with backoff) until the moment has come.
-  return new Error(`proposal ${id}: not due before ${at}`);
+  return new Error(`${what}: not due before ${at}`);
 }
 
 function sameInstant(a: Date | null, b: string | null): boolean {
