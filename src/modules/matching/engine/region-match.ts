@@ -161,7 +161,8 @@ const FREE_AREA = '\u0000free';
  */
 export function buildRegionInstance(input: RegionMatchInput): RegionInstance {
   const { units, clients, fixed, context } = input;
-  const generated = generatePairs(clients, units, context);
+  // The breakdowns of the pairs proposed come from `evaluatePreparedPair` (`matchRegion`).
+  const generated = generatePairs(clients, units, context, { breakdowns: false });
   const areas = capAreasOf(units, context);
 
   const unitCount = units.length + fixed.length;
@@ -375,24 +376,24 @@ export function matchRegion(
     const u = optimal.clientUnit[c] as number;
     if (u < 0) continue;
     const i = origin[pairIndex(compact, c, u)] as number;
-    const scored = scoredPairAt(generated, i, clients, units);
     const unit = units[u] as EngineUnit;
-    const evaluation = evaluatePreparedPair(clients[c] as EngineClient, unit, prepared);
+    const client = clients[c] as EngineClient;
+    const evaluation = evaluatePreparedPair(client, unit, prepared);
     // The bulk generator and the one-pair evaluator agree bit for bit; a disagreement here would
     // be a bug, and a proposal must never break a hard rule, so refuse rather than store it.
     if (!evaluation.allowed) {
-      throw new Error(`assigned pair ${scored.clientId}:${scored.unitId} fails a hard rule`);
+      throw new Error(`assigned pair ${client.id}:${unit.id} fails a hard rule`);
     }
     pairs.push({
-      unitId: scored.unitId,
-      clientId: scored.clientId,
-      score: scored.score,
+      unitId: unit.id,
+      clientId: client.id,
+      score: generated.score[i] as number,
       fit: generated.fit[i] as number,
       urgent: generated.clientUrgent[c] === 1,
       waitDays: generated.clientWait[c] as number,
-      breakdown: scored.breakdown,
+      breakdown: evaluation.breakdown,
       rules: evaluation.rules,
-      policyVersion: scored.policyVersion,
+      policyVersion: generated.policyVersion,
       supportProviderId: evaluation.supportProviderId,
     });
     perMunicipality[unit.municipalityCode] = (perMunicipality[unit.municipalityCode] ?? 0) + 1;

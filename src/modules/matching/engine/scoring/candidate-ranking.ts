@@ -32,6 +32,7 @@ export function scoredPairAt(
   units: readonly EngineUnit[],
 ): ScoredPair {
   if (!(i >= 0 && i < pairs.count)) throw new RangeError(`no pair ${i}`);
+  if (pairs.breakdown.length === 0) throw new Error('the pairs were generated without breakdowns');
   const client = clients[pairs.clientIndex[i] as number] as EngineClient;
   const unit = units[pairs.unitIndex[i] as number] as EngineUnit;
   const b = i * CRITERIA_PER_PAIR;

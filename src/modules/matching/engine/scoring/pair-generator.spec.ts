@@ -381,6 +381,21 @@ describe('generatePairs', () => {
     expect(first.breakdown.length).toBe(first.count * CRITERIA_PER_PAIR);
   });
 
+  it('without breakdowns gives the same pairs, scores and groups, and an empty breakdown', () => {
+    const { clients, units, context } = generatePopulation({
+      seed: 14,
+      clients: 300,
+      units: 200,
+      geography: 'noord-midden-limburg',
+    });
+    const full = generatePairs(clients, units, context);
+    const lean = generatePairs(clients, units, context, { breakdowns: false });
+
+    expect(full.count).toBeGreaterThan(0);
+    expect(lean.breakdown.length).toBe(0);
+    expect({ ...lean, breakdown: full.breakdown }).toEqual(full);
+  });
+
   it('finds a unit just inside the maximum distance east of an anchor far north of the data', () => {
     // The projection is centred far south of the anchor, where a degree of longitude is longer:
     // without the widened search this unit would be missed.
