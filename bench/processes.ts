@@ -4,17 +4,24 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
 
-/** Starts `script` under tsx; resolves once its output shows `ready` (e.g. `worker started`). */
+/**
+ * Starts `script` under tsx; resolves once its output shows `ready` (e.g. `worker started`).
+ * `BENCH_NODE_ARGS` (space-separated) goes to Node before the script, e.g. `--cpu-prof`.
+ */
 export function startProcess(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let seen = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

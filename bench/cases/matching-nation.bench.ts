@@ -9,9 +9,14 @@
  *
  * Each measurement starts from the same loaded database (a copy by template), so both see the
  * same regions with no proposals yet.
+ *
+ * For profiling: `BENCH_WORKERS=1` measures one worker process only; `BENCH_NODE_ARGS` passes
+ * Node arguments to the worker processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`);
+ * `BENCH_KEEP_DATABASES=true` keeps the loaded and the measured databases for a look afterwards
+ * (drop them by hand).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 import type { DataSource } from 'typeorm';
@@ -73,6 +78,33 @@ function cpuMs(pid: number): number {
  * CPU time of the PostgreSQL backends serving `database` (the workers' pools and the relay's
  * listener; not the bench's own polling connection), per backend pid. PostgreSQL runs on this machine, so `/proc` has them.
  */
+/**
+ * CPU time the whole machine has been busy (every core: user, nice, system, irq, softirq, steal),
+ * in ms, from `/proc/stat`: what the run cost everything on the box (workers, PostgreSQL with its
+ * background processes, Redis, this bench), against the cores × wall time it had.
+ */
+function machineBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return (
+    ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 10
+  );
+}
+
+/** The pid of the Redis server the workers use, when it runs on this machine (else undefined). */
+function redisServerPid(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'redis-server')
+        return Number(entry);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return undefined;
+}
+
 async function backendCpuMs(
   dataSource: DataSource,
   database: string,
@@ -126,6 +158,9 @@ async function measure(
     const loadAtStart = loadavg()[0] ?? 0;
     const cpuBefore = workers.map((child) => cpuMs(child.pid ?? -1));
     const backendsBefore = await backendCpuMs(dataSource, database.name);
+    const redisPid = redisServerPid();
+    const redisBefore = redisPid === undefined ? Number.NaN : cpuMs(redisPid);
+    const machineBefore = machineBusyMs();
     const started = performance.now();
     const requested = await requester.requestNightlyRuns();
     for (;;) {
@@ -138,6 +173,8 @@ async function measure(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const endToEndMs = performance.now() - started;
+    const machineCpuMs = machineBusyMs() - machineBefore;
+    const redisCpuMs = redisPid === undefined ? undefined : cpuMs(redisPid) - redisBefore;
     const peaks = workers.map((child) => peakRssMb(child.pid ?? -1));
     const workerCpuMs = workers.reduce(
       (total, child, i) => total + cpuMs(child.pid ?? -1) - (cpuBefore[i] ?? 0),
@@ -179,6 +216,8 @@ async function measure(
       databaseSpanMs: span?.ms,
       workerCpuMs,
       databaseCpuMs,
+      redisCpuMs,
+      machineCpuMs,
       loadAverage: {
         start: Math.round(loadAtStart * 10) / 10,
         end: Math.round(loadAtEnd * 10) / 10,
@@ -218,9 +257,15 @@ async function measure(
   } finally {
     await Promise.all(workers.map(stopProcess));
     await dataSource.destroy();
-    await database.drop();
+    if (process.env.BENCH_KEEP_DATABASES !== 'true') await database.drop();
     await removeRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
   }
+}
+
+/** `BENCH_WORKERS=1` (or `2`) measures with that many worker processes only; else with 1, then 2. */
+function workerCounts(): number[] {
+  const only = Number(process.env.BENCH_WORKERS);
+  return Number.isInteger(only) && only > 0 ? [only] : [1, 2];
 }
 
 export default async function run(): Promise<Record<string, unknown>[]> {
@@ -242,11 +287,11 @@ export default async function run(): Promise<Record<string, unknown>[]> {
       await dataSource.destroy();
     }
     const results: Record<string, unknown>[] = [];
-    for (const workerCount of [1, 2]) {
+    for (const workerCount of workerCounts()) {
       results.push(await measure(config.DATABASE_URL, loaded.name, workerCount));
     }
     return results;
   } finally {
-    await loaded.drop();
+    if (process.env.BENCH_KEEP_DATABASES !== 'true') await loaded.drop();
   }
 }

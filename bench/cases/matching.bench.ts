@@ -7,6 +7,8 @@
  * - `matching-demo`: the demo region (`npm run seed:demo`) with API and worker in this process:
  *   its first full run, then 100 units POSTed one after another, each timed from the POST until
  *   its proposal is stored.
+ *
+ * `BENCH_NATIONAL=false npm run bench -- matching.bench` runs only the demo case.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -242,6 +244,7 @@ export default async function run(): Promise<Record<string, unknown>[]> {
     return [{ bench: 'matching', skipped: `PostgreSQL unreachable: ${unreachable}` }];
   }
   const results = await demo(config);
-  results.push(await national(config));
+  // The one-big-region case takes minutes; BENCH_NATIONAL=false leaves it out.
+  if (process.env.BENCH_NATIONAL !== 'false') results.push(await national(config));
   return results;
 }
