@@ -7,6 +7,10 @@ const root = path.resolve(__dirname, '../../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const cli = path.join(root, 'src/modules/matching/engine/solve.cli.ts');
 
+// Each test starts the CLI as a process of its own under tsx: seconds on a busy machine, more
+// than Jest's default of 5 s.
+jest.setTimeout(60_000);
+
 interface Run {
   code: number | null;
   stdout: string;
