@@ -366,9 +366,10 @@ export class ClientService {
     if (client.status !== 'waiting') reasons.push('not_waiting');
     if (client.consent === null || client.consent.givenOn > today) reasons.push('no_consent');
     if (client.parkedUntil !== null && client.parkedUntil > today) reasons.push('parked');
-    // Not `{ ...client, matchable, … }`: on Node 20 a spread followed by more properties builds a
-    // new hidden class per object, 10 µs a client (see `baseView` of the proposals).
-    return Object.assign({}, client, {
+    // Onto the client the repository just built, not `{ ...client, matchable, … }`: on Node 20 a
+    // spread followed by more properties builds a new hidden class per object (10 µs a client, 20
+    // a page), and a copy with `Object.assign({}, …)` still costs four times this.
+    return Object.assign(client, {
       matchable: reasons.length === 0,
       notMatchableReasons: reasons,
     });
