@@ -531,22 +531,24 @@ export class ProposalService {
             details: { via: 'proposal', proposalId: p.id },
           })),
         );
-        return proposals.map((p) => ({
-          ...baseView(p),
-          view: 'corporation' as const,
-          client: found(clients.get(p.clientId), p.clientId),
-        }));
+        return proposals.map((p) =>
+          Object.assign(baseView(p), {
+            view: 'corporation' as const,
+            client: found(clients.get(p.clientId), p.clientId),
+          }),
+        );
       }
       case 'provider': {
         const units = await repository.findUnitDetails(
           db,
           proposals.map((p) => p.unitId),
         );
-        return proposals.map((p) => ({
-          ...baseView(p),
-          view: 'provider' as const,
-          unit: found(units.get(p.unitId), p.unitId),
-        }));
+        return proposals.map((p) =>
+          Object.assign(baseView(p), {
+            view: 'provider' as const,
+            unit: found(units.get(p.unitId), p.unitId),
+          }),
+        );
       }
     }
   }
