@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 
 import packageJson from '../package.json';
@@ -75,13 +76,20 @@ export function createApp(runtime: AppRuntime): Express {
     pinoHttp({
       logger,
       genReqId: (req) => (req as express.Request).requestId,
-      // Method, route and status only: no bodies, no query strings, no headers.
+      // Method, route and status only: no bodies, no query strings, no headers. The serializers
+      // read Node's request and response themselves: pino-http's wrapping would first copy each
+      // into pino's standard shape (headers, addresses) on every request, only for these to pick
+      // two fields. The status is null, as that shape had it, when no headers were sent.
+      wrapSerializers: false,
       serializers: {
         req: (req: { method: string; url: string }) => ({
           method: req.method,
           path: req.url.split('?')[0],
         }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        res: (res: { statusCode: number; headersSent: boolean }) => ({
+          statusCode: res.headersSent ? res.statusCode : null,
+        }),
+        err: pino.stdSerializers.err,
       },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

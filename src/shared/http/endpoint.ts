@@ -105,7 +105,9 @@ export function apiEndpoint<
   return buildEndpoint(
     spec,
     true,
-    (input) => spec.handle({ ...input, actor: gate(input.req) }),
+    // Not `{ ...input, actor }`: on Node 20 a spread followed by more properties builds a new
+    // hidden class each time; `input` is made for this call alone.
+    (input) => spec.handle(Object.assign(input, { actor: gate(input.req) })),
     gate,
     roles,
   );
