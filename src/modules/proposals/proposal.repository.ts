@@ -173,11 +173,13 @@ export async function listProposals(
       ...(audit?.params ?? []),
     ],
   );
+  // Assigned onto the rows just read, not spread into copies: on Node 20 a spread builds a new
+  // hidden class per object, a measurable part of a list request.
   if (options.with === 'corporation') {
-    return rows.map((row) => ({ ...row, clientSummary: toClientSummary(row) }));
+    return rows.map((row) => Object.assign(row, { clientSummary: toClientSummary(row) }));
   }
   if (options.with === 'provider') {
-    return rows.map((row) => ({ ...row, unitDetails: toUnitDetails(row) }));
+    return rows.map((row) => Object.assign(row, { unitDetails: toUnitDetails(row) }));
   }
   return rows;
 }
