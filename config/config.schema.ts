@@ -148,6 +148,12 @@ export const configSchema = z
       .min(1)
       .default('dist/console')
       .describe('Folder of the built console served at /console (relative to the working folder).'),
+    MATCHING_SNAPSHOT_CACHE_REGIONS: positiveInt
+      .max(64)
+      .default(4)
+      .describe(
+        'Regions whose matching snapshot a process keeps for candidates and "why not" (least recently used leaves first; docs/performance.md gives the memory per region).',
+      ),
     REPORT_SMALL_NUMBER_THRESHOLD: z.coerce
       .number()
       .int()

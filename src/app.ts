@@ -136,7 +136,11 @@ export function createApp(runtime: AppRuntime): Express {
   mount(subjectAccessEndpoints(new SubjectAccessService(dataSource, clients, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
-  const candidates = new CandidateService(dataSource, clock);
+  const candidates = new CandidateService(
+    dataSource,
+    clock,
+    config.MATCHING_SNAPSHOT_CACHE_REGIONS,
+  );
   mount(matchingEndpoints(new RunService(dataSource), candidates));
   mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
   mount(

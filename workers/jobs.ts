@@ -40,7 +40,11 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
   const placements = new PlacementService(runtime.dataSource, systemClock, requestMatchingRun);
   const proposals = new ProposalService(
     runtime.dataSource,
-    new CandidateService(runtime.dataSource, systemClock),
+    new CandidateService(
+      runtime.dataSource,
+      systemClock,
+      runtime.config.MATCHING_SNAPSHOT_CACHE_REGIONS,
+    ),
     requestMatchingRun,
   );
   const webhooks = new WebhookDeliverer({
