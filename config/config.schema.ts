@@ -154,6 +154,12 @@ export const configSchema = z
       .describe(
         'Regions whose matching snapshot a process keeps for candidates and "why not" (least recently used leaves first; docs/performance.md gives the memory per region).',
       ),
+    MATCHING_SNAPSHOT_MAX_AGE_SECONDS: positiveInt
+      .max(1800)
+      .default(600)
+      .describe(
+        'Longest a kept matching snapshot answers candidates and "why not"; at most half the hour the region change log keeps its rows (docs/reliability.md, "Kept snapshots").',
+      ),
     REPORT_SMALL_NUMBER_THRESHOLD: z.coerce
       .number()
       .int()

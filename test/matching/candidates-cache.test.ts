@@ -1,12 +1,13 @@
 /**
  * Candidates and "why not" keep a region's snapshot between requests: every answer must be what
  * a fresh read of the region gives, after any kind of change, made through the API or by another
- * connection, and as the clock moves.
+ * connection, and as the clock moves. The region change log that tells them so must never make
+ * one writer wait for another.
  */
 import { Client } from 'pg';
 import request from 'supertest';
 
-import { CandidateService } from '../../src/modules/matching';
+import { CandidateService, pruneRegionChanges } from '../../src/modules/matching';
 import { comparePairsByTier, generatePairs } from '../../src/modules/matching/engine';
 import { inSnapshot, loadRegionSnapshot } from '../../src/modules/matching/snapshot.loader';
 import type { Actor } from '../../src/shared/auth/actor';
@@ -214,7 +215,10 @@ describe('candidates from a kept region snapshot', () => {
       .expect(201);
     // 23:59:59 and 00:00:01 in Amsterdam (winter time, UTC+1).
     let now = new Date('2027-01-10T22:59:59Z');
-    const service = new CandidateService(t.runtime.dataSource, () => now, 4);
+    const service = new CandidateService(t.runtime.dataSource, () => now, {
+      regions: 4,
+      maxAgeMs: 600_000,
+    });
     const actor: Actor = {
       tokenId: 'test',
       role: 'matcher',
@@ -230,6 +234,174 @@ describe('candidates from a kept region snapshot', () => {
     now = new Date('2027-01-10T23:00:01Z');
     const after = await service.candidates(actor, unit.body.id, 10);
     expect(after.items[0]!.waitDays).toBe(before.items[0]!.waitDays + 1);
+  });
+});
+
+/** A connection of its own, past the API's pool. */
+async function connect(t: TestApp): Promise<Client> {
+  const client = new Client({ connectionString: t.runtime.config.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+describe('the region change log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function newUnit(world: MatchingWorld): Promise<string> {
+    const response = await request(t.app)
+      .post('/api/v1/units')
+      .set(bearer(world.corporation.token))
+      .send(unitBody(world.region, { rent: 600, availableFrom: today() }))
+      .expect(201);
+    return response.body.id as string;
+  }
+
+  /** The transaction snapshot of a REPEATABLE READ transaction, as a kept region records it. */
+  async function snapshotNow(): Promise<string> {
+    return inSnapshot(t.runtime.dataSource, async (db) => {
+      const rows = await db.query<{ snapshot: string }[]>(
+        `SELECT pg_current_snapshot()::text AS snapshot`,
+      );
+      return rows[0]!.snapshot;
+    });
+  }
+
+  async function unchangedSince(regionCode: string, snapshot: string): Promise<boolean> {
+    const rows = await t.runtime.dataSource.query<{ unchanged: boolean }[]>(
+      `SELECT matching_region_unchanged_since($1, $2::pg_snapshot) AS unchanged`,
+      [regionCode, snapshot],
+    );
+    return rows[0]!.unchanged;
+  }
+
+  it('when two transactions update units of the same region at once, then neither waits for the other', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const [held, other] = [await newUnit(world), await newUnit(world)];
+    const holder = await connect(t);
+    const writer = await connect(t);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [held]);
+      // A regression (a shared row locked until commit) fails here instead of hanging.
+      await writer.query(`SET lock_timeout = '2s'`);
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [other]);
+      await writer.query('COMMIT');
+      // Through the API too, while the holder's transaction is still open.
+      await request(t.app)
+        .patch(`/api/v1/units/${other}`)
+        .set(bearer(world.corporation.token))
+        .send({ rent: 650 })
+        .expect(200);
+      await holder.query('COMMIT');
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+      await writer.end();
+    }
+    const logged = await t.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(DISTINCT xid)::int AS n FROM matching_region_changes WHERE region_code = $1`,
+      [world.region.code],
+    );
+    expect(logged[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('when a writer of the region commits after a snapshot, then the snapshot no longer holds; uncommitted, aborted and other regions leave it holding', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const elsewhere = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const unit = await newUnit(world);
+    const away = await newUnit(elsewhere);
+    const snapshot = await snapshotNow();
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+
+    const writer = await connect(t);
+    try {
+      // Another region's write.
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [away]);
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      // Aborted.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+      await writer.query('ROLLBACK');
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      // Uncommitted: not visible to a fresh read either, so the snapshot still holds.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      const during = await snapshotNow();
+      await writer.query('COMMIT');
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+      // A snapshot taken while that writer was running did not see it either.
+      expect(await unchangedSince(world.region.code, during)).toBe(false);
+      // One taken after its commit did.
+      expect(await unchangedSince(world.region.code, await snapshotNow())).toBe(true);
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it('when the rows a snapshot needs are pruned, then the snapshot no longer holds, and a later one does', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const unit = await newUnit(world);
+    const snapshot = await snapshotNow();
+    const writer = await connect(t);
+    try {
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+    } finally {
+      await writer.end();
+    }
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+    expect(await pruneRegionChanges(t.runtime.dataSource.manager, 0)).toBeGreaterThan(0);
+    const left = await t.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM matching_region_changes WHERE region_code = $1`,
+      [world.region.code],
+    );
+    expect(left[0]!.n).toBe(0);
+    // Its row is gone, but the prune's mark says that it may have been there.
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+    expect(await unchangedSince(world.region.code, await snapshotNow())).toBe(true);
+    // A pruned log keeps the answers fresh.
+    const watched = await newUnit(world);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const answer = await served(t, world.matcher.token, watched);
+    await pruneRegionChanges(t.runtime.dataSource.manager, 0);
+    expect(await served(t, world.matcher.token, watched)).toEqual(answer);
+    expect(answer).toEqual(await freshCandidates(t, world.region.code, watched));
+  });
+
+  it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const watched = await newUnit(world);
+    const client = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const before = await served(t, world.matcher.token, watched);
+    expect(before.items.map((item) => item.clientId)).toEqual([client.body.id]);
+    const writer = await connect(t);
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE clients SET max_rent = 300 WHERE id = $1`, [client.body.id]);
+      expect(await served(t, world.matcher.token, watched)).toEqual(before);
+      await writer.query('COMMIT');
+    } finally {
+      await writer.query('ROLLBACK').catch(() => undefined);
+      await writer.end();
+    }
+    const after = await served(t, world.matcher.token, watched);
+    expect(after.items).toEqual([]);
+    expect(after).toEqual(await freshCandidates(t, world.region.code, watched));
   });
 });
 

@@ -12,6 +12,7 @@ import {
   inSnapshot,
   probeRegion,
   probeUnit,
+  type KeptSnapshots,
   type RegionProbe,
   type UnitProbe,
 } from './snapshot.loader';
@@ -35,7 +36,8 @@ export interface WhyNot extends PairEvaluation {
  * Candidates and "why not" for a unit, computed from the very snapshot code a run uses (same
  * rows, same mapping, same context), so they can never disagree with what a run proposes. The
  * region's snapshot is kept between requests while it holds (`RegionSnapshotCache`): a request
- * reads one row to know, and a change is seen by the next request.
+ * checks the region change log in the statement that reads what it asks about, and a change is
+ * seen by the next request.
  */
 export class CandidateService {
   private readonly cache: RegionSnapshotCache;
@@ -43,9 +45,9 @@ export class CandidateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    cachedRegions: number,
+    cache: { regions: number; maxAgeMs: number },
   ) {
-    this.cache = new RegionSnapshotCache(cachedRegions);
+    this.cache = new RegionSnapshotCache(cache.regions, cache.maxAgeMs);
   }
 
   /** The waiting clients a run could propose for this unit, best first. */
@@ -54,7 +56,7 @@ export class CandidateService {
     const now = this.clock();
     return this.withRegion(
       now,
-      async (db) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now)),
+      async (db, kept) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept)),
       (probe, region) => ({
         unitId,
         unitStatus: probe.status,
@@ -77,8 +79,8 @@ export class CandidateService {
     const now = this.clock();
     return this.withRegion(
       now,
-      async (db) => {
-        const probe = await probeRegion(db, regionCode, now);
+      async (db, kept) => {
+        const probe = await probeRegion(db, regionCode, now, kept);
         if (!probe) throw regionNotFound();
         return probe;
       },
@@ -110,8 +112,8 @@ export class CandidateService {
     const now = this.clock();
     return this.withRegion(
       now,
-      async (db) => {
-        const probe = visibleUnit(actor, unitId, await probeUnit(db, unitId, now, clientId));
+      async (db, kept) => {
+        const probe = visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept, clientId));
         if (!probe.client || probe.client.regionCode !== probe.regionCode) {
           throw new MatchingError(MatchingErrorCode.ClientNotFound, `No client ${clientId}.`);
         }
@@ -141,22 +143,22 @@ export class CandidateService {
    */
   private async withRegion<P extends RegionProbe, T>(
     now: Date,
-    probe: (db: Db) => Promise<P>,
+    probe: (db: Db, kept: KeptSnapshots) => Promise<P>,
     use: (probe: P, region: KeptRegion) => T,
     missing: () => Error,
   ): Promise<T> {
-    const first = await probe(this.dataSource.manager);
+    const first = await probe(this.dataSource.manager, this.cache.snapshots());
     const kept = this.cache.find(first, now);
     if (kept) return use(first, kept);
     const inFlight = this.cache.loadInFlight(first.regionCode);
     if (inFlight) {
       await inFlight;
-      const again = await probe(this.dataSource.manager);
+      const again = await probe(this.dataSource.manager, this.cache.snapshots());
       const settled = this.cache.find(again, now);
       if (settled) return use(again, settled);
     }
     return inSnapshot(this.dataSource, async (db) => {
-      const current = await probe(db);
+      const current = await probe(db, {});
       const region = await this.cache.load(db, current.regionCode, now);
       if (!region) throw missing();
       return use(current, region);

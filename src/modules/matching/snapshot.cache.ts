@@ -2,8 +2,10 @@
  * Region snapshots kept in the API process for candidates and "why not", so a request scores one
  * unit instead of reading the whole region. A kept snapshot is used only while it is exactly what
  * a fresh read would give:
- * - the region's snapshot version is the one it was read at (triggers give the version a new
- *   value in the same transaction as every write that can change the snapshot);
+ * - no transaction that wrote to the region is visible now but was not when it was read (the
+ *   region change log, which triggers append to in the same transaction as every write that can
+ *   change the snapshot; migration `1765900000000-region-change-log` gives the argument);
+ * - it is at most `maxAgeMs` old, well within the hour the change log keeps its rows;
  * - it is the same day in Europe/Amsterdam (consent from a date, this year's pledges, the
  *   engine's day number), and the clock has not gone back;
  * - no placement it counted has left the cap window or the coverage window since.
@@ -13,7 +15,12 @@ import { dutchDate } from '../../shared/time/clock';
 import type { Db } from '../../shared/database/db';
 import type { EngineClient, EngineUnit } from './engine';
 import { bestScoresByClient } from './engine/region-match';
-import { loadRegionSnapshot, type RegionProbe, type RegionSnapshot } from './snapshot.loader';
+import {
+  type KeptSnapshots,
+  loadRegionSnapshot,
+  type RegionProbe,
+  type RegionSnapshot,
+} from './snapshot.loader';
 
 export class KeptRegion {
   private readonly unitsById: Map<string, EngineUnit>;
@@ -34,14 +41,24 @@ export class KeptRegion {
     return this.snapshot.policy.version;
   }
 
-  /** True when a fresh read at `now`, with the region as `probe` saw it, would give the same. */
-  holdsFor(probe: RegionProbe, now: Date): boolean {
+  /** The transaction snapshot it was read in (`pg_current_snapshot()`, as text). */
+  get pgSnapshot(): string {
+    return this.snapshot.pgSnapshot;
+  }
+
+  /**
+   * True when a fresh read at `now`, with the region as `probe` saw it, would give the same, and
+   * the snapshot is at most `maxAgeMs` old.
+   */
+  holdsFor(probe: RegionProbe, now: Date, maxAgeMs: number): boolean {
     const { load, coverage } = this.snapshot.earliestCounted;
+    const age = now.getTime() - this.loadedAt.getTime();
     return (
       probe.regionCode === this.snapshot.regionCode &&
-      probe.snapshotSeq !== null &&
-      probe.snapshotSeq === this.snapshot.snapshotSeq &&
-      now.getTime() >= this.loadedAt.getTime() &&
+      probe.keptSnapshot === this.snapshot.pgSnapshot &&
+      probe.unchanged === true &&
+      age >= 0 &&
+      age <= maxAgeMs &&
       dutchDate(now) === this.today &&
       stillCounted(load, probe.loadFrom) &&
       stillCounted(coverage, probe.coverageFrom)
@@ -78,16 +95,27 @@ export class RegionSnapshotCache {
   private readonly kept = new Map<string, KeptRegion>();
   private readonly loading = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly capacity: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly maxAgeMs: number,
+  ) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) {
       throw new RangeError('capacity must be a whole number ≥ 1');
     }
+    if (!(maxAgeMs >= 0)) throw new RangeError('maxAgeMs must be ≥ 0');
+  }
+
+  /** The transaction snapshot of every kept region, for the probe to check the change log. */
+  snapshots(): KeptSnapshots {
+    const snapshots: Record<string, string> = {};
+    for (const [code, region] of this.kept) snapshots[code] = region.pgSnapshot;
+    return snapshots;
   }
 
   /** The kept snapshot of the probed region if it holds at `now`. */
   find(probe: RegionProbe, now: Date): KeptRegion | undefined {
     const region = this.kept.get(probe.regionCode);
-    if (!region?.holdsFor(probe, now)) return undefined;
+    if (!region?.holdsFor(probe, now, this.maxAgeMs)) return undefined;
     // Most recently used last: a Map iterates in insertion order.
     this.kept.delete(probe.regionCode);
     this.kept.set(probe.regionCode, region);
@@ -105,13 +133,11 @@ export class RegionSnapshotCache {
       const snapshot = await loading;
       if (!snapshot) return undefined;
       const region = new KeptRegion(snapshot, now);
-      if (snapshot.snapshotSeq !== null) {
-        this.kept.delete(regionCode);
-        this.kept.set(regionCode, region);
-        for (const oldest of this.kept.keys()) {
-          if (this.kept.size <= this.capacity) break;
-          this.kept.delete(oldest);
-        }
+      this.kept.delete(regionCode);
+      this.kept.set(regionCode, region);
+      for (const oldest of this.kept.keys()) {
+        if (this.kept.size <= this.capacity) break;
+        this.kept.delete(oldest);
       }
       return region;
     } finally {

@@ -45,10 +45,11 @@ export interface RegionSnapshot extends RegionMatchInput {
   /** The region's change counter as this snapshot saw it. */
   changeSeq: number;
   /**
-   * The region's snapshot version as this snapshot saw it (a trigger gives it a new value with
-   * every write that can change the snapshot); null while the region has none.
+   * `pg_current_snapshot()` of the transaction that read this snapshot, as text: which writing
+   * transactions it saw, to check against the region change log whether it still holds
+   * (migration `1765900000000-region-change-log`).
    */
-  snapshotSeq: string | null;
+  pgSnapshot: string;
   /**
    * The earliest placement each time window counted (UTC, microseconds; null: none): the load
    * within the cap window and the providers' coverage within 12 months. Once a window's start
@@ -374,9 +375,9 @@ export async function loadRegionSnapshot(
   );
 
   // One connection holds the snapshot, so the queries go one after another.
-  const seqRows = await db.query<{ changeSeq: string; snapshotSeq: string }[]>(
-    `SELECT change_seq AS "changeSeq", snapshot_seq::text AS "snapshotSeq"
-       FROM matching_region_state WHERE region_code = $1`,
+  const seqRows = await db.query<{ changeSeq: string | null; pgSnapshot: string }[]>(
+    `SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
+            pg_current_snapshot()::text AS "pgSnapshot"`,
     [regionCode],
   );
   // Every municipality: a client may name (or be anchored near) one outside the region.
@@ -555,7 +556,7 @@ export async function loadRegionSnapshot(
     policy,
     capWindowMonths: policyRow.capWindowMonths,
     changeSeq: Number(seqRows[0]?.changeSeq ?? 0),
-    snapshotSeq: seqRows[0]?.snapshotSeq ?? null,
+    pgSnapshot: seqRows[0]?.pgSnapshot ?? '',
     earliestCounted: {
       load: loadRows.reduce<string | null>((at, row) => earliest(at, row.earliestPlaced), null),
       coverage: coverageRows.reduce<string | null>(
@@ -574,15 +575,21 @@ export async function loadRegionSnapshot(
 
 /**
  * What decides whether a kept snapshot of a region still holds at `now`, read in one statement
- * with what the request asks about: the region's snapshot version and where the time windows
- * start at `now` (UTC texts as `earliestCounted`; `loadFrom` is null without a policy).
+ * with what the request asks about: whether the region changed since the kept snapshot's
+ * `pgSnapshot` (the region change log; `keptSnapshot` is the one checked, `unchanged` null when
+ * none was kept), and where the time windows start at `now` (UTC texts as `earliestCounted`;
+ * `loadFrom` is null without a policy).
  */
 export interface RegionProbe {
   regionCode: string;
-  snapshotSeq: string | null;
+  keptSnapshot: string | null;
+  unchanged: boolean | null;
   loadFrom: string | null;
   coverageFrom: string;
 }
+
+/** The `pgSnapshot` of each kept region, by region code: what a probe checks the log against. */
+export type KeptSnapshots = Readonly<Record<string, string>>;
 
 /** A unit with its region's probe, and the client asked about if any (null: no such client). */
 export interface UnitProbe extends RegionProbe {
@@ -591,9 +598,10 @@ export interface UnitProbe extends RegionProbe {
   client: { engine: EngineClient; status: string; regionCode: string } | null;
 }
 
-/** The probe's columns for the region `region` (SQL); `$2` is `now`. */
-function regionProbeColumns(region: string): string {
-  return `s.snapshot_seq::text AS "snapshotSeq",
+/** The probe's columns for the region `region` (SQL); `$2` is `now`, `kept` the kept snapshots. */
+function regionProbeColumns(region: string, kept: string): string {
+  return `${kept}::jsonb ->> ${region} AS "keptSnapshot",
+    matching_region_unchanged_since(${region}, (${kept}::jsonb ->> ${region})::pg_snapshot) AS unchanged,
     (SELECT ${utcMicros(capWindowStart('$2', 'p.cap_window_months'))} FROM region_policies p
       WHERE p.region_code = ${region} ORDER BY p.version DESC LIMIT 1) AS "loadFrom",
     ${utcMicros(coverageWindowStart('$2'))} AS "coverageFrom"`;
@@ -604,12 +612,12 @@ export async function probeRegion(
   db: Db,
   regionCode: string,
   now: Date,
+  kept: KeptSnapshots,
 ): Promise<RegionProbe | undefined> {
   const rows = await db.query<RegionProbe[]>(
-    `SELECT r.code AS "regionCode", ${regionProbeColumns('r.code')}
-       FROM regions r LEFT JOIN matching_region_state s ON s.region_code = r.code
-      WHERE r.code = $1`,
-    [regionCode, now.toISOString()],
+    `SELECT r.code AS "regionCode", ${regionProbeColumns('r.code', '$3')}
+       FROM regions r WHERE r.code = $1`,
+    [regionCode, now.toISOString(), JSON.stringify(kept)],
   );
   return rows[0];
 }
@@ -622,6 +630,7 @@ export async function probeUnit(
   db: Db,
   unitId: string,
   now: Date,
+  kept: KeptSnapshots,
   clientId: string | null = null,
 ): Promise<UnitProbe | undefined> {
   type Row = UnitRow &
@@ -632,22 +641,22 @@ export async function probeUnit(
     };
   const rows = await db.query<Row[]>(
     `SELECT ${UNIT_COLUMNS}, u.status, m.region_code AS "regionCode",
-            ${regionProbeColumns('m.region_code')},
+            ${regionProbeColumns('m.region_code', '$4')},
             (SELECT row_to_json(x) FROM (
                SELECT ${CLIENT_COLUMNS}, c.status, cm.region_code AS "regionCode"
                  FROM clients c JOIN municipalities cm ON cm.code = c.municipality_of_belonging
                 WHERE c.id = $3) x) AS client
        FROM units u JOIN municipalities m ON m.code = u.municipality_code
-       LEFT JOIN matching_region_state s ON s.region_code = m.region_code
       WHERE u.id = $1`,
-    [unitId, now.toISOString(), clientId],
+    [unitId, now.toISOString(), clientId, JSON.stringify(kept)],
   );
   const row = rows[0];
   if (!row) return undefined;
   const client = row.client;
   return {
     regionCode: row.regionCode,
-    snapshotSeq: row.snapshotSeq,
+    keptSnapshot: row.keptSnapshot,
+    unchanged: row.unchanged,
     loadFrom: row.loadFrom,
     coverageFrom: row.coverageFrom,
     unit: toEngineUnit(row),
