@@ -379,6 +379,46 @@ describe('the region change log', () => {
     expect(answer).toEqual(await freshCandidates(t, world.region.code, watched));
   });
 
+  it('when nothing in the region changed, then the kept snapshot answers; a committed write elsewhere keeps it, one in the region does not', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const elsewhere = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const watched = await newUnit(world);
+    const away = await newUnit(elsewhere);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const service = new CandidateService(t.runtime.dataSource, () => new Date(), {
+      regions: 4,
+      maxAgeMs: 600_000,
+    });
+    const actor: Actor = {
+      tokenId: 'test',
+      role: 'matcher',
+      organisationId: world.matcher.id,
+      organisationKind: 'matchingspunt',
+      regionCode: world.region.code,
+      municipalityCodes: world.region.municipalities.map((m) => m.code),
+    };
+    const first = await service.candidates(actor, watched, 10);
+    expect(first.items).toHaveLength(1);
+    expect(service.regionReads).toBe(1);
+    expect(await service.candidates(actor, watched, 10)).toEqual(first);
+    expect(service.regionReads).toBe(1);
+    const writer = await connect(t);
+    try {
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [away]);
+      expect(await service.candidates(actor, watched, 10)).toEqual(first);
+      expect(service.regionReads).toBe(1);
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [watched]);
+      await service.candidates(actor, watched, 10);
+      expect(service.regionReads).toBe(2);
+    } finally {
+      await writer.end();
+    }
+  });
+
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const watched = await newUnit(world);

@@ -50,6 +50,11 @@ export class CandidateService {
     this.cache = new RegionSnapshotCache(cache.regions, cache.maxAgeMs);
   }
 
+  /** How many times this service read a region in full (its kept snapshots did not hold). */
+  get regionReads(): number {
+    return this.cache.reads;
+  }
+
   /** The waiting clients a run could propose for this unit, best first. */
   async candidates(actor: Actor, unitId: string, limit: number): Promise<CandidateList> {
     requireRole(actor, 'matcher', 'admin');

@@ -94,6 +94,8 @@ function stillCounted(earliest: string | null, windowStart: string | null): bool
 export class RegionSnapshotCache {
   private readonly kept = new Map<string, KeptRegion>();
   private readonly loading = new Map<string, Promise<unknown>>();
+  /** How many times a region was read (every miss); what the kept snapshots save is the rest. */
+  reads = 0;
 
   constructor(
     private readonly capacity: number,
@@ -127,6 +129,7 @@ export class RegionSnapshotCache {
    * Undefined for a region without a policy.
    */
   async load(db: Db, regionCode: string, now: Date): Promise<KeptRegion | undefined> {
+    this.reads++;
     const loading = loadRegionSnapshot(db, regionCode, now);
     this.loading.set(regionCode, loading);
     try {
