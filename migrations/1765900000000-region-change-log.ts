@@ -97,36 +97,43 @@ export class RegionChangeLog1765900000000 implements MigrationInterface {
         max_xid xid8 NOT NULL
       )`);
     await q.query(`INSERT INTO matching_region_changes_pruned (max_xid) VALUES ('0'::xid8)`);
+    // The functions are PL/pgSQL, not SQL: PL/pgSQL keeps its statements' plans for the session,
+    // a SQL function that cannot be inlined plans its query at every call (measured: 5 ms of a
+    // client update's trigger, against 0.5 ms; docs/performance.md).
     await q.query(`
-      CREATE FUNCTION matching_region_changed(touched text[]) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION matching_region_changed(touched text[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
         INSERT INTO matching_region_changes (region_code, xid)
         SELECT DISTINCT t.code, pg_current_xact_id()
           FROM unnest(touched) AS t(code) JOIN regions r ON r.code = t.code
-        ON CONFLICT (region_code, xid) DO NOTHING
-      $$`);
+        ON CONFLICT (region_code, xid) DO NOTHING;
+      END $$`);
     // True when no transaction that wrote to the region is visible now but was not in `since`;
-    // null without a snapshot. STABLE: its query sees the calling statement's snapshot.
+    // null without a snapshot. STABLE: its queries see the calling statement's snapshot.
     await q.query(`
       CREATE FUNCTION matching_region_unchanged_since(region text, since pg_snapshot)
-        RETURNS boolean LANGUAGE sql STABLE AS $$
-        SELECT CASE WHEN since IS NULL THEN NULL ELSE
-          (SELECT max_xid FROM matching_region_changes_pruned) < pg_snapshot_xmin(since)
+        RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        IF since IS NULL THEN
+          RETURN NULL;
+        END IF;
+        RETURN (SELECT max_xid FROM matching_region_changes_pruned) < pg_snapshot_xmin(since)
           AND NOT EXISTS (
             SELECT 1 FROM matching_region_changes ch
              WHERE ch.region_code = region
                AND ch.xid >= pg_snapshot_xmin(since)
-               AND NOT pg_visible_in_snapshot(ch.xid, since))
-        END
-      $$`);
+               AND NOT pg_visible_in_snapshot(ch.xid, since));
+      END $$`);
     // The regions of these municipalities, and of the providers covering them (a provider's
     // coverage counts the intensive-support proposals there, whichever region they are in).
     await q.query(`
-      CREATE FUNCTION matching_snapshot_regions_of(codes text[]) RETURNS text[] LANGUAGE sql STABLE AS $$
-        SELECT ARRAY(
+      CREATE FUNCTION matching_snapshot_regions_of(codes text[]) RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN ARRAY(
           SELECT region_code FROM municipalities WHERE code = ANY(codes)
           UNION SELECT o.region_code FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
-                 WHERE pc.municipality_code = ANY(codes) AND o.region_code IS NOT NULL)
-      $$`);
+                 WHERE pc.municipality_code = ANY(codes) AND o.region_code IS NOT NULL);
+      END $$`);
     await q.query(`
       CREATE FUNCTION matching_snapshot_touch_all() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
