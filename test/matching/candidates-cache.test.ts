@@ -78,6 +78,23 @@ async function served(t: TestApp, token: string, unitId: string) {
   };
 }
 
+/** A candidate service of the test's own, on `clock`, past HTTP. */
+function directService(t: TestApp, clock: () => Date): CandidateService {
+  return new CandidateService(t.runtime.dataSource, clock, { regions: 4, maxAgeMs: 600_000 });
+}
+
+/** The world's matcher as the service sees it. */
+function matcherOf(world: MatchingWorld): Actor {
+  return {
+    tokenId: 'test',
+    role: 'matcher',
+    organisationId: world.matcher.id,
+    organisationKind: 'matchingspunt',
+    regionCode: world.region.code,
+    municipalityCodes: world.region.municipalities.map((m) => m.code),
+  };
+}
+
 describe('candidates from a kept region snapshot', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -215,18 +232,8 @@ describe('candidates from a kept region snapshot', () => {
       .expect(201);
     // 23:59:59 and 00:00:01 in Amsterdam (winter time, UTC+1).
     let now = new Date('2027-01-10T22:59:59Z');
-    const service = new CandidateService(t.runtime.dataSource, () => now, {
-      regions: 4,
-      maxAgeMs: 600_000,
-    });
-    const actor: Actor = {
-      tokenId: 'test',
-      role: 'matcher',
-      organisationId: world.matcher.id,
-      organisationKind: 'matchingspunt',
-      regionCode: world.region.code,
-      municipalityCodes: world.region.municipalities.map((m) => m.code),
-    };
+    const service = directService(t, () => now);
+    const actor = matcherOf(world);
     const before = await service.candidates(actor, unit.body.id, 10);
     expect(before.items).toHaveLength(1);
     const again = await service.candidates(actor, unit.body.id, 10);
@@ -389,18 +396,8 @@ describe('the region change log', () => {
       .set(bearer(world.provider.token))
       .send(clientBody(world.region))
       .expect(201);
-    const service = new CandidateService(t.runtime.dataSource, () => new Date(), {
-      regions: 4,
-      maxAgeMs: 600_000,
-    });
-    const actor: Actor = {
-      tokenId: 'test',
-      role: 'matcher',
-      organisationId: world.matcher.id,
-      organisationKind: 'matchingspunt',
-      regionCode: world.region.code,
-      municipalityCodes: world.region.municipalities.map((m) => m.code),
-    };
+    const service = directService(t, () => new Date());
+    const actor = matcherOf(world);
     const first = await service.candidates(actor, watched, 10);
     expect(first.items).toHaveLength(1);
     expect(service.regionReads).toBe(1);
