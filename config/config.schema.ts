@@ -148,6 +148,18 @@ export const configSchema = z
       .min(1)
       .default('dist/console')
       .describe('Folder of the built console served at /console (relative to the working folder).'),
+    MATCHING_SNAPSHOT_CACHE_REGIONS: positiveInt
+      .max(64)
+      .default(4)
+      .describe(
+        'Regions whose matching snapshot a process keeps for candidates and "why not" (least recently used leaves first; docs/performance.md gives the memory per region).',
+      ),
+    MATCHING_SNAPSHOT_MAX_AGE_SECONDS: positiveInt
+      .max(1800)
+      .default(600)
+      .describe(
+        'Longest a kept matching snapshot answers candidates and "why not"; at most half the hour the region change log keeps its rows (docs/reliability.md, "Kept snapshots").',
+      ),
     REPORT_SMALL_NUMBER_THRESHOLD: z.coerce
       .number()
       .int()

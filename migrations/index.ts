@@ -11,6 +11,7 @@ import { Placements1764650000000 } from './1764650000000-placements';
 import { Webhooks1764700000000 } from './1764700000000-webhooks';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { ActorChangeNotifications1765400000000 } from './1765400000000-actor-change-notifications';
+import { RegionChangeLog1765900000000 } from './1765900000000-region-change-log';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Webhooks1764700000000,
   ReportIndexes1764900000000,
   ActorChangeNotifications1765400000000,
+  RegionChangeLog1765900000000,
 ];

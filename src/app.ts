@@ -144,7 +144,10 @@ export function createApp(runtime: AppRuntime): Express {
   mount(subjectAccessEndpoints(new SubjectAccessService(dataSource, clients, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));
   mount(contingentEndpoints(new ContingentService(dataSource)));
-  const candidates = new CandidateService(dataSource, clock);
+  const candidates = new CandidateService(dataSource, clock, {
+    regions: config.MATCHING_SNAPSHOT_CACHE_REGIONS,
+    maxAgeMs: config.MATCHING_SNAPSHOT_MAX_AGE_SECONDS * 1000,
+  });
   mount(matchingEndpoints(new RunService(dataSource), candidates));
   mount(proposalEndpoints(new ProposalService(dataSource, candidates, requestMatchingRun)));
   mount(

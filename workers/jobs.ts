@@ -3,7 +3,9 @@ import {
   CandidateService,
   MATCHING_JOBS,
   nightlyRunsJob,
+  pruneRegionChanges,
   regionChangedRunJob,
+  regionChangesPruneJob,
   requestedRunJob,
   requestMatchingRun,
   type RunExecutor,
@@ -40,7 +42,10 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
   const placements = new PlacementService(runtime.dataSource, systemClock, requestMatchingRun);
   const proposals = new ProposalService(
     runtime.dataSource,
-    new CandidateService(runtime.dataSource, systemClock),
+    new CandidateService(runtime.dataSource, systemClock, {
+      regions: runtime.config.MATCHING_SNAPSHOT_CACHE_REGIONS,
+      maxAgeMs: runtime.config.MATCHING_SNAPSHOT_MAX_AGE_SECONDS * 1000,
+    }),
     requestMatchingRun,
   );
   const webhooks = new WebhookDeliverer({
@@ -62,6 +67,9 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
     ),
     handleJob(requestedRunJob, (payload, job) => runExecutor.onRunRequested(payload.runId, job)),
     handleJob(nightlyRunsJob, async () => ({ requested: await runExecutor.requestNightlyRuns() })),
+    handleJob(regionChangesPruneJob, async () => ({
+      deleted: await pruneRegionChanges(runtime.dataSource.manager),
+    })),
     handleJob(placementFollowUpJob, async () => {
       const result = await placements.followUp();
       runtime.logger.info(result, 'placement follow-up done');

@@ -7,11 +7,14 @@ import { capBlockedClients, evaluatePair, generatePairs, type PairEvaluation } f
 import { rankUnitCandidates, type UnitCandidate } from './engine/region-match';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
 import type { CapBlockedList } from './run.schemas';
+import { type KeptRegion, RegionSnapshotCache } from './snapshot.cache';
 import {
   inSnapshot,
-  loadEngineClient,
-  loadEngineUnit,
-  loadRegionSnapshot,
+  probeRegion,
+  probeUnit,
+  type KeptSnapshots,
+  type RegionProbe,
+  type UnitProbe,
 } from './snapshot.loader';
 
 export interface CandidateList {
@@ -29,56 +32,44 @@ export interface WhyNot extends PairEvaluation {
   waitDays: number;
 }
 
-interface Located {
-  regionCode: string;
-  municipalityCode: string;
-  status: string;
-}
-
-async function locateUnit(db: Db, unitId: string): Promise<Located | undefined> {
-  const rows = await db.query<Located[]>(
-    `SELECT m.region_code AS "regionCode", u.municipality_code AS "municipalityCode", u.status
-       FROM units u JOIN municipalities m ON m.code = u.municipality_code WHERE u.id = $1`,
-    [unitId],
-  );
-  return rows[0];
-}
-
-async function locateClient(db: Db, clientId: string): Promise<Located | undefined> {
-  const rows = await db.query<Located[]>(
-    `SELECT m.region_code AS "regionCode", c.municipality_of_belonging AS "municipalityCode", c.status
-       FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging WHERE c.id = $1`,
-    [clientId],
-  );
-  return rows[0];
-}
-
 /**
  * Candidates and "why not" for a unit, computed from the very snapshot code a run uses (same
- * rows, same mapping, same context), so they can never disagree with what a run proposes.
+ * rows, same mapping, same context), so they can never disagree with what a run proposes. The
+ * region's snapshot is kept between requests while it holds (`RegionSnapshotCache`): a request
+ * checks the region change log in the statement that reads what it asks about, and a change is
+ * seen by the next request.
  */
 export class CandidateService {
+  private readonly cache: RegionSnapshotCache;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    cache: { regions: number; maxAgeMs: number },
+  ) {
+    this.cache = new RegionSnapshotCache(cache.regions, cache.maxAgeMs);
+  }
+
+  /** How many times this service read a region in full (its kept snapshots did not hold). */
+  get regionReads(): number {
+    return this.cache.reads;
+  }
 
   /** The waiting clients a run could propose for this unit, best first. */
   async candidates(actor: Actor, unitId: string, limit: number): Promise<CandidateList> {
     requireRole(actor, 'matcher', 'admin');
     const now = this.clock();
-    return inSnapshot(this.dataSource, async (db) => {
-      const located = await this.visibleUnit(db, actor, unitId);
-      const snapshot = await loadRegionSnapshot(db, located.regionCode, now);
-      const unit = await loadEngineUnit(db, unitId);
-      if (!snapshot || !unit) throw notFound(unitId);
-      return {
+    return this.withRegion(
+      now,
+      async (db, kept) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept)),
+      (probe, region) => ({
         unitId,
-        unitStatus: located.status,
-        policyVersion: snapshot.policy.version,
-        items: rankUnitCandidates(snapshot, unit).slice(0, limit),
-      };
-    });
+        unitStatus: probe.status,
+        policyVersion: region.policyVersion,
+        items: rankUnitCandidates(region.at(now), probe.unit, region.bestScores()).slice(0, limit),
+      }),
+      () => notFound(unitId),
+    );
   }
 
   /**
@@ -87,67 +78,105 @@ export class CandidateService {
    */
   async capBlocked(actor: Actor, regionCode: string): Promise<CapBlockedList> {
     requireRole(actor, 'matcher', 'admin');
-    if (actor.role !== 'admin' && actor.regionCode !== regionCode) {
-      throw new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
-    }
+    const regionNotFound = () =>
+      new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
+    if (actor.role !== 'admin' && actor.regionCode !== regionCode) throw regionNotFound();
     const now = this.clock();
-    return inSnapshot(this.dataSource, async (db) => {
-      const snapshot = await loadRegionSnapshot(db, regionCode, now);
-      if (!snapshot) {
-        throw new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
-      }
-      const visible = new Set(
-        snapshot.clients
-          .filter(
-            (client) =>
-              actor.role === 'admin' ||
-              actor.municipalityCodes.includes(client.municipalityOfBelonging),
-          )
-          .map((client) => client.id),
-      );
-      const blocked = capBlockedClients(snapshot.clients, snapshot.units, snapshot.context);
-      return {
-        regionCode,
-        policyVersion: snapshot.policy.version,
-        items: blocked.filter((entry) => visible.has(entry.clientId)),
-      };
-    });
+    return this.withRegion(
+      now,
+      async (db, kept) => {
+        const probe = await probeRegion(db, regionCode, now, kept);
+        if (!probe) throw regionNotFound();
+        return probe;
+      },
+      (_probe, region) => {
+        const snapshot = region.at(now);
+        const visible = new Set(
+          snapshot.clients
+            .filter(
+              (client) =>
+                actor.role === 'admin' ||
+                actor.municipalityCodes.includes(client.municipalityOfBelonging),
+            )
+            .map((client) => client.id),
+        );
+        const blocked = capBlockedClients(snapshot.clients, snapshot.units, snapshot.context);
+        return {
+          regionCode,
+          policyVersion: region.policyVersion,
+          items: blocked.filter((entry) => visible.has(entry.clientId)),
+        };
+      },
+      regionNotFound,
+    );
   }
 
   /** Every hard rule for one pair, passed or failed with its sentence, and the soft scores. */
   async whyNot(actor: Actor, unitId: string, clientId: string): Promise<WhyNot> {
     requireRole(actor, 'matcher', 'admin');
     const now = this.clock();
-    return inSnapshot(this.dataSource, async (db) => {
-      const located = await this.visibleUnit(db, actor, unitId);
-      const clientAt = await locateClient(db, clientId);
-      if (!clientAt || clientAt.regionCode !== located.regionCode) {
-        throw new MatchingError(MatchingErrorCode.ClientNotFound, `No client ${clientId}.`);
-      }
-      const snapshot = await loadRegionSnapshot(db, located.regionCode, now);
-      const unit = await loadEngineUnit(db, unitId);
-      const client = await loadEngineClient(db, clientId, now);
-      if (!snapshot || !unit || !client) throw notFound(unitId);
-      // The client's tiers as a run computes them, whether or not this pair is allowed.
-      const tiers = generatePairs([client], [unit], snapshot.context);
-      return {
-        ...evaluatePair(client, unit, snapshot.context),
-        urgent: tiers.clientUrgent[0] === 1,
-        waitDays: tiers.clientWait[0] ?? 0,
-        unitStatus: located.status,
-        clientStatus: clientAt.status,
-      };
-    });
+    return this.withRegion(
+      now,
+      async (db, kept) => {
+        const probe = visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept, clientId));
+        if (!probe.client || probe.client.regionCode !== probe.regionCode) {
+          throw new MatchingError(MatchingErrorCode.ClientNotFound, `No client ${clientId}.`);
+        }
+        return { ...probe, client: probe.client };
+      },
+      (probe, region) => {
+        const { context } = region.at(now);
+        const client = probe.client.engine;
+        // The client's tiers as a run computes them, whether or not this pair is allowed.
+        const tiers = generatePairs([client], [probe.unit], context);
+        return {
+          ...evaluatePair(client, probe.unit, context),
+          urgent: tiers.clientUrgent[0] === 1,
+          waitDays: tiers.clientWait[0] ?? 0,
+          unitStatus: probe.status,
+          clientStatus: probe.client.status,
+        };
+      },
+      () => notFound(unitId),
+    );
   }
 
-  private async visibleUnit(db: Db, actor: Actor, unitId: string): Promise<Located> {
-    const located = await locateUnit(db, unitId);
-    const visible =
-      located !== undefined &&
-      (actor.role === 'admin' || actor.municipalityCodes.includes(located.municipalityCode));
-    if (!visible) throw notFound(unitId);
-    return located;
+  /**
+   * Runs `use` on the region `probe` finds, kept or read. A miss reads the region in one
+   * snapshot with a second probe, so what the request asks about and the region are of one
+   * moment; a miss while another request reads the region waits for that read and looks again.
+   */
+  private async withRegion<P extends RegionProbe, T>(
+    now: Date,
+    probe: (db: Db, kept: KeptSnapshots) => Promise<P>,
+    use: (probe: P, region: KeptRegion) => T,
+    missing: () => Error,
+  ): Promise<T> {
+    const first = await probe(this.dataSource.manager, this.cache.snapshots());
+    const kept = this.cache.find(first, now);
+    if (kept) return use(first, kept);
+    const inFlight = this.cache.loadInFlight(first.regionCode);
+    if (inFlight) {
+      await inFlight;
+      const again = await probe(this.dataSource.manager, this.cache.snapshots());
+      const settled = this.cache.find(again, now);
+      if (settled) return use(again, settled);
+    }
+    return inSnapshot(this.dataSource, async (db) => {
+      const current = await probe(db, {});
+      const region = await this.cache.load(db, current.regionCode, now);
+      if (!region) throw missing();
+      return use(current, region);
+    });
   }
+}
+
+function visibleUnit(actor: Actor, unitId: string, probe: UnitProbe | undefined): UnitProbe {
+  const visible =
+    probe !== undefined &&
+    (actor.role === 'admin' || actor.municipalityCodes.includes(probe.unit.municipalityCode));
+  if (!visible) throw notFound(unitId);
+  return probe;
 }
 
 function notFound(unitId: string): MatchingError {

@@ -6,12 +6,13 @@ export {
   MATCHING_TOPICS,
   nightlyRunsJob,
   regionChangedRunJob,
+  regionChangesPruneJob,
   requestedRunJob,
 } from './matching.jobs';
 export { getMatchingMetrics, registerMatchingMetricSources } from './matching.metrics';
 export { matchingEndpoints } from './matching.routes';
 export { type RegionOutcome, regionOutcome } from './region-outcome';
-export { requestMatchingRun } from './region-state.repository';
+export { pruneRegionChanges, requestMatchingRun } from './region-state.repository';
 export { type RegionMatcher, RunExecutor } from './run.executor';
 export type { Run, RunStats } from './run.schemas';
 export { RunService } from './run.service';

@@ -34,7 +34,24 @@ export const nightlyRunsJob = defineJob({
   schedule: { pattern: '30 2 * * *', tz: 'Europe/Amsterdam', payload: {} },
 });
 
-export const MATCHING_JOBS = [regionChangedRunJob, requestedRunJob, nightlyRunsJob];
+/**
+ * Every ten minutes: delete the region change log's rows older than an hour. Candidates check a
+ * kept snapshot against the log; the rows a kept snapshot needs are younger than it.
+ */
+export const regionChangesPruneJob = defineJob({
+  queue: MATCHING_QUEUE,
+  name: 'region-changes-prune',
+  payload: z.strictObject({}),
+  options: { attempts: 3 },
+  schedule: { pattern: '*/10 * * * *', tz: 'Europe/Amsterdam', payload: {} },
+});
+
+export const MATCHING_JOBS = [
+  regionChangedRunJob,
+  requestedRunJob,
+  nightlyRunsJob,
+  regionChangesPruneJob,
+];
 
 /** Outbox topics this module writes; the worker's relay turns each into one of the jobs above. */
 export const MATCHING_TOPICS = {

@@ -44,3 +44,34 @@ export async function markRegionServed(db: Db, regionCode: string, seq: number):
     [regionCode, seq],
   );
 }
+
+/**
+ * How long the region change log keeps a row: well above the longest a kept snapshot lives
+ * (`MATCHING_SNAPSHOT_MAX_AGE_SECONDS`, at most half of it).
+ */
+export const REGION_CHANGES_KEPT_SECONDS = 3600;
+
+/**
+ * Deletes the change log's rows older than `keptSeconds` and records the greatest transaction id
+ * deleted, in one transaction: a kept snapshot whose xmin is not above it no longer holds
+ * (migration `1765900000000-region-change-log`). Returns the number of rows deleted.
+ */
+export async function pruneRegionChanges(
+  db: Db,
+  keptSeconds = REGION_CHANGES_KEPT_SECONDS,
+): Promise<number> {
+  const rows = await db.query<{ deleted: number }[]>(
+    `WITH gone AS (
+       DELETE FROM matching_region_changes
+        WHERE created_at < now() - make_interval(secs => $1)
+       RETURNING xid
+     ), mark AS (
+       UPDATE matching_region_changes_pruned
+          SET max_xid = greatest(max_xid, (SELECT max(xid) FROM gone))
+        WHERE EXISTS (SELECT 1 FROM gone)
+     )
+     SELECT count(*)::int AS deleted FROM gone`,
+    [keptSeconds],
+  );
+  return rows[0]?.deleted ?? 0;
+}

@@ -44,6 +44,18 @@ export interface RegionSnapshot extends RegionMatchInput {
   capWindowMonths: number;
   /** The region's change counter as this snapshot saw it. */
   changeSeq: number;
+  /**
+   * `pg_current_snapshot()` of the transaction that read this snapshot, as text: which writing
+   * transactions it saw, to check against the region change log whether it still holds
+   * (migration `1765900000000-region-change-log`).
+   */
+  pgSnapshot: string;
+  /**
+   * The earliest placement each time window counted (UTC, microseconds; null: none): the load
+   * within the cap window and the providers' coverage within 12 months. Once a window's start
+   * passes it, the snapshot no longer holds for a later `now`.
+   */
+  earliestCounted: { load: string | null; coverage: string | null };
   /** Row versions, to check at store time that nothing changed since this read. */
   unitVersions: Map<string, number>;
   clientVersions: Map<string, number>;
@@ -246,6 +258,30 @@ function toEngineClient(row: ClientRow, today: string): EngineClient {
 }
 
 /**
+ * A timestamp as UTC text with microseconds: it sorts as it orders, and PostgreSQL reads it back
+ * exactly.
+ */
+export function utcMicros(expression: string): string {
+  return `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** Where the cap window starts for `now` (both SQL parameters), as the load query counts it. */
+export function capWindowStart(now: string, months: string): string {
+  return `${now}::timestamptz - make_interval(months => ${months})`;
+}
+
+/** Where the coverage window starts for `now`: a provider's intensive support over 12 months. */
+export function coverageWindowStart(now: string): string {
+  return `${now}::timestamptz - interval '12 months'`;
+}
+
+/** Earliest of two UTC texts from `utcMicros` (null: none). */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  return b === null || a <= b ? a : b;
+}
+
+/**
  * Runs `work` in a read-only REPEATABLE READ transaction: every query sees the same moment.
  * PostgreSQL's JIT compilation is off in it: the snapshot's queries are costed high enough on a
  * large region to be compiled, and compiling took longer than running them (measured in
@@ -339,8 +375,9 @@ export async function loadRegionSnapshot(
   );
 
   // One connection holds the snapshot, so the queries go one after another.
-  const seqRows = await db.query<{ changeSeq: string }[]>(
-    `SELECT change_seq AS "changeSeq" FROM matching_region_state WHERE region_code = $1`,
+  const seqRows = await db.query<{ changeSeq: string | null; pgSnapshot: string }[]>(
+    `SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
+            pg_current_snapshot()::text AS "pgSnapshot"`,
     [regionCode],
   );
   // Every municipality: a client may name (or be anchored near) one outside the region.
@@ -374,17 +411,19 @@ export async function loadRegionSnapshot(
       exempt: boolean;
       clusterKey: string | null;
       n: number;
+      earliestPlaced: string | null;
     }[]
   >(
     `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
               u.type = ANY($5) AS exempt,
               CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
                    THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
-              count(*)::int AS n
+              count(*)::int AS n,
+              ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
          FROM proposals p JOIN units u ON u.id = p.unit_id
         WHERE p.region_code = $1
           AND (p.status = ANY($2)
-               OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - make_interval(months => $4)))
+               OR (p.status = 'placed' AND p.placed_at >= ${capWindowStart('$3', '$4')}))
         GROUP BY 1, 2, 3, 4`,
     [
       regionCode,
@@ -400,7 +439,13 @@ export async function loadRegionSnapshot(
   // aggregate over the proposals in the region's covered municipalities: a count per coverage row
   // scanned every proposal once per row (measured in docs/performance.md).
   const coverageRows = await db.query<
-    { providerId: string; municipalityCode: string; capacity: number; used: number }[]
+    {
+      providerId: string;
+      municipalityCode: string;
+      capacity: number;
+      used: number;
+      earliestPlaced: string | null;
+    }[]
   >(
     `WITH covered AS (
        SELECT pc.provider_id, pc.municipality_code, pc.capacity
@@ -409,17 +454,18 @@ export async function loadRegionSnapshot(
      ), used AS (
        SELECT u.municipality_code,
               coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
-              count(*)::int AS n
+              count(*)::int AS n,
+              min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
          FROM proposals p
          JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
         WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
           AND c.support_intensity = 'intensive'
           AND (p.status = ANY($2)
-               OR (p.status = 'placed' AND p.placed_at >= $3::timestamptz - interval '12 months'))
+               OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
         GROUP BY 1, 2
      )
      SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
-            coalesce(used.n, 0) AS used
+            coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
        FROM covered k
        LEFT JOIN used ON used.municipality_code = k.municipality_code
                      AND used.provider_id = k.provider_id`,
@@ -510,6 +556,14 @@ export async function loadRegionSnapshot(
     policy,
     capWindowMonths: policyRow.capWindowMonths,
     changeSeq: Number(seqRows[0]?.changeSeq ?? 0),
+    pgSnapshot: seqRows[0]?.pgSnapshot ?? '',
+    earliestCounted: {
+      load: loadRows.reduce<string | null>((at, row) => earliest(at, row.earliestPlaced), null),
+      coverage: coverageRows.reduce<string | null>(
+        (at, row) => earliest(at, row.earliestPlaced),
+        null,
+      ),
+    },
     units: unitRows.map(toEngineUnit),
     clients: clientRows.map((row) => toEngineClient(row, today)),
     fixed: fixedRows,
@@ -519,22 +573,98 @@ export async function loadRegionSnapshot(
   };
 }
 
-/** One unit and one client, mapped the same way, for "why not" on any pair of the region. */
-export async function loadEngineUnit(db: Db, unitId: string): Promise<EngineUnit | undefined> {
-  const rows = await db.query<UnitRow[]>(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [
-    unitId,
-  ]);
-  return rows[0] && toEngineUnit(rows[0]);
+/**
+ * What decides whether a kept snapshot of a region still holds at `now`, read in one statement
+ * with what the request asks about: whether the region changed since the kept snapshot's
+ * `pgSnapshot` (the region change log; `keptSnapshot` is the one checked, `unchanged` null when
+ * none was kept), and where the time windows start at `now` (UTC texts as `earliestCounted`;
+ * `loadFrom` is null without a policy).
+ */
+export interface RegionProbe {
+  regionCode: string;
+  keptSnapshot: string | null;
+  unchanged: boolean | null;
+  loadFrom: string | null;
+  coverageFrom: string;
 }
 
-export async function loadEngineClient(
+/** The `pgSnapshot` of each kept region, by region code: what a probe checks the log against. */
+export type KeptSnapshots = Readonly<Record<string, string>>;
+
+/** A unit with its region's probe, and the client asked about if any (null: no such client). */
+export interface UnitProbe extends RegionProbe {
+  unit: EngineUnit;
+  status: string;
+  client: { engine: EngineClient; status: string; regionCode: string } | null;
+}
+
+/** The probe's columns for the region `region` (SQL); `$2` is `now`, `kept` the kept snapshots. */
+function regionProbeColumns(region: string, kept: string): string {
+  return `${kept}::jsonb ->> ${region} AS "keptSnapshot",
+    matching_region_unchanged_since(${region}, (${kept}::jsonb ->> ${region})::pg_snapshot) AS unchanged,
+    (SELECT ${utcMicros(capWindowStart('$2', 'p.cap_window_months'))} FROM region_policies p
+      WHERE p.region_code = ${region} ORDER BY p.version DESC LIMIT 1) AS "loadFrom",
+    ${utcMicros(coverageWindowStart('$2'))} AS "coverageFrom"`;
+}
+
+/** The region's probe at `now`; undefined for an unknown region. */
+export async function probeRegion(
   db: Db,
-  clientId: string,
+  regionCode: string,
   now: Date,
-): Promise<EngineClient | undefined> {
-  const rows = await db.query<ClientRow[]>(
-    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`,
-    [clientId],
+  kept: KeptSnapshots,
+): Promise<RegionProbe | undefined> {
+  const rows = await db.query<RegionProbe[]>(
+    `SELECT r.code AS "regionCode", ${regionProbeColumns('r.code', '$3')}
+       FROM regions r WHERE r.code = $1`,
+    [regionCode, now.toISOString(), JSON.stringify(kept)],
   );
-  return rows[0] && toEngineClient(rows[0], dutchDate(now));
+  return rows[0];
+}
+
+/**
+ * A unit as the engine sees it, with its region's probe at `now`, and the client `clientId` if
+ * asked: one statement, so unit, client and probe are of one moment.
+ */
+export async function probeUnit(
+  db: Db,
+  unitId: string,
+  now: Date,
+  kept: KeptSnapshots,
+  clientId: string | null = null,
+): Promise<UnitProbe | undefined> {
+  type Row = UnitRow &
+    Omit<RegionProbe, 'regionCode'> & {
+      status: string;
+      regionCode: string;
+      client: (ClientRow & { status: string; regionCode: string }) | null;
+    };
+  const rows = await db.query<Row[]>(
+    `SELECT ${UNIT_COLUMNS}, u.status, m.region_code AS "regionCode",
+            ${regionProbeColumns('m.region_code', '$4')},
+            (SELECT row_to_json(x) FROM (
+               SELECT ${CLIENT_COLUMNS}, c.status, cm.region_code AS "regionCode"
+                 FROM clients c JOIN municipalities cm ON cm.code = c.municipality_of_belonging
+                WHERE c.id = $3) x) AS client
+       FROM units u JOIN municipalities m ON m.code = u.municipality_code
+      WHERE u.id = $1`,
+    [unitId, now.toISOString(), clientId, JSON.stringify(kept)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const client = row.client;
+  return {
+    regionCode: row.regionCode,
+    keptSnapshot: row.keptSnapshot,
+    unchanged: row.unchanged,
+    loadFrom: row.loadFrom,
+    coverageFrom: row.coverageFrom,
+    unit: toEngineUnit(row),
+    status: row.status,
+    client: client && {
+      engine: toEngineClient(client, dutchDate(now)),
+      status: client.status,
+      regionCode: client.regionCode,
+    },
+  };
 }

@@ -441,22 +441,45 @@ export interface UnitCandidate {
 }
 
 /**
- * The allowed clients for one unit, generated exactly as a run generates them (the region's
- * clients and units, so the normalised fit is the run's) and ranked by the run's tiers
- * (`comparePairsByTier`): urgent first, then the longer wait, then the better fit, then the
- * client's place in `readySince`, id order. A unit not open to matching (e.g. proposed) is
- * evaluated as if it were.
+ * Per client of the region, its best score over the region's units (0 when none is allowed, as
+ * the generator starts): what a pair's normalised fit is measured against. Depends on the
+ * region and the day only, so a caller may keep it with the region.
  */
-export function rankUnitCandidates(input: RegionMatchInput, unit: EngineUnit): UnitCandidate[] {
-  const { clients, context } = input;
-  let u = input.units.findIndex((open) => open.id === unit.id);
-  const units = u >= 0 ? input.units : [...input.units, unit];
-  if (u < 0) u = units.length - 1;
-  const generated = generatePairs(clients, units, context);
-  const mine: number[] = [];
+export function bestScoresByClient(input: RegionMatchInput): Float64Array {
+  const generated = generatePairs(input.clients, input.units, input.context, {
+    breakdowns: false,
+  });
+  const best = new Float64Array(input.clients.length);
   for (let i = 0; i < generated.count; i++) {
-    if (generated.unitIndex[i] === u) mine.push(i);
+    const c = generated.clientIndex[i] as number;
+    const score = generated.score[i] as number;
+    if (score > (best[c] as number)) best[c] = score;
   }
+  return best;
+}
+
+/**
+ * The allowed clients for one unit, generated exactly as a run generates them and ranked by the
+ * run's tiers (`comparePairsByTier`): urgent first, then the longer wait, then the better fit,
+ * then the client's place in `readySince`, id order. A pair's allowance and score do not depend
+ * on the other units; its fit is normalised by the client's best over the region's units and
+ * this one (`best`, from `bestScoresByClient`), as in a run. A unit not open to matching (e.g.
+ * proposed) is evaluated as if it were.
+ */
+export function rankUnitCandidates(
+  input: RegionMatchInput,
+  unit: EngineUnit,
+  best: Float64Array = bestScoresByClient(input),
+): UnitCandidate[] {
+  const { clients, context } = input;
+  const units = [unit];
+  const generated = generatePairs(clients, units, context);
+  for (let i = 0; i < generated.count; i++) {
+    const score = generated.score[i] as number;
+    const clientBest = Math.max(best[generated.clientIndex[i] as number] as number, score);
+    generated.fit[i] = 1 - (clientBest - score);
+  }
+  const mine = Array.from({ length: generated.count }, (_, i) => i);
   mine.sort((a, b) => comparePairsByTier(generated, a, b));
   return mine.map((i) => {
     const c = generated.clientIndex[i] as number;

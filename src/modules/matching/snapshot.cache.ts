@@ -1,0 +1,166 @@
+/**
+ * Region snapshots kept in the API process for candidates and "why not", so a request scores one
+ * unit instead of reading the whole region. A kept snapshot is used only while it is exactly what
+ * a fresh read would give:
+ * - no transaction that wrote to the region is visible now but was not when it was read (the
+ *   region change log, which triggers append to in the same transaction as every write that can
+ *   change the snapshot; migration `1765900000000-region-change-log` gives the argument);
+ * - it is at most `maxAgeMs` old, well within the hour the change log keeps its rows;
+ * - it is the same day in Europe/Amsterdam (consent from a date, this year's pledges, the
+ *   engine's day number), and the clock has not gone back;
+ * - no placement it counted has left the cap window or the coverage window since.
+ * At most `capacity` regions are kept, the least recently used leaving first.
+ */
+import { dutchDate } from '../../shared/time/clock';
+import type { Db } from '../../shared/database/db';
+import type { EngineClient, EngineUnit } from './engine';
+import { bestScoresByClient } from './engine/region-match';
+import {
+  type KeptSnapshots,
+  loadRegionSnapshot,
+  type RegionProbe,
+  type RegionSnapshot,
+} from './snapshot.loader';
+
+export class KeptRegion {
+  private readonly unitsById: Map<string, EngineUnit>;
+  private readonly clientsById: Map<string, EngineClient>;
+  private best: Float64Array | undefined;
+  private readonly today: string;
+
+  constructor(
+    private readonly snapshot: RegionSnapshot,
+    private readonly loadedAt: Date,
+  ) {
+    this.today = dutchDate(loadedAt);
+    this.unitsById = new Map(snapshot.units.map((unit) => [unit.id, unit]));
+    this.clientsById = new Map(snapshot.clients.map((client) => [client.id, client]));
+  }
+
+  get policyVersion(): number {
+    return this.snapshot.policy.version;
+  }
+
+  /** The transaction snapshot it was read in (`pg_current_snapshot()`, as text). */
+  get pgSnapshot(): string {
+    return this.snapshot.pgSnapshot;
+  }
+
+  /**
+   * True when a fresh read at `now`, with the region as `probe` saw it, would give the same, and
+   * the snapshot is at most `maxAgeMs` old.
+   */
+  holdsFor(probe: RegionProbe, now: Date, maxAgeMs: number): boolean {
+    const { load, coverage } = this.snapshot.earliestCounted;
+    const age = now.getTime() - this.loadedAt.getTime();
+    return (
+      probe.regionCode === this.snapshot.regionCode &&
+      probe.keptSnapshot === this.snapshot.pgSnapshot &&
+      probe.unchanged === true &&
+      age >= 0 &&
+      age <= maxAgeMs &&
+      dutchDate(now) === this.today &&
+      stillCounted(load, probe.loadFrom) &&
+      stillCounted(coverage, probe.coverageFrom)
+    );
+  }
+
+  /** The snapshot as read at `now` (only `now` differs from the one read at load). */
+  at(now: Date): RegionSnapshot {
+    return { ...this.snapshot, context: { ...this.snapshot.context, now } };
+  }
+
+  /** Each client's best score over the region's units; the same all day, so computed once. */
+  bestScores(): Float64Array {
+    this.best ??= bestScoresByClient(this.snapshot);
+    return this.best;
+  }
+
+  /** The unit or client as the snapshot has it (open to matching), if it is there. */
+  unit(id: string): EngineUnit | undefined {
+    return this.unitsById.get(id);
+  }
+
+  client(id: string): EngineClient | undefined {
+    return this.clientsById.get(id);
+  }
+}
+
+/** A placement counted at load is still counted while its window starts no later than it. */
+function stillCounted(earliest: string | null, windowStart: string | null): boolean {
+  return earliest === null || (windowStart !== null && earliest >= windowStart);
+}
+
+export class RegionSnapshotCache {
+  private readonly kept = new Map<string, KeptRegion>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  /** How many times a region was read (every miss); what the kept snapshots save is the rest. */
+  reads = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly maxAgeMs: number,
+  ) {
+    if (!(Number.isInteger(capacity) && capacity >= 1)) {
+      throw new RangeError('capacity must be a whole number ≥ 1');
+    }
+    if (!(maxAgeMs >= 0)) throw new RangeError('maxAgeMs must be ≥ 0');
+  }
+
+  /** The transaction snapshot of every kept region, for the probe to check the change log. */
+  snapshots(): KeptSnapshots {
+    const snapshots: Record<string, string> = {};
+    for (const [code, region] of this.kept) snapshots[code] = region.pgSnapshot;
+    return snapshots;
+  }
+
+  /** The kept snapshot of the probed region if it holds at `now`. */
+  find(probe: RegionProbe, now: Date): KeptRegion | undefined {
+    const region = this.kept.get(probe.regionCode);
+    if (!region?.holdsFor(probe, now, this.maxAgeMs)) return undefined;
+    // Most recently used last: a Map iterates in insertion order.
+    this.kept.delete(probe.regionCode);
+    this.kept.set(probe.regionCode, region);
+    return region;
+  }
+
+  /**
+   * Reads the region with `db` (in the same snapshot as the probe that missed) and keeps it.
+   * Undefined for a region without a policy.
+   */
+  async load(db: Db, regionCode: string, now: Date): Promise<KeptRegion | undefined> {
+    this.reads++;
+    const loading = loadRegionSnapshot(db, regionCode, now);
+    this.loading.set(regionCode, loading);
+    try {
+      const snapshot = await loading;
+      if (!snapshot) return undefined;
+      const region = new KeptRegion(snapshot, now);
+      this.kept.delete(regionCode);
+      this.kept.set(regionCode, region);
+      for (const oldest of this.kept.keys()) {
+        if (this.kept.size <= this.capacity) break;
+        this.kept.delete(oldest);
+      }
+      return region;
+    } finally {
+      if (this.loading.get(regionCode) === loading) this.loading.delete(regionCode);
+    }
+  }
+
+  /**
+   * Settles when a read of the region already under way ends (undefined: none), so concurrent
+   * requests after a change wait for one read instead of each reading the region.
+   */
+  loadInFlight(regionCode: string): Promise<void> | undefined {
+    const loading = this.loading.get(regionCode);
+    return loading?.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}

@@ -1,0 +1,474 @@
+/**
+ * Candidates and "why not" keep a region's snapshot between requests: every answer must be what
+ * a fresh read of the region gives, after any kind of change, made through the API or by another
+ * connection, and as the clock moves. The region change log that tells them so must never make
+ * one writer wait for another.
+ */
+import { Client } from 'pg';
+import request from 'supertest';
+
+import { CandidateService, pruneRegionChanges } from '../../src/modules/matching';
+import { comparePairsByTier, generatePairs } from '../../src/modules/matching/engine';
+import { inSnapshot, loadRegionSnapshot } from '../../src/modules/matching/snapshot.loader';
+import type { Actor } from '../../src/shared/auth/actor';
+import { bearer } from '../support/factories';
+import {
+  closeGeneratedRegion,
+  createGeneratedRegion,
+  createMatchingWorld,
+  type MatchingWorld,
+  today,
+} from '../support/matching';
+import { clientBody, unitBody } from '../support/registry-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(60_000);
+
+interface Item {
+  clientId: string;
+  urgent: boolean;
+  waitDays: number;
+  fit: number;
+  score: number;
+}
+
+/** The candidates of a unit as a fresh read and the whole region's pair generation give them. */
+async function freshCandidates(t: TestApp, regionCode: string, unitId: string) {
+  const snapshot = await inSnapshot(t.runtime.dataSource, (db) =>
+    loadRegionSnapshot(db, regionCode, new Date()),
+  );
+  if (!snapshot) throw new Error(`no region ${regionCode}`);
+  const u = snapshot.units.findIndex((unit) => unit.id === unitId);
+  if (u < 0) throw new Error('the fresh reference takes units open to matching');
+  const generated = generatePairs(snapshot.clients, snapshot.units, snapshot.context);
+  const mine: number[] = [];
+  for (let i = 0; i < generated.count; i++) if (generated.unitIndex[i] === u) mine.push(i);
+  mine.sort((a, b) => comparePairsByTier(generated, a, b));
+  return {
+    policyVersion: snapshot.policy.version,
+    items: mine.map((i) => {
+      const c = generated.clientIndex[i] as number;
+      return {
+        clientId: snapshot.clients[c]!.id,
+        urgent: generated.clientUrgent[c] === 1,
+        waitDays: generated.clientWait[c] as number,
+        fit: generated.fit[i] as number,
+        score: generated.score[i] as number,
+      };
+    }),
+  };
+}
+
+async function served(t: TestApp, token: string, unitId: string) {
+  const response = await request(t.app)
+    .get(`/api/v1/units/${unitId}/candidates`)
+    .query({ limit: 500 })
+    .set(bearer(token))
+    .expect(200);
+  const body = response.body as { policyVersion: number; items: Item[] };
+  return {
+    policyVersion: body.policyVersion,
+    items: body.items.map(({ clientId, urgent, waitDays, fit, score }) => ({
+      clientId,
+      urgent,
+      waitDays,
+      fit,
+      score,
+    })),
+  };
+}
+
+/** A candidate service of the test's own, on `clock`, past HTTP. */
+function directService(t: TestApp, clock: () => Date): CandidateService {
+  return new CandidateService(t.runtime.dataSource, clock, { regions: 4, maxAgeMs: 600_000 });
+}
+
+/** The world's matcher as the service sees it. */
+function matcherOf(world: MatchingWorld): Actor {
+  return {
+    tokenId: 'test',
+    role: 'matcher',
+    organisationId: world.matcher.id,
+    organisationKind: 'matchingspunt',
+    regionCode: world.region.code,
+    municipalityCodes: world.region.municipalities.map((m) => m.code),
+  };
+}
+
+describe('candidates from a kept region snapshot', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function expectFresh(world: MatchingWorld, unitId: string) {
+    const answer = await served(t, world.matcher.token, unitId);
+    expect(answer).toEqual(await freshCandidates(t, world.region.code, unitId));
+    return answer.items.map((item) => item.clientId);
+  }
+
+  it('when clients, proposals, the policy or coverage change, or another connection writes, then the next candidates request reflects it', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const newClient = async (overrides: Record<string, unknown> = {}) =>
+      (
+        await request(t.app)
+          .post('/api/v1/clients')
+          .set(bearer(world.provider.token))
+          .send(clientBody(world.region, overrides))
+          .expect(201)
+      ).body.id as string;
+    const newUnit = async () =>
+      (
+        await request(t.app)
+          .post('/api/v1/units')
+          .set(bearer(world.corporation.token))
+          .send(unitBody(world.region, { rent: 600, availableFrom: today() }))
+          .expect(201)
+      ).body.id as string;
+    const proposed = await newUnit();
+    const watched = await newUnit();
+    const first = await newClient();
+    expect(await expectFresh(world, watched)).toEqual([first]);
+    // Asked again with nothing changed: the kept snapshot answers, the same.
+    expect(await expectFresh(world, watched)).toEqual([first]);
+
+    // A client registered.
+    const second = await newClient({ support: { intensity: 'intensive' } });
+    expect((await expectFresh(world, watched)).sort()).toEqual([first, second].sort());
+
+    // A client updated: a rent limit below the home's rent.
+    await request(t.app)
+      .patch(`/api/v1/clients/${second}`)
+      .set(bearer(world.provider.token))
+      .send({ maxRent: 300 })
+      .expect(200);
+    expect(await expectFresh(world, watched)).toEqual([first]);
+
+    // Another connection writes, past the API.
+    const other = new Client({ connectionString: t.runtime.config.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query(`UPDATE clients SET max_rent = 900 WHERE id = $1`, [second]);
+    } finally {
+      await other.end();
+    }
+    expect((await expectFresh(world, watched)).sort()).toEqual([first, second].sort());
+
+    // Coverage: without it, no provider can support the clients here.
+    const before = await served(t, world.matcher.token, watched);
+    await request(t.app)
+      .put(`/api/v1/organisations/${world.provider.id}/coverage`)
+      .set(bearer(world.provider.token))
+      .send([])
+      .expect(200);
+    expect(await expectFresh(world, watched)).toEqual([]);
+    await request(t.app)
+      .put(`/api/v1/organisations/${world.provider.id}/coverage`)
+      .set(bearer(world.provider.token))
+      .send(world.region.municipalities.map((m) => ({ municipalityCode: m.code, capacity: 50 })))
+      .expect(200);
+    expect((await expectFresh(world, watched)).sort()).toEqual([first, second].sort());
+
+    // The policy: a new version, new weights.
+    await request(t.app)
+      .patch(`/api/v1/regions/${world.region.code}/policy`)
+      .set(bearer(world.admin.token))
+      .send({
+        weights: { location: 0.6, spreiding: 0.1, prikkelarm: 0.1, begeleiding: 0.1, wait: 0.1 },
+      })
+      .expect(200);
+    const afterPolicy = await served(t, world.matcher.token, watched);
+    expect(afterPolicy.policyVersion).toBe(before.policyVersion + 1);
+    await expectFresh(world, watched);
+
+    // A proposal for the other home takes the first client out of the waiting list.
+    const proposal = await request(t.app)
+      .post('/api/v1/proposals')
+      .set(bearer(world.matcher.token))
+      .send({ unitId: proposed, clientId: first, justification: 'Past goed.' })
+      .expect(201);
+    expect(await expectFresh(world, watched)).toEqual([second]);
+    await request(t.app)
+      .post(`/api/v1/proposals/${proposal.body.id}/approve`)
+      .set(bearer(world.matcher.token))
+      .expect(200);
+    expect(await expectFresh(world, watched)).toEqual([second]);
+
+    // Rejected: the client waits again and is a candidate here once more.
+    const again = await request(t.app)
+      .post('/api/v1/proposals')
+      .set(bearer(world.matcher.token))
+      .send({ unitId: watched, clientId: second, justification: 'Past goed.' })
+      .expect(201);
+    const reasons = await request(t.app)
+      .get('/api/v1/reference/reasons')
+      .set(bearer(world.matcher.token))
+      .expect(200);
+    const reason = (reasons.body as { matcher: { code: string }[] }).matcher[0]!.code;
+    await request(t.app)
+      .post(`/api/v1/proposals/${again.body.id}/reject`)
+      .set(bearer(world.matcher.token))
+      .send({ reason, ...(reason === 'other' ? { note: 'Anders.' } : {}) })
+      .expect(200);
+    const third = await newUnit();
+    // The rejected pair is never proposed again; the client is a candidate for another home.
+    expect(await expectFresh(world, third)).toEqual([second]);
+  });
+
+  it('when the clock passes midnight in Amsterdam, then waiting days move on without a write', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const unit = await request(t.app)
+      .post('/api/v1/units')
+      .set(bearer(world.corporation.token))
+      .send(unitBody(world.region, { rent: 600, availableFrom: '2026-01-01' }))
+      .expect(201);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region, { readySince: '2026-01-01' }))
+      .expect(201);
+    // 23:59:59 and 00:00:01 in Amsterdam (winter time, UTC+1).
+    let now = new Date('2027-01-10T22:59:59Z');
+    const service = directService(t, () => now);
+    const actor = matcherOf(world);
+    const before = await service.candidates(actor, unit.body.id, 10);
+    expect(before.items).toHaveLength(1);
+    const again = await service.candidates(actor, unit.body.id, 10);
+    expect(again).toEqual(before);
+    now = new Date('2027-01-10T23:00:01Z');
+    const after = await service.candidates(actor, unit.body.id, 10);
+    expect(after.items[0]!.waitDays).toBe(before.items[0]!.waitDays + 1);
+  });
+});
+
+/** A connection of its own, past the API's pool. */
+async function connect(t: TestApp): Promise<Client> {
+  const client = new Client({ connectionString: t.runtime.config.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+describe('the region change log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function newUnit(world: MatchingWorld): Promise<string> {
+    const response = await request(t.app)
+      .post('/api/v1/units')
+      .set(bearer(world.corporation.token))
+      .send(unitBody(world.region, { rent: 600, availableFrom: today() }))
+      .expect(201);
+    return response.body.id as string;
+  }
+
+  /** The transaction snapshot of a REPEATABLE READ transaction, as a kept region records it. */
+  async function snapshotNow(): Promise<string> {
+    return inSnapshot(t.runtime.dataSource, async (db) => {
+      const rows = await db.query<{ snapshot: string }[]>(
+        `SELECT pg_current_snapshot()::text AS snapshot`,
+      );
+      return rows[0]!.snapshot;
+    });
+  }
+
+  async function unchangedSince(regionCode: string, snapshot: string): Promise<boolean> {
+    const rows = await t.runtime.dataSource.query<{ unchanged: boolean }[]>(
+      `SELECT matching_region_unchanged_since($1, $2::pg_snapshot) AS unchanged`,
+      [regionCode, snapshot],
+    );
+    return rows[0]!.unchanged;
+  }
+
+  it('when two transactions update units of the same region at once, then neither waits for the other', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const [held, other] = [await newUnit(world), await newUnit(world)];
+    const holder = await connect(t);
+    const writer = await connect(t);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [held]);
+      // A regression (a shared row locked until commit) fails here instead of hanging.
+      await writer.query(`SET lock_timeout = '2s'`);
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [other]);
+      await writer.query('COMMIT');
+      // Through the API too, while the holder's transaction is still open.
+      await request(t.app)
+        .patch(`/api/v1/units/${other}`)
+        .set(bearer(world.corporation.token))
+        .send({ rent: 650 })
+        .expect(200);
+      await holder.query('COMMIT');
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+      await writer.end();
+    }
+    const logged = await t.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(DISTINCT xid)::int AS n FROM matching_region_changes WHERE region_code = $1`,
+      [world.region.code],
+    );
+    expect(logged[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('when a writer of the region commits after a snapshot, then the snapshot no longer holds; uncommitted, aborted and other regions leave it holding', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const elsewhere = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const unit = await newUnit(world);
+    const away = await newUnit(elsewhere);
+    const snapshot = await snapshotNow();
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+
+    const writer = await connect(t);
+    try {
+      // Another region's write.
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [away]);
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      // Aborted.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+      await writer.query('ROLLBACK');
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      // Uncommitted: not visible to a fresh read either, so the snapshot still holds.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(true);
+      const during = await snapshotNow();
+      await writer.query('COMMIT');
+      expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+      // A snapshot taken while that writer was running did not see it either.
+      expect(await unchangedSince(world.region.code, during)).toBe(false);
+      // One taken after its commit did.
+      expect(await unchangedSince(world.region.code, await snapshotNow())).toBe(true);
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it('when the rows a snapshot needs are pruned, then the snapshot no longer holds, and a later one does', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const unit = await newUnit(world);
+    const snapshot = await snapshotNow();
+    const writer = await connect(t);
+    try {
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [unit]);
+    } finally {
+      await writer.end();
+    }
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+    expect(await pruneRegionChanges(t.runtime.dataSource.manager, 0)).toBeGreaterThan(0);
+    const left = await t.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM matching_region_changes WHERE region_code = $1`,
+      [world.region.code],
+    );
+    expect(left[0]!.n).toBe(0);
+    // Its row is gone, but the prune's mark says that it may have been there.
+    expect(await unchangedSince(world.region.code, snapshot)).toBe(false);
+    expect(await unchangedSince(world.region.code, await snapshotNow())).toBe(true);
+    // A pruned log keeps the answers fresh.
+    const watched = await newUnit(world);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const answer = await served(t, world.matcher.token, watched);
+    await pruneRegionChanges(t.runtime.dataSource.manager, 0);
+    expect(await served(t, world.matcher.token, watched)).toEqual(answer);
+    expect(answer).toEqual(await freshCandidates(t, world.region.code, watched));
+  });
+
+  it('when nothing in the region changed, then the kept snapshot answers; a committed write elsewhere keeps it, one in the region does not', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const elsewhere = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const watched = await newUnit(world);
+    const away = await newUnit(elsewhere);
+    await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const service = directService(t, () => new Date());
+    const actor = matcherOf(world);
+    const first = await service.candidates(actor, watched, 10);
+    expect(first.items).toHaveLength(1);
+    expect(service.regionReads).toBe(1);
+    expect(await service.candidates(actor, watched, 10)).toEqual(first);
+    expect(service.regionReads).toBe(1);
+    const writer = await connect(t);
+    try {
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [away]);
+      expect(await service.candidates(actor, watched, 10)).toEqual(first);
+      expect(service.regionReads).toBe(1);
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [watched]);
+      await service.candidates(actor, watched, 10);
+      expect(service.regionReads).toBe(2);
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const watched = await newUnit(world);
+    const client = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const before = await served(t, world.matcher.token, watched);
+    expect(before.items.map((item) => item.clientId)).toEqual([client.body.id]);
+    const writer = await connect(t);
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE clients SET max_rent = 300 WHERE id = $1`, [client.body.id]);
+      expect(await served(t, world.matcher.token, watched)).toEqual(before);
+      await writer.query('COMMIT');
+    } finally {
+      await writer.query('ROLLBACK').catch(() => undefined);
+      await writer.end();
+    }
+    const after = await served(t, world.matcher.token, watched);
+    expect(after.items).toEqual([]);
+    expect(after).toEqual(await freshCandidates(t, world.region.code, watched));
+  });
+});
+
+describe('candidates from a kept snapshot of a generated region', () => {
+  it('when many units are asked about, twice, then each answer is the fresh read of the region', async () => {
+    const region = await createGeneratedRegion({
+      clients: 250,
+      units: 60,
+      seed: 12,
+      label: 'candcache',
+    });
+    try {
+      const { t } = region;
+      const units = await t.runtime.dataSource.query<{ id: string; regionCode: string }[]>(
+        `SELECT u.id, m.region_code AS "regionCode" FROM units u
+           JOIN municipalities m ON m.code = u.municipality_code
+          WHERE u.status = 'available' ORDER BY u.id LIMIT 12`,
+      );
+      expect(units.length).toBeGreaterThan(5);
+      let nonEmpty = 0;
+      for (const round of [1, 2]) {
+        for (const unit of units) {
+          const answer = await served(t, region.matcherToken, unit.id);
+          expect(answer).toEqual(await freshCandidates(t, unit.regionCode, unit.id));
+          if (round === 1 && answer.items.length > 0) nonEmpty++;
+        }
+      }
+      expect(nonEmpty).toBeGreaterThan(2);
+    } finally {
+      await closeGeneratedRegion(region);
+    }
+  });
+});
