@@ -187,6 +187,27 @@ describe('deadlines of the proposal workflow', () => {
     expect(await eventsOf(proposalId, 'proposal.deadline_near')).toHaveLength(2);
   });
 
+  it('when a deadline wakes up, then every step due is expired, past the limit of one pass; before its moment it is refused for a retry', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const first = await w().pairUp(world);
+    const second = await w().pairUp(world);
+    await expect(
+      service().onDeadlineDue(new Date(Date.now() + 3_600_000).toISOString()),
+    ).rejects.toThrow(/not due before/);
+    await w().sql(
+      `UPDATE proposals SET deadline = now() - interval '1 minute', remind_at = NULL
+        WHERE id = ANY($1::uuid[])`,
+      [[first.proposalId, second.proposalId]],
+    );
+    // A pass of one step at a time: the wake-up goes on until nothing due is left.
+    const outcome = await service().onDeadlineDue(new Date(Date.now() - 1_000).toISOString(), 1);
+    expect(outcome.expired).toBe(2);
+    for (const { proposalId } of [first, second]) {
+      expect((await w().read(world.matcher.token, proposalId)).status).toBe('expired');
+      expect(await w().trail(proposalId, 'expire')).toEqual({ decisions: 1, audits: 1, events: 1 });
+    }
+  });
+
   it('when a step is past its deadline but its job was lost, then the sweep expires it once', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const { proposalId, unitId, clientId } = await w().pairUp(world);
