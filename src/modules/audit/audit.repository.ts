@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/auth/actor';
 import { currentRequestContext } from '../../shared/context/request-context';
 import type { Db } from '../../shared/database/db';
+import { prepared } from '../../shared/database/prepared';
 
 export interface AuditEvent {
   /** `<entity>.<verb>`, e.g. `unit.created`, `client.read`. */
@@ -25,10 +26,10 @@ export async function recordAudit(
   // Parallel arrays, not a JSON document: a page of reads logs twenty rows per request, and
   // unnest() costs PostgreSQL (and Node) a fraction of jsonb_to_recordset().
   await db.query(
-    `INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
+    prepared(`INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
      SELECT $1, $2, $3, e.action, e.entity_type, e.entity_id, coalesce(e.details, '{}')
        FROM unnest($4::text[], $5::text[], $6::text[], $7::jsonb[])
-         AS e(action, entity_type, entity_id, details)`,
+         AS e(action, entity_type, entity_id, details)`),
     [
       actor?.organisationId ?? null,
       actor?.tokenId ?? null,

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
+import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { ClientStatus } from '../../shared/domain/vocabulary';
 import type { PageRequest } from '../../shared/http/pagination';
 import { auditCte } from '../audit';
@@ -120,7 +121,9 @@ const listSelect = (ids: string) => `
 /** The stored clients of `rows`, with their lists read in one query for all of them. */
 async function attachLists(db: Db, rows: ClientRow[]): Promise<StoredClient[]> {
   if (rows.length === 0) return [];
-  const lists = await db.query<ListRow[]>(listSelect('$1::uuid[]'), [rows.map((row) => row.id)]);
+  const lists = await db.query<ListRow[]>(prepared(listSelect('$1::uuid[]')), [
+    rows.map((row) => row.id),
+  ]);
   const byClient = new Map<string, ListRow[]>();
   for (const item of lists) {
     const items = byClient.get(item.clientId);
@@ -238,7 +241,7 @@ export async function findClient(
   if (lock) await db.query(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`, [id]);
   const where = scopeSql(scope, 2);
   const rows = await db.query<ClientRow[]>(
-    `${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`,
+    prepared(`${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`),
     [id, ...where.params],
   );
   return (await attachLists(db, rows))[0];
@@ -270,54 +273,50 @@ export async function listClients(
   page: PageRequest,
   readBy: Actor | null,
 ): Promise<StoredClient[]> {
-  const where = scopeSql(scope, 8);
+  const params = new Params();
+  const where = allOf([
+    'c.anonymised_at IS NULL',
+    params.equal('c.status', filter.status),
+    params.equal('c.target_group', filter.targetGroup),
+    params.equal('c.municipality_of_belonging', filter.municipalityOfBelonging),
+    params.equal('c.external_ref', filter.externalRef),
+    params.after('c', page.after),
+    params.include((at) => scopeSql(scope, at)),
+  ]);
+  const limit = params.add(page.limit + 1);
   const audit = readBy
-    ? auditCte(
-        readBy,
-        {
-          action: 'client.read',
-          entityType: 'client',
-          rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT $7 - 1`,
-        },
-        8 + where.params.length,
+    ? params.include((at) =>
+        auditCte(
+          readBy,
+          {
+            action: 'client.read',
+            entityType: 'client',
+            rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${limit} - 1`,
+          },
+          at,
+        ),
       )
     : undefined;
   const rows = await db.query<
     (ClientRow & { lists: [ListRow['list'], string, number | null, number | null][] | null })[]
   >(
-    `WITH page AS (
+    prepared(`WITH page AS (
        SELECT ${CLIENT_COLUMNS}, c.created_at AS sort_at FROM clients c
-        WHERE c.anonymised_at IS NULL
-          AND ($1::text IS NULL OR c.status = $1)
-          AND ($2::text IS NULL OR c.target_group = $2)
-          AND ($3::text IS NULL OR c.municipality_of_belonging = $3)
-          AND ($4::text IS NULL OR c.external_ref = $4)
-          AND ($5::timestamptz IS NULL OR (c.created_at, c.id) > ($5::timestamptz, $6::uuid))
-          AND ${where.sql}
+        WHERE ${where}
         ORDER BY c.created_at, c.id
-        LIMIT $7),
+        LIMIT ${limit}),
      lists AS (${listSelect('ARRAY(SELECT id FROM page)')})${
        audit
          ? `,
-     logged AS (${audit.sql})`
+     logged AS (${audit})`
          : ''
      }
      SELECT page.*,
             (SELECT json_agg(json_build_array(l.list, l.value, l.lat, l.lon)
                              ORDER BY l.list, l.position, l.value)
                FROM lists l WHERE l."clientId" = page.id) AS lists
-       FROM page ORDER BY page.sort_at, page.id`,
-    [
-      filter.status ?? null,
-      filter.targetGroup ?? null,
-      filter.municipalityOfBelonging ?? null,
-      filter.externalRef ?? null,
-      page.after?.createdAt ?? null,
-      page.after?.id ?? null,
-      page.limit + 1,
-      ...where.params,
-      ...(audit?.params ?? []),
-    ],
+       FROM page ORDER BY page.sort_at, page.id`),
+    params.values,
   );
   return rows.map((row) =>
     toStoredClient(

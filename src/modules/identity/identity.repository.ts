@@ -1,5 +1,6 @@
 import type { Actor, OrganisationKind, Role } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
+import { prepared } from '../../shared/database/prepared';
 import type { PageRequest } from '../../shared/http/pagination';
 import type { Organisation, Token } from './identity.schemas';
 
@@ -36,7 +37,7 @@ export async function insertOrganisation(
 
 export async function findOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
   const rows = await db.query<Organisation[]>(
-    `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`,
+    prepared(`SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`),
     [id],
   );
   return rows[0];
@@ -175,13 +176,13 @@ export async function revokeToken(
 
 export async function findActorByTokenHash(db: Db, hash: string): Promise<Actor | undefined> {
   const rows = await db.query<Actor[]>(
-    `SELECT t.id AS "tokenId", t.role, o.id AS "organisationId", o.kind AS "organisationKind",
+    prepared(`SELECT t.id AS "tokenId", t.role, o.id AS "organisationId", o.kind AS "organisationKind",
             o.region_code AS "regionCode",
             coalesce((SELECT array_agg(om.municipality_code ORDER BY om.municipality_code)
                         FROM organisation_municipalities om WHERE om.organisation_id = o.id), '{}')
               AS "municipalityCodes"
        FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL`),
     [hash],
   );
   return rows[0];

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/database/db';
+import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { PageRequest } from '../../shared/http/pagination';
 import type { PolicyOverrides } from './snapshot.loader';
 import type {
@@ -49,7 +50,7 @@ export async function insertRun(
 }
 
 export async function findRun(db: Db, id: string): Promise<Run | undefined> {
-  const rows = await db.query<Run[]>(`${SELECT} WHERE r.id = $1`, [id]);
+  const rows = await db.query<Run[]>(prepared(`${SELECT} WHERE r.id = $1`), [id]);
   return rows[0];
 }
 
@@ -66,20 +67,18 @@ export async function listRuns(
   filter: RunFilter,
   page: PageRequest,
 ): Promise<Run[]> {
+  const params = new Params();
+  const where = allOf([
+    regionCodes === 'all' ? null : `r.region_code = ANY(${params.add(regionCodes)}::text[])`,
+    params.equal('r.region_code', filter.regionCode),
+    params.equal('r.status', filter.status),
+    params.after('r', page.after),
+  ]);
   return db.query<Run[]>(
-    `${SELECT}
-      WHERE ($1::text[] IS NULL OR r.region_code = ANY($1)) AND ($2::text IS NULL OR r.region_code = $2)
-        AND ($3::text IS NULL OR r.status = $3)
-        AND ($4::timestamptz IS NULL OR (r.created_at, r.id) > ($4::timestamptz, $5::uuid))
-      ORDER BY r.created_at, r.id LIMIT $6`,
-    [
-      regionCodes === 'all' ? null : regionCodes,
-      filter.regionCode ?? null,
-      filter.status ?? null,
-      page.after?.createdAt ?? null,
-      page.after?.id ?? null,
-      page.limit + 1,
-    ],
+    prepared(
+      `${SELECT} WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${params.add(page.limit + 1)}`,
+    ),
+    params.values,
   );
 }
 

@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { Db } from '../../shared/database/db';
+import { prepared } from '../../shared/database/prepared';
 import type {
   AnchorKind,
   Stimulus,
@@ -615,8 +616,8 @@ export async function probeRegion(
   kept: KeptSnapshots,
 ): Promise<RegionProbe | undefined> {
   const rows = await db.query<RegionProbe[]>(
-    `SELECT r.code AS "regionCode", ${regionProbeColumns('r.code', '$3')}
-       FROM regions r WHERE r.code = $1`,
+    prepared(`SELECT r.code AS "regionCode", ${regionProbeColumns('r.code', '$3')}
+       FROM regions r WHERE r.code = $1`),
     [regionCode, now.toISOString(), JSON.stringify(kept)],
   );
   return rows[0];
@@ -640,14 +641,14 @@ export async function probeUnit(
       client: (ClientRow & { status: string; regionCode: string }) | null;
     };
   const rows = await db.query<Row[]>(
-    `SELECT ${UNIT_COLUMNS}, u.status, m.region_code AS "regionCode",
+    prepared(`SELECT ${UNIT_COLUMNS}, u.status, m.region_code AS "regionCode",
             ${regionProbeColumns('m.region_code', '$4')},
             (SELECT row_to_json(x) FROM (
                SELECT ${CLIENT_COLUMNS}, c.status, cm.region_code AS "regionCode"
                  FROM clients c JOIN municipalities cm ON cm.code = c.municipality_of_belonging
                 WHERE c.id = $3) x) AS client
        FROM units u JOIN municipalities m ON m.code = u.municipality_code
-      WHERE u.id = $1`,
+      WHERE u.id = $1`),
     [unitId, now.toISOString(), clientId, JSON.stringify(kept)],
   );
   const row = rows[0];

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
+import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { PageRequest } from '../../shared/http/pagination';
 import { writeOutbox } from '../../shared/outbox/outbox';
 import { auditCte } from '../audit';
@@ -102,7 +103,7 @@ export async function findProposal(
   options: { lock?: boolean } = {},
 ): Promise<StoredProposal | undefined> {
   const rows = await db.query<StoredProposal[]>(
-    `${SELECT} WHERE p.id = $1${options.lock ? ' FOR UPDATE OF p' : ''}`,
+    prepared(`${SELECT} WHERE p.id = $1${options.lock ? ' FOR UPDATE OF p' : ''}`),
     [id],
   );
   return rows[0];
@@ -128,50 +129,47 @@ export async function listProposals(
   page: PageRequest,
   options: { with?: 'corporation' | 'provider'; readBy?: Actor } = {},
 ): Promise<PartyListedProposal[]> {
-  const where = scopeClause(scope, 11);
+  const params = new Params();
+  const where = allOf([
+    params.equal('p.status', filter.status),
+    params.equal('p.region_code', filter.regionCode),
+    params.equal('p.unit_id', filter.unitId),
+    params.equal('p.client_id', filter.clientId),
+    params.equal('p.run_id', filter.runId),
+    params.equal('u.corporation_id', filter.corporationId),
+    params.equal('c.provider_id', filter.providerId),
+    params.after('p', page.after),
+    params.include((at) => scopeClause(scope, at)),
+  ]);
+  const limit = params.add(page.limit + 1);
   const extra =
     options.with === 'corporation'
       ? `, ${CLIENT_SUMMARY_COLUMNS}`
       : options.with === 'provider'
         ? `, ${UNIT_DETAILS_COLUMNS}`
         : '';
-  const audit = options.readBy
-    ? auditCte(
-        options.readBy,
-        {
-          action: 'client.read',
-          entityType: 'client',
-          rows: `SELECT "clientId", jsonb_build_object('via', 'proposal', 'proposalId', id)
-                   FROM page ORDER BY sort_at, id LIMIT $8 - 1`,
-        },
-        11 + where.params.length,
+  const readBy = options.readBy;
+  const audit = readBy
+    ? params.include((at) =>
+        auditCte(
+          readBy,
+          {
+            action: 'client.read',
+            entityType: 'client',
+            rows: `SELECT "clientId", jsonb_build_object('via', 'proposal', 'proposalId', id)
+                     FROM page ORDER BY sort_at, id LIMIT ${limit} - 1`,
+          },
+          at,
+        ),
       )
     : undefined;
   const rows = await db.query<(ListedProposal & ClientSummaryRow & UnitDetailsRow)[]>(
-    `WITH page AS (
+    prepared(`WITH page AS (
        SELECT ${COLUMNS}, p.created_at AS sort_at${extra} ${FROM}
-        WHERE ($1::text IS NULL OR p.status = $1) AND ($2::text IS NULL OR p.region_code = $2)
-          AND ($3::uuid IS NULL OR p.unit_id = $3) AND ($4::uuid IS NULL OR p.client_id = $4)
-          AND ($5::uuid IS NULL OR p.run_id = $5)
-          AND ($9::uuid IS NULL OR u.corporation_id = $9) AND ($10::uuid IS NULL OR c.provider_id = $10)
-          AND ($6::timestamptz IS NULL OR (p.created_at, p.id) > ($6::timestamptz, $7::uuid))
-          AND ${where.sql}
-        ORDER BY p.created_at, p.id LIMIT $8)${audit ? `,\n     logged AS (${audit.sql})` : ''}
-     SELECT * FROM page ORDER BY sort_at, id`,
-    [
-      filter.status ?? null,
-      filter.regionCode ?? null,
-      filter.unitId ?? null,
-      filter.clientId ?? null,
-      filter.runId ?? null,
-      page.after?.createdAt ?? null,
-      page.after?.id ?? null,
-      page.limit + 1,
-      filter.corporationId ?? null,
-      filter.providerId ?? null,
-      ...where.params,
-      ...(audit?.params ?? []),
-    ],
+        WHERE ${where}
+        ORDER BY p.created_at, p.id LIMIT ${limit})${audit ? `,\n     logged AS (${audit})` : ''}
+     SELECT * FROM page ORDER BY sort_at, id`),
+    params.values,
   );
   // Assigned onto the rows just read, not spread into copies: on Node 20 a spread builds a new
   // hidden class per object, a measurable part of a list request.

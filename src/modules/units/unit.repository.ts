@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/database/db';
+import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { UnitStatus } from '../../shared/domain/vocabulary';
 import type { PageRequest } from '../../shared/http/pagination';
 import type { CreateUnitInput, Unit, UnitFilter } from './unit.schemas';
@@ -144,7 +145,9 @@ export async function findUnit(
 ): Promise<Unit | undefined> {
   const where = scopeSql(scope, 2);
   const rows = await db.query<UnitRow[]>(
-    `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1 AND ${where.sql}${lock ? ' FOR UPDATE' : ''}`,
+    prepared(
+      `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1 AND ${where.sql}${lock ? ' FOR UPDATE' : ''}`,
+    ),
     [id, ...where.params],
   );
   return rows[0] && toUnit(rows[0]);
@@ -156,29 +159,20 @@ export async function listUnits(
   filter: UnitFilter,
   page: PageRequest,
 ): Promise<Unit[]> {
-  const where = scopeSql(scope, 9);
+  const params = new Params();
+  const where = allOf([
+    params.equal('u.status', filter.status),
+    params.equal('u.type', filter.type),
+    params.equal('u.municipality_code', filter.municipalityCode),
+    params.equal('u.neighbourhood_code', filter.neighbourhoodCode),
+    params.equal('u.external_ref', filter.externalRef),
+    params.after('u', page.after),
+    params.include((at) => scopeSql(scope, at)),
+  ]);
   const rows = await db.query<UnitRow[]>(
-    `SELECT ${UNIT_COLUMNS} FROM units u
-      WHERE ($1::text IS NULL OR u.status = $1)
-        AND ($2::text IS NULL OR u.type = $2)
-        AND ($3::text IS NULL OR u.municipality_code = $3)
-        AND ($4::text IS NULL OR u.neighbourhood_code = $4)
-        AND ($5::text IS NULL OR u.external_ref = $5)
-        AND ($6::timestamptz IS NULL OR (u.created_at, u.id) > ($6::timestamptz, $7::uuid))
-        AND ${where.sql}
-      ORDER BY u.created_at, u.id
-      LIMIT $8`,
-    [
-      filter.status ?? null,
-      filter.type ?? null,
-      filter.municipalityCode ?? null,
-      filter.neighbourhoodCode ?? null,
-      filter.externalRef ?? null,
-      page.after?.createdAt ?? null,
-      page.after?.id ?? null,
-      page.limit + 1,
-      ...where.params,
-    ],
+    prepared(`SELECT ${UNIT_COLUMNS} FROM units u WHERE ${where}
+               ORDER BY u.created_at, u.id LIMIT ${params.add(page.limit + 1)}`),
+    params.values,
   );
   return rows.map(toUnit);
 }

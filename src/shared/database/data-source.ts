@@ -2,6 +2,7 @@ import { DataSource, type EntitySchema } from 'typeorm';
 
 import type { Config } from '../../../config';
 import { MIGRATIONS } from '../../../migrations';
+import { PreparingClient } from './prepared';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
@@ -27,8 +28,9 @@ export function createDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    // Fail a checkout instead of hanging when the database is unreachable.
-    extra: { connectionTimeoutMillis: 5_000 },
+    // Fail a checkout instead of hanging when the database is unreachable; statements marked
+    // `prepared()` run by name (prepared.ts).
+    extra: { connectionTimeoutMillis: 5_000, Client: PreparingClient },
   });
 }
 
