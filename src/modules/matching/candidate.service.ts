@@ -4,7 +4,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import type { Clock } from '../../shared/time/clock';
 import { capBlockedClients, evaluatePair, generatePairs, type PairEvaluation } from './engine';
-import { rankUnitCandidates, type UnitCandidate } from './engine/region-match';
+import type { UnitCandidate } from './engine/region-match';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
 import type { CapBlockedList } from './run.schemas';
 import { type KeptRegion, RegionSnapshotCache } from './snapshot.cache';
@@ -66,7 +66,7 @@ export class CandidateService {
         unitId,
         unitStatus: probe.status,
         policyVersion: region.policyVersion,
-        items: rankUnitCandidates(region.at(now), probe.unit, region.bestScores()).slice(0, limit),
+        items: region.candidates(probe.unit, now).slice(0, limit),
       }),
       () => notFound(unitId),
     );

@@ -14,7 +14,7 @@
 import { dutchDate } from '../../shared/time/clock';
 import type { Db } from '../../shared/database/db';
 import type { EngineClient, EngineUnit } from './engine';
-import { bestScoresByClient } from './engine/region-match';
+import { bestScoresByClient, rankUnitCandidates, type UnitCandidate } from './engine/region-match';
 import {
   type KeptSnapshots,
   loadRegionSnapshot,
@@ -22,8 +22,12 @@ import {
   type RegionSnapshot,
 } from './snapshot.loader';
 
+/** How many units' rankings a kept region keeps, the least recently asked for leaving first. */
+const RANKINGS_KEPT = 64;
+
 export class KeptRegion {
   private readonly unitsById: Map<string, EngineUnit>;
+  private readonly rankings = new Map<string, readonly UnitCandidate[]>();
   private readonly clientsById: Map<string, EngineClient>;
   private best: Float64Array | undefined;
   private readonly today: string;
@@ -74,6 +78,25 @@ export class KeptRegion {
   bestScores(): Float64Array {
     this.best ??= bestScoresByClient(this.snapshot);
     return this.best;
+  }
+
+  /**
+   * The unit's candidates, best first, as `rankUnitCandidates` gives them at `now`. The ranking
+   * depends on `now` only through its day, which is the load's day while the region holds, and on
+   * the unit's row, which no one changed while it holds (every write to a unit logs its region):
+   * so it is computed once per unit and kept for the most recent `RANKINGS_KEPT` units. Callers
+   * must not change what it returns.
+   */
+  candidates(unit: EngineUnit, now: Date): readonly UnitCandidate[] {
+    let ranked = this.rankings.get(unit.id);
+    if (ranked) this.rankings.delete(unit.id);
+    else ranked = rankUnitCandidates(this.at(now), unit, this.bestScores());
+    this.rankings.set(unit.id, ranked);
+    for (const oldest of this.rankings.keys()) {
+      if (this.rankings.size <= RANKINGS_KEPT) break;
+      this.rankings.delete(oldest);
+    }
+    return ranked;
   }
 
   /** The unit or client as the snapshot has it (open to matching), if it is there. */
