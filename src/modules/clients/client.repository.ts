@@ -266,24 +266,60 @@ export async function findClientByExternalRef(
  * a next page exists). One statement is one transaction: no page without its audit rows, and one
  * round trip instead of three.
  */
-export async function listClients(
+export function listClients(
   db: Db,
   scope: ClientScope,
   filter: ClientFilter,
   page: PageRequest,
   readBy: Actor | null,
 ): Promise<StoredClient[]> {
+  return readClients(
+    db,
+    scope,
+    (params) => [
+      params.equal('c.status', filter.status),
+      params.equal('c.target_group', filter.targetGroup),
+      params.equal('c.municipality_of_belonging', filter.municipalityOfBelonging),
+      params.equal('c.external_ref', filter.externalRef),
+      params.after('c', page.after),
+    ],
+    { read: page.limit + 1, logged: page.limit },
+    readBy,
+  );
+}
+
+/** One client in the scope, logged as read by `readBy` if given, in one statement. */
+export async function readClient(
+  db: Db,
+  id: string,
+  scope: ClientScope,
+  readBy: Actor | null,
+): Promise<StoredClient | undefined> {
+  const rows = await readClients(
+    db,
+    scope,
+    (params) => [params.equal('c.id', id)],
+    { read: 1, logged: 1 },
+    readBy,
+  );
+  return rows[0];
+}
+
+async function readClients(
+  db: Db,
+  scope: ClientScope,
+  conditions: (params: Params) => (string | null)[],
+  limits: { read: number; logged: number },
+  readBy: Actor | null,
+): Promise<StoredClient[]> {
   const params = new Params();
   const where = allOf([
     'c.anonymised_at IS NULL',
-    params.equal('c.status', filter.status),
-    params.equal('c.target_group', filter.targetGroup),
-    params.equal('c.municipality_of_belonging', filter.municipalityOfBelonging),
-    params.equal('c.external_ref', filter.externalRef),
-    params.after('c', page.after),
+    ...conditions(params),
     params.include((at) => scopeSql(scope, at)),
   ]);
-  const limit = params.add(page.limit + 1);
+  const limit = params.add(limits.read);
+  const logged = readBy ? params.add(limits.logged) : '';
   const audit = readBy
     ? params.include((at) =>
         auditCte(
@@ -291,7 +327,7 @@ export async function listClients(
           {
             action: 'client.read',
             entityType: 'client',
-            rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${limit} - 1`,
+            rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${logged}`,
           },
           at,
         ),

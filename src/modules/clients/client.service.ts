@@ -81,8 +81,14 @@ export class ClientService {
   }
 
   async get(actor: Actor, id: string): Promise<Client> {
-    const client = await this.mustFind(rootDb(this.dataSource), id, readScope(actor));
-    await this.logForeignReads(actor, [client.id]);
+    // Read and logged in one statement, as a page is.
+    const client = await repository.readClient(
+      rootDb(this.dataSource),
+      id,
+      readScope(actor),
+      logsReads(actor) ? actor : null,
+    );
+    if (!client) throw new ClientError(ClientErrorCode.NotFound, `No client ${id}.`);
     return this.present(client);
   }
 

@@ -22,12 +22,16 @@ import {
   type RegionSnapshot,
 } from './snapshot.loader';
 
-/** How many units' rankings a kept region keeps, the least recently asked for leaving first. */
-const RANKINGS_KEPT = 64;
+/**
+ * How many ranked candidates, over all its units, a kept region keeps (a few tens of MB at most);
+ * the least recently asked-for unit's ranking leaves first.
+ */
+const RANKED_KEPT = 50_000;
 
 export class KeptRegion {
   private readonly unitsById: Map<string, EngineUnit>;
   private readonly rankings = new Map<string, readonly UnitCandidate[]>();
+  private ranked = 0;
   private readonly clientsById: Map<string, EngineClient>;
   private best: Float64Array | undefined;
   private readonly today: string;
@@ -84,17 +88,23 @@ export class KeptRegion {
    * The unit's candidates, best first, as `rankUnitCandidates` gives them at `now`. The ranking
    * depends on `now` only through its day, which is the load's day while the region holds, and on
    * the unit's row, which no one changed while it holds (every write to a unit logs its region):
-   * so it is computed once per unit and kept for the most recent `RANKINGS_KEPT` units. Callers
-   * must not change what it returns.
+   * so it is computed once per unit and kept, the most recently asked for first, up to
+   * `RANKED_KEPT` candidates in all. Callers must not change what it returns.
    */
   candidates(unit: EngineUnit, now: Date): readonly UnitCandidate[] {
-    let ranked = this.rankings.get(unit.id);
-    if (ranked) this.rankings.delete(unit.id);
-    else ranked = rankUnitCandidates(this.at(now), unit, this.bestScores());
+    const kept = this.rankings.get(unit.id);
+    if (kept) {
+      this.rankings.delete(unit.id);
+      this.rankings.set(unit.id, kept);
+      return kept;
+    }
+    const ranked = rankUnitCandidates(this.at(now), unit, this.bestScores());
     this.rankings.set(unit.id, ranked);
-    for (const oldest of this.rankings.keys()) {
-      if (this.rankings.size <= RANKINGS_KEPT) break;
+    this.ranked += ranked.length;
+    for (const [oldest, ranking] of this.rankings) {
+      if (this.ranked <= RANKED_KEPT || oldest === unit.id) break;
       this.rankings.delete(oldest);
+      this.ranked -= ranking.length;
     }
     return ranked;
   }
