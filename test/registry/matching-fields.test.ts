@@ -68,6 +68,56 @@ describe('registry fields for matching (issue 13)', () => {
     });
   });
 
+  it('when a PATCH changes one list or none, then that list is replaced and every other list is kept as it was', async () => {
+    const [first, second, third] = region.municipalities;
+    // A provider of its own: the next test counts the shared provider's clients.
+    const own = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: region.code,
+    });
+    const created = await as(own.token)
+      .post(
+        '/api/v1/clients',
+        clientBody(region, {
+          preferredMunicipalities: [first!.code, second!.code],
+          avoidMunicipalities: [third!.code],
+          avoidNeighbourhoods: [second!.neighbourhoods[1]],
+          avoidCorporations: [corporation.id],
+        }),
+      )
+      .expect(201);
+    const path = `/api/v1/clients/${created.body.id}`;
+    const lists = (body: Record<string, unknown>) => ({
+      preferredMunicipalities: body.preferredMunicipalities,
+      avoidMunicipalities: body.avoidMunicipalities,
+      anchors: body.anchors,
+      avoidNeighbourhoods: body.avoidNeighbourhoods,
+      avoidCorporations: body.avoidCorporations,
+    });
+    const stored = async () => lists((await as(own.token).get(path).expect(200)).body);
+    const original = await stored();
+    expect((original.anchors as unknown[]).length).toBeGreaterThan(0);
+
+    await as(own.token).patch(path, { maxRent: 701 }).expect(200);
+    expect(await stored()).toEqual(original);
+
+    const steps: [string, unknown][] = [
+      ['preferredMunicipalities', [second!.code]],
+      ['avoidMunicipalities', []],
+      ['avoidNeighbourhoods', []],
+      ['avoidCorporations', []],
+      ['anchors', []],
+    ];
+    let expected = original;
+    for (const [field, value] of steps) {
+      const patched = await as(own.token)
+        .patch(path, { [field]: value })
+        .expect(200);
+      expected = { ...expected, [field]: value };
+      expect(lists(patched.body)).toEqual(expected);
+      expect(await stored()).toEqual(expected);
+    }
+  });
+
   it('when an anchor or an avoid entry is unsafe or unknown, then 422 names each field and nothing is stored', async () => {
     const [first, second] = region.municipalities;
     const response = await as(provider.token)

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
@@ -238,7 +240,7 @@ export async function findClient(
   scope: ClientScope,
   lock = false,
 ): Promise<StoredClient | undefined> {
-  if (lock) await db.query(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`, [id]);
+  if (lock) await db.query(prepared(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`), [id]);
   const where = scopeSql(scope, 2);
   const rows = await db.query<ClientRow[]>(
     prepared(`${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`),
@@ -432,21 +434,42 @@ export async function insertClient(
   return id;
 }
 
+/**
+ * Writes a client's new profile; of its lists, only those that differ from `before` are
+ * rewritten (each rewrite is a delete and an insert, and the region change log's triggers fire on
+ * both).
+ */
 export async function updateClientProfile(
   db: Db,
   id: string,
   client: CreateClientInput,
   supportProviderKind: string | null,
+  before: CreateClientInput,
 ): Promise<void> {
   await db.query(
-    `UPDATE clients SET ${PROFILE_COLUMNS}, version = version + 1, updated_at = now() WHERE id = $1`,
+    prepared(
+      `UPDATE clients SET ${PROFILE_COLUMNS}, version = version + 1, updated_at = now() WHERE id = $1`,
+    ),
     [id, ...profileParams(client, supportProviderKind)],
   );
-  await db.query(`DELETE FROM client_municipalities WHERE client_id = $1`, [id]);
-  await db.query(`DELETE FROM client_anchors WHERE client_id = $1`, [id]);
-  await db.query(`DELETE FROM client_avoided_neighbourhoods WHERE client_id = $1`, [id]);
-  await db.query(`DELETE FROM client_avoided_corporations WHERE client_id = $1`, [id]);
-  await writeChildren(db, id, client);
+  const changed = (...keys: (keyof CreateClientInput)[]) =>
+    keys.some((key) => !isDeepStrictEqual(client[key], before[key]));
+  if (changed('preferredMunicipalities', 'avoidMunicipalities')) {
+    await db.query(`DELETE FROM client_municipalities WHERE client_id = $1`, [id]);
+    await writeMunicipalities(db, id, client);
+  }
+  if (changed('anchors')) {
+    await db.query(`DELETE FROM client_anchors WHERE client_id = $1`, [id]);
+    await writeAnchors(db, id, client);
+  }
+  if (changed('avoidNeighbourhoods')) {
+    await db.query(`DELETE FROM client_avoided_neighbourhoods WHERE client_id = $1`, [id]);
+    await writeAvoidedNeighbourhoods(db, id, client);
+  }
+  if (changed('avoidCorporations')) {
+    await db.query(`DELETE FROM client_avoided_corporations WHERE client_id = $1`, [id]);
+    await writeAvoidedCorporations(db, id, client);
+  }
 }
 
 /** A matcher's decision on urgency: confirmed with a reason, or declined (request cleared). */
@@ -478,49 +501,69 @@ export async function findCorporationIds(db: Db, ids: readonly string[]): Promis
 }
 
 async function writeChildren(db: Db, id: string, client: CreateClientInput): Promise<void> {
+  await writeMunicipalities(db, id, client);
+  await writeAvoidedNeighbourhoods(db, id, client);
+  await writeAvoidedCorporations(db, id, client);
+  await writeAnchors(db, id, client);
+}
+
+async function writeMunicipalities(db: Db, id: string, client: CreateClientInput): Promise<void> {
   const municipalities = [
     ...client.preferredMunicipalities.map((code, rank) => ({ code, relation: 'preferred', rank })),
     ...client.avoidMunicipalities.map((code, rank) => ({ code, relation: 'avoided', rank })),
   ];
-  if (municipalities.length > 0) {
-    await db.query(
-      `INSERT INTO client_municipalities (client_id, municipality_code, relation, rank)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`,
-      [
-        id,
-        municipalities.map((m) => m.code),
-        municipalities.map((m) => m.relation),
-        municipalities.map((m) => m.rank),
-      ],
-    );
-  }
-  if (client.avoidNeighbourhoods.length > 0) {
-    await db.query(
-      `INSERT INTO client_avoided_neighbourhoods (client_id, neighbourhood_code)
-       SELECT $1, unnest($2::text[])`,
-      [id, client.avoidNeighbourhoods],
-    );
-  }
-  if (client.avoidCorporations.length > 0) {
-    await db.query(
-      `INSERT INTO client_avoided_corporations (client_id, corporation_id)
-       SELECT $1, unnest($2::uuid[])`,
-      [id, client.avoidCorporations],
-    );
-  }
-  if (client.anchors.length > 0) {
-    await db.query(
-      `INSERT INTO client_anchors (client_id, position, kind, lat, lon)
-       SELECT $1, r.position - 1, r.kind, r.lat, r.lon
-         FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS r(kind, lat, lon, position)`,
-      [
-        id,
-        client.anchors.map((a) => a.kind),
-        client.anchors.map((a) => a.lat),
-        client.anchors.map((a) => a.lon),
-      ],
-    );
-  }
+  if (municipalities.length === 0) return;
+  await db.query(
+    `INSERT INTO client_municipalities (client_id, municipality_code, relation, rank)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`,
+    [
+      id,
+      municipalities.map((m) => m.code),
+      municipalities.map((m) => m.relation),
+      municipalities.map((m) => m.rank),
+    ],
+  );
+}
+
+async function writeAvoidedNeighbourhoods(
+  db: Db,
+  id: string,
+  client: CreateClientInput,
+): Promise<void> {
+  if (client.avoidNeighbourhoods.length === 0) return;
+  await db.query(
+    `INSERT INTO client_avoided_neighbourhoods (client_id, neighbourhood_code)
+     SELECT $1, unnest($2::text[])`,
+    [id, client.avoidNeighbourhoods],
+  );
+}
+
+async function writeAvoidedCorporations(
+  db: Db,
+  id: string,
+  client: CreateClientInput,
+): Promise<void> {
+  if (client.avoidCorporations.length === 0) return;
+  await db.query(
+    `INSERT INTO client_avoided_corporations (client_id, corporation_id)
+     SELECT $1, unnest($2::uuid[])`,
+    [id, client.avoidCorporations],
+  );
+}
+
+async function writeAnchors(db: Db, id: string, client: CreateClientInput): Promise<void> {
+  if (client.anchors.length === 0) return;
+  await db.query(
+    `INSERT INTO client_anchors (client_id, position, kind, lat, lon)
+     SELECT $1, r.position - 1, r.kind, r.lat, r.lon
+       FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS r(kind, lat, lon, position)`,
+    [
+      id,
+      client.anchors.map((a) => a.kind),
+      client.anchors.map((a) => a.lat),
+      client.anchors.map((a) => a.lon),
+    ],
+  );
 }
 
 export async function closeClient(

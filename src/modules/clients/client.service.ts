@@ -124,7 +124,7 @@ export class ClientService {
       if (!merged.success) throw new ValidationError(fieldErrorsFromZod(merged.error));
       if (isDeepStrictEqual(merged.data, before)) return this.present(current);
       const supportKind = await this.validate(tx, actor, merged.data);
-      await repository.updateClientProfile(tx, id, merged.data, supportKind);
+      await repository.updateClientProfile(tx, id, merged.data, supportKind, before);
       await requestMatchingRun(tx, {
         municipalityCodes: [current.municipalityOfBelonging, merged.data.municipalityOfBelonging],
       });
