@@ -12,6 +12,7 @@ import { Webhooks1764700000000 } from './1764700000000-webhooks';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { ActorChangeNotifications1765400000000 } from './1765400000000-actor-change-notifications';
 import { RegionChangeLog1765900000000 } from './1765900000000-region-change-log';
+import { ListOrderIndexes1766000000000 } from './1766000000000-list-order-indexes';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReportIndexes1764900000000,
   ActorChangeNotifications1765400000000,
   RegionChangeLog1765900000000,
+  ListOrderIndexes1766000000000,
 ];
