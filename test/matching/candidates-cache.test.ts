@@ -416,6 +416,40 @@ describe('the region change log', () => {
     }
   });
 
+  it('when many requests miss while the region is being written to, then they share reads, and each sees every write committed before it asked', async () => {
+    const world = await createMatchingWorld(t.app, t.runtime.dataSource);
+    const watched = await newUnit(world);
+    const client = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    const service = directService(t, () => new Date());
+    const actor = matcherOf(world);
+    expect((await service.candidates(actor, watched, 10)).items).toHaveLength(1);
+    const writer = await connect(t);
+    try {
+      // Each round: a committed write the requests must see, then twelve requests at once.
+      for (const maxRent of [300, 900, 310, 910]) {
+        await writer.query(`UPDATE clients SET max_rent = $2 WHERE id = $1`, [
+          client.body.id,
+          maxRent,
+        ]);
+        const readsBefore = service.regionReads;
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, () => service.candidates(actor, watched, 10)),
+        );
+        const expected = maxRent >= 600 ? 1 : 0;
+        for (const answer of answers) expect(answer.items).toHaveLength(expected);
+        // One read serves a round's requests (two if the first had started before the rest came).
+        expect(service.regionReads - readsBefore).toBeGreaterThanOrEqual(1);
+        expect(service.regionReads - readsBefore).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      await writer.end();
+    }
+  });
+
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const watched = await newUnit(world);

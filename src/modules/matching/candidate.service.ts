@@ -7,9 +7,9 @@ import { capBlockedClients, evaluatePair, generatePairs, type PairEvaluation } f
 import type { UnitCandidate } from './engine/region-match';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
 import type { CapBlockedList } from './run.schemas';
+import { SharedRegionReads } from './region-reads';
 import { type KeptRegion, RegionSnapshotCache } from './snapshot.cache';
 import {
-  inSnapshot,
   probeRegion,
   probeUnit,
   type KeptSnapshots,
@@ -41,6 +41,7 @@ export interface WhyNot extends PairEvaluation {
  */
 export class CandidateService {
   private readonly cache: RegionSnapshotCache;
+  private readonly reads: SharedRegionReads;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,6 +49,7 @@ export class CandidateService {
     cache: { regions: number; maxAgeMs: number },
   ) {
     this.cache = new RegionSnapshotCache(cache.regions, cache.maxAgeMs);
+    this.reads = new SharedRegionReads(dataSource, clock);
   }
 
   /** How many times this service read a region in full (its kept snapshots did not hold). */
@@ -58,11 +60,9 @@ export class CandidateService {
   /** The waiting clients a run could propose for this unit, best first. */
   async candidates(actor: Actor, unitId: string, limit: number): Promise<CandidateList> {
     requireRole(actor, 'matcher', 'admin');
-    const now = this.clock();
     return this.withRegion(
-      now,
-      async (db, kept) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept)),
-      (probe, region) => ({
+      async (db, kept, now) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept)),
+      (probe, region, now) => ({
         unitId,
         unitStatus: probe.status,
         policyVersion: region.policyVersion,
@@ -81,15 +81,13 @@ export class CandidateService {
     const regionNotFound = () =>
       new MatchingError(MatchingErrorCode.RegionNotFound, `No region "${regionCode}".`);
     if (actor.role !== 'admin' && actor.regionCode !== regionCode) throw regionNotFound();
-    const now = this.clock();
     return this.withRegion(
-      now,
-      async (db, kept) => {
+      async (db, kept, now) => {
         const probe = await probeRegion(db, regionCode, now, kept);
         if (!probe) throw regionNotFound();
         return probe;
       },
-      (_probe, region) => {
+      (_probe, region, now) => {
         const snapshot = region.at(now);
         const visible = new Set(
           snapshot.clients
@@ -114,17 +112,15 @@ export class CandidateService {
   /** Every hard rule for one pair, passed or failed with its sentence, and the soft scores. */
   async whyNot(actor: Actor, unitId: string, clientId: string): Promise<WhyNot> {
     requireRole(actor, 'matcher', 'admin');
-    const now = this.clock();
     return this.withRegion(
-      now,
-      async (db, kept) => {
+      async (db, kept, now) => {
         const probe = visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept, clientId));
         if (!probe.client || probe.client.regionCode !== probe.regionCode) {
           throw new MatchingError(MatchingErrorCode.ClientNotFound, `No client ${clientId}.`);
         }
         return { ...probe, client: probe.client };
       },
-      (probe, region) => {
+      (probe, region, now) => {
         const { context } = region.at(now);
         const client = probe.client.engine;
         // The client's tiers as a run computes them, whether or not this pair is allowed.
@@ -142,31 +138,26 @@ export class CandidateService {
   }
 
   /**
-   * Runs `use` on the region `probe` finds, kept or read. A miss reads the region in one
-   * snapshot with a second probe, so what the request asks about and the region are of one
-   * moment; a miss while another request reads the region waits for that read and looks again.
+   * Runs `use` on the region `probe` finds, kept or read. A miss joins the region's next shared
+   * read (`SharedRegionReads`), in whose snapshot the request probes again: so what it asks about
+   * and the region are of one moment, later than the request's arrival.
    */
   private async withRegion<P extends RegionProbe, T>(
-    now: Date,
-    probe: (db: Db, kept: KeptSnapshots) => Promise<P>,
-    use: (probe: P, region: KeptRegion) => T,
+    probe: (db: Db, kept: KeptSnapshots, now: Date) => Promise<P>,
+    use: (probe: P, region: KeptRegion, now: Date) => T,
     missing: () => Error,
   ): Promise<T> {
-    const first = await probe(this.dataSource.manager, this.cache.snapshots());
+    const now = this.clock();
+    const first = await probe(this.dataSource.manager, this.cache.snapshots(), now);
     const kept = this.cache.find(first, now);
-    if (kept) return use(first, kept);
-    const inFlight = this.cache.loadInFlight(first.regionCode);
-    if (inFlight) {
-      await inFlight;
-      const again = await probe(this.dataSource.manager, this.cache.snapshots());
-      const settled = this.cache.find(again, now);
-      if (settled) return use(again, settled);
-    }
-    return inSnapshot(this.dataSource, async (db) => {
-      const current = await probe(db, {});
-      const region = await this.cache.load(db, current.regionCode, now);
+    if (kept) return use(first, kept, now);
+    return this.reads.join(first.regionCode, async (db, readAt) => {
+      // Earlier requests of this read may have loaded the region in this very snapshot already.
+      const current = await probe(db, this.cache.snapshots(), readAt);
+      const region =
+        this.cache.find(current, readAt) ?? (await this.cache.load(db, current.regionCode, readAt));
       if (!region) throw missing();
-      return use(current, region);
+      return use(current, region, readAt);
     });
   }
 }

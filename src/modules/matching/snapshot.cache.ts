@@ -126,7 +126,6 @@ function stillCounted(earliest: string | null, windowStart: string | null): bool
 
 export class RegionSnapshotCache {
   private readonly kept = new Map<string, KeptRegion>();
-  private readonly loading = new Map<string, Promise<unknown>>();
   /** How many times a region was read (every miss); what the kept snapshots save is the rest. */
   reads = 0;
 
@@ -163,34 +162,16 @@ export class RegionSnapshotCache {
    */
   async load(db: Db, regionCode: string, now: Date): Promise<KeptRegion | undefined> {
     this.reads++;
-    const loading = loadRegionSnapshot(db, regionCode, now);
-    this.loading.set(regionCode, loading);
-    try {
-      const snapshot = await loading;
-      if (!snapshot) return undefined;
-      const region = new KeptRegion(snapshot, now);
-      this.kept.delete(regionCode);
-      this.kept.set(regionCode, region);
-      for (const oldest of this.kept.keys()) {
-        if (this.kept.size <= this.capacity) break;
-        this.kept.delete(oldest);
-      }
-      return region;
-    } finally {
-      if (this.loading.get(regionCode) === loading) this.loading.delete(regionCode);
+    const snapshot = await loadRegionSnapshot(db, regionCode, now);
+    if (!snapshot) return undefined;
+    const region = new KeptRegion(snapshot, now);
+    this.kept.delete(regionCode);
+    this.kept.set(regionCode, region);
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= this.capacity) break;
+      this.kept.delete(oldest);
     }
-  }
-
-  /**
-   * Settles when a read of the region already under way ends (undefined: none), so concurrent
-   * requests after a change wait for one read instead of each reading the region.
-   */
-  loadInFlight(regionCode: string): Promise<void> | undefined {
-    const loading = this.loading.get(regionCode);
-    return loading?.then(
-      () => undefined,
-      () => undefined,
-    );
+    return region;
   }
 
   get size(): number {

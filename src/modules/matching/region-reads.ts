@@ -1,0 +1,67 @@
+/**
+ * Reads of a region shared by the requests that miss its kept snapshot.
+ *
+ * While a region is being written to, a kept snapshot rarely holds, and every candidates request
+ * would read the whole region itself. Instead, a request that misses joins the region's next read:
+ * at most one read of a region runs at a time, and the requests that missed meanwhile wait for the
+ * one after it, which starts when it ends and serves them all in one REPEATABLE READ transaction.
+ * A read starts its snapshot after every request it serves had arrived, so each answer is as
+ * exact as the request's own read would have been (it sees every write committed before the
+ * request), and under any rate of writes a region is read at most about once per read's duration.
+ */
+import type { DataSource } from 'typeorm';
+
+import type { Db } from '../../shared/database/db';
+import type { Clock } from '../../shared/time/clock';
+import { inSnapshot } from './snapshot.loader';
+
+interface Entry {
+  run: (db: Db, now: Date) => Promise<void>;
+  fail: (error: unknown) => void;
+}
+
+export class SharedRegionReads {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly queued = new Map<string, Entry[]>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Runs `work` in the region's next read, which starts after this call: in its transaction, at
+   * its `now`, after the work of the requests that joined before. One work's failure is its own;
+   * a failure of the transaction itself (its start) fails every work of the read.
+   */
+  join<T>(regionCode: string, work: (db: Db, now: Date) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry: Entry = { run: (db, now) => work(db, now).then(resolve, reject), fail: reject };
+      const queue = this.queued.get(regionCode);
+      if (queue) {
+        queue.push(entry);
+        return;
+      }
+      this.queued.set(regionCode, [entry]);
+      void this.readNext(regionCode);
+    });
+  }
+
+  private async readNext(regionCode: string): Promise<void> {
+    const previous = this.running.get(regionCode);
+    if (previous) await previous;
+    // From here to `running.set` nothing awaits: whoever joins later joins the read after this.
+    const entries = this.queued.get(regionCode) ?? [];
+    this.queued.delete(regionCode);
+    const read = inSnapshot(this.dataSource, async (db) => {
+      const now = this.clock();
+      for (const entry of entries) await entry.run(db, now);
+    }).catch((error: unknown) => {
+      // Settled entries ignore this; the others never ran.
+      for (const entry of entries) entry.fail(error);
+    });
+    this.running.set(regionCode, read);
+    await read;
+    if (this.running.get(regionCode) === read) this.running.delete(regionCode);
+  }
+}
