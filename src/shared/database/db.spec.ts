@@ -63,6 +63,7 @@ describe('isDatabaseUnreachable', () => {
   it.each([
     ['a unique violation', { driverError: withCode('23505'), message: 'duplicate key' }],
     ['a syntax error', withCode('42601')],
+    ['a statement with too few parameters (protocol violation)', withCode('08P01')],
     ['a plain error', new Error('boom')],
     ['not an error', 'ECONNREFUSED'],
   ])('is false for %s', (_name, error) => {

@@ -67,8 +67,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   const pg = pgError(error);
   if (pg) {
     if (NETWORK_CODES.has(pg.code)) return true;
-    // Class 08 connection exception; admin or crash shutdown, cannot connect now; too many connections.
-    if (pg.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(pg.code)) {
+    // Class 08 connection exception (but a protocol violation, 08P01, is a statement the code got
+    // wrong, such as too few parameters: retrying will not help); admin or crash shutdown, cannot
+    // connect now; too many connections.
+    if (
+      (pg.code.startsWith('08') && pg.code !== '08P01') ||
+      ['57P01', '57P02', '57P03', '53300'].includes(pg.code)
+    ) {
       return true;
     }
   }
