@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/auth/actor';
 import { currentRequestContext } from '../../shared/context/request-context';
 import type { Db } from '../../shared/database/db';
-import { prepared } from '../../shared/database/prepared';
+import { type Params, prepared } from '../../shared/database/prepared';
 
 export interface AuditEvent {
   /** `<entity>.<verb>`, e.g. `unit.created`, `client.read`. */
@@ -46,25 +46,18 @@ export async function recordAudit(
  * The audit insert as a data-modifying CTE, for a read that must log what it returns in the same
  * statement (so no answer leaves without its audit rows, at no extra round trip): one `action`
  * row for each row of the SQL `rows`, whose two columns are the entity's id and the details
- * (jsonb). Placeholders from `$at` on.
+ * (jsonb). Its values are added to the statement's `params`.
  */
 export function auditCte(
   actor: Actor,
   event: { action: string; entityType: string; rows: string },
-  at: number,
-): { sql: string; params: unknown[] } {
-  return {
-    sql: `INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
-          SELECT $${at}, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, r.entity_id::text, r.details
-            FROM (${event.rows}) AS r(entity_id, details)`,
-    params: [
-      actor.organisationId,
-      actor.tokenId,
-      currentRequestContext()?.requestId ?? null,
-      event.action,
-      event.entityType,
-    ],
-  };
+  params: Params,
+): string {
+  return `INSERT INTO audit_events (organisation_id, token_id, request_id, action, entity_type, entity_id, details)
+          SELECT ${params.add(actor.organisationId)}, ${params.add(actor.tokenId)},
+                 ${params.add(currentRequestContext()?.requestId ?? null)},
+                 ${params.add(event.action)}, ${params.add(event.entityType)}, r.entity_id::text, r.details
+            FROM (${event.rows}) AS r(entity_id, details)`;
 }
 
 export interface AuditRow {

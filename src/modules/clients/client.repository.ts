@@ -323,16 +323,14 @@ async function readClients(
   const limit = params.add(limits.read);
   const logged = readBy ? params.add(limits.logged) : '';
   const audit = readBy
-    ? params.include((at) =>
-        auditCte(
-          readBy,
-          {
-            action: 'client.read',
-            entityType: 'client',
-            rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${logged}`,
-          },
-          at,
-        ),
+    ? auditCte(
+        readBy,
+        {
+          action: 'client.read',
+          entityType: 'client',
+          rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${logged}`,
+        },
+        params,
       )
     : undefined;
   const rows = await db.query<

@@ -150,17 +150,15 @@ export async function listProposals(
         : '';
   const readBy = options.readBy;
   const audit = readBy
-    ? params.include((at) =>
-        auditCte(
-          readBy,
-          {
-            action: 'client.read',
-            entityType: 'client',
-            rows: `SELECT "clientId", jsonb_build_object('via', 'proposal', 'proposalId', id)
-                     FROM page ORDER BY sort_at, id LIMIT ${limit} - 1`,
-          },
-          at,
-        ),
+    ? auditCte(
+        readBy,
+        {
+          action: 'client.read',
+          entityType: 'client',
+          rows: `SELECT "clientId", jsonb_build_object('via', 'proposal', 'proposalId', id)
+                   FROM page ORDER BY sort_at, id LIMIT ${limit} - 1`,
+        },
+        params,
       )
     : undefined;
   const rows = await db.query<(ListedProposal & ClientSummaryRow & UnitDetailsRow)[]>(

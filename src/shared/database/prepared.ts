@@ -101,10 +101,7 @@ export class Params {
       : `(${alias}.created_at, ${alias}.id) > (${this.add(cursor.createdAt)}::timestamptz, ${this.add(cursor.id)}::uuid)`;
   }
 
-  /**
-   * A fragment written for placeholders from `$at` on (`{ sql, params }`), with its values added.
-   * `fragment` must not add values itself: they would take the fragment's numbers.
-   */
+  /** A fragment written for placeholders from `$at` on (`{ sql, params }`), with its values added. */
   include(fragment: (at: number) => { sql: string; params: readonly unknown[] }): string {
     const { sql, params } = fragment(this.values.length + 1);
     this.values.push(...params);
