@@ -43,7 +43,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{config,src,workers,scripts,bench}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{config,src,workers,scripts,bench,loadtest}/**/*.spec.ts'],
     },
     {
       ...common,

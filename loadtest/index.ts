@@ -6,11 +6,16 @@
  *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
  *   npm run loadtest -- --national [--engine-nice N]
  *                                          then the mix again while a national-size run executes
+ *   npm run loadtest -- --phases reads,capacity --read-rate 400
+ *                                          some phases only; the reads at another rate than the
+ *                                          target's
  *   LOADTEST_URL=http://localhost:3000 LOADTEST_TOKENS=tokens.txt npm run loadtest
  *                                          against a running service seeded with the demo data
  *                                          (tokens.txt: what `npm run --silent seed:demo` printed)
  *
- * LOADTEST_SECONDS sets the length of each phase (default 20).
+ * Phases: reads, writes, mixed (both at their rates), capacity (the reads at rising rates, where the
+ * knee is), saturation (each list alone, as fast as it answers). Reads and writes are sent paced,
+ * open-loop (measure.ts). LOADTEST_SECONDS sets the length of each phase (default 20).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,9 +29,11 @@ import {
   discoverWorld,
   listClasses,
   parseTokens,
+  rankEveryUnit,
   readClasses,
   refreshEditable,
   runsBusy,
+  type World,
   writeClasses,
 } from './scenario';
 
@@ -120,12 +127,14 @@ async function main(): Promise<void> {
     options: {
       apis: { type: 'string', default: '1' },
       workers: { type: 'string', default: '1' },
-      phases: { type: 'string', default: 'reads,writes,mixed,saturation' },
+      phases: { type: 'string', default: 'reads,writes,mixed,capacity,saturation' },
       national: { type: 'boolean', default: false },
       'engine-nice': { type: 'string' },
+      'read-rate': { type: 'string' },
     },
   });
   const seconds = Number(process.env.LOADTEST_SECONDS ?? '20');
+  const readRate = Number(values['read-rate'] ?? TARGETS.readRate);
   const phases = new Set(values.phases.split(','));
   const external = process.env.LOADTEST_URL;
   const cleanups: (() => Promise<void>)[] = [];
@@ -160,13 +169,18 @@ async function main(): Promise<void> {
     const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
     cleanups.push(() => national?.stop() ?? Promise.resolve());
     const checks: Check[] = [];
-    // Warm-up: connections, plans and JIT, not measured.
+    // Warm-up: connections, plans and JIT, each home ranked once; not measured.
+    const rankMs = await rankEveryUnit(urls, world);
+    process.stdout.write(
+      `warm-up: ${world.unitIds.length} homes' candidates ranked on ${urls.length} API process(es) in ${Math.round(rankMs)} ms\n`,
+    );
     await runPhase('warm-up', readClasses(world, 200), urls, 3);
     if (phases.has('reads')) {
-      const reads = await runPhase('reads', readClasses(world, TARGETS.readRate), urls, seconds);
+      const reads = await runPhase('reads', readClasses(world, readRate), urls, seconds);
       print(reads);
-      checks.push(...checkRate(reads, 'reads', TARGETS.readRate, TARGETS.readP99Ms));
+      checks.push(...checkRate(reads, 'reads', readRate, TARGETS.readP99Ms));
     }
+    if (phases.has('capacity')) await capacity(world, urls, seconds);
     if (phases.has('writes')) {
       await refreshEditable(base, world);
       const writes = await runPhase(
@@ -183,16 +197,13 @@ async function main(): Promise<void> {
       await refreshEditable(base, world);
       mixed = await runPhase(
         'mixed',
-        [
-          ...readClasses(world, TARGETS.readRate),
-          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
-        ],
+        [...readClasses(world, readRate), ...writeClasses(world, TARGETS.writeRate, seconds, tag)],
         urls,
         seconds,
       );
       print(mixed);
       checks.push(
-        ...checkRate(mixed, 'reads', TARGETS.readRate, TARGETS.readP99Ms),
+        ...checkRate(mixed, 'reads', readRate, TARGETS.readP99Ms),
         ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
       );
     }
@@ -204,10 +215,7 @@ async function main(): Promise<void> {
       await refreshEditable(base, world);
       const during = await runPhase(
         'mixed, during a national run',
-        [
-          ...readClasses(world, TARGETS.readRate),
-          ...writeClasses(world, TARGETS.writeRate, seconds, tag),
-        ],
+        [...readClasses(world, readRate), ...writeClasses(world, TARGETS.writeRate, seconds, tag)],
         urls,
         seconds,
       );
@@ -227,7 +235,7 @@ async function main(): Promise<void> {
         if (!before || !after) continue;
         const rise = (after.p99 / before.p99 - 1) * 100;
         // Compared at the target rate only: a saturated API's p99 is its queue, not its latency.
-        const rate = kind === 'reads' ? TARGETS.readRate : TARGETS.writeRate;
+        const rate = kind === 'reads' ? readRate : TARGETS.writeRate;
         const held = before.rps >= rate * 0.95 && after.rps >= rate * 0.95;
         checks.push({
           what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} % at the target rate`,
@@ -286,6 +294,38 @@ async function main(): Promise<void> {
     for (const cleanup of cleanups) await cleanup();
     await service?.stop();
   }
+}
+
+/**
+ * The read mix at rising rates, each alone, up to the first rate it does not hold by far: where the
+ * knee is on this machine, which says more than one rate passed or failed. Informational: the
+ * targets are checked by the reads phase.
+ */
+async function capacity(world: World, urls: string[], seconds: number): Promise<void> {
+  const rows: Figures[] = [];
+  let held: number | undefined;
+  for (let rate = 200; rate <= 2 * TARGETS.readRate; rate += 100) {
+    const result = await runPhase(
+      `capacity ${rate}`,
+      readClasses(world, rate),
+      urls,
+      Math.max(5, seconds / 2),
+    );
+    const reads = result.byKind[0];
+    if (!reads) break;
+    rows.push({ ...reads, name: `${rate} req/s sent` });
+    const kept =
+      reads.rps >= rate * 0.95 &&
+      reads.p99 <= TARGETS.readP99Ms &&
+      reads.errors + reads.non2xx === 0;
+    if (kept) held = rate;
+    // Past the knee the queue only grows: one rate beyond it shows that, more add nothing.
+    if (!kept && reads.p99 > TARGETS.readP99Ms * 2) break;
+  }
+  process.stdout.write(
+    `\n== capacity (the read mix at rising rates; load average ${loadavg()[0]?.toFixed(2)})\n${table(rows)}\n` +
+      `reads hold p99 ≤ ${TARGETS.readP99Ms} ms up to ${held === undefined ? 'none of these rates' : `${held} req/s`}\n`,
+  );
 }
 
 /**

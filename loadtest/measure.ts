@@ -1,5 +1,11 @@
-/** Runs autocannon per endpoint class and turns each request's latency into the figures we report. */
+/**
+ * Sends each endpoint class (paced at its rate, or autocannon at saturation) and turns each
+ * request's latency into the figures we report.
+ */
+import { performance } from 'node:perf_hooks';
+
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 
 /** One kind of request (e.g. "clients-list"), sent at `rate` requests/s, or as fast as it goes. */
 export interface EndpointClass {
@@ -7,6 +13,7 @@ export interface EndpointClass {
   kind: 'read' | 'write';
   /** Requests per second over all targets; undefined = saturation (as fast as answers come). */
   rate?: number;
+  /** At saturation: requests in flight. At a rate: the most connections the class may open. */
   connections: number;
   /** Builds each request (autocannon stops if the first one is missing, so there always is one). */
   next: () => Request;
@@ -70,22 +77,115 @@ interface ClassResult {
   non2xx: number;
   /** The first few refused answers, so a non-2xx can be told from a slow 2xx. */
   refusals: string[];
+  /** From the first request sent to the last answer: a rate the service could not keep runs over. */
+  seconds: number;
 }
 
-/** One autocannon instance per class and target; every response's latency is kept. */
-function runClass(
-  endpoint: EndpointClass,
-  targets: readonly string[],
-  seconds: number,
-): Promise<ClassResult> {
-  const result: ClassResult = {
+function emptyResult(endpoint: EndpointClass, seconds: number): ClassResult {
+  return {
     name: endpoint.name,
     kind: endpoint.kind,
     latencies: [],
     errors: 0,
     non2xx: 0,
     refusals: [],
+    seconds,
   };
+}
+
+function noteRefusal(
+  result: ClassResult,
+  request: Request | undefined,
+  status: number,
+  body: string,
+) {
+  if (status >= 300 && result.refusals.length < 3) {
+    result.refusals.push(`${status} ${request?.path ?? '?'}: ${body.slice(0, 200)}`);
+  }
+}
+
+/**
+ * A class with a rate, sent open-loop: request i leaves at start + i / rate, whatever has come
+ * back by then, spread round-robin over the targets, and its latency runs from that planned moment
+ * to the end of its answer. So 500 requests/s arrive evenly, as 500 users' clicks would, and a slow
+ * answer counts for every request that had to wait behind it (no coordinated omission).
+ * (autocannon's rate is a quota per connection per second, sent back to back when each second
+ * starts: every second begins with a burst as large as the connections allow, and the figures
+ * measure that burst's queue, not the rate.)
+ */
+async function runPaced(
+  endpoint: EndpointClass & { rate: number },
+  targets: readonly string[],
+  seconds: number,
+): Promise<ClassResult> {
+  const result = emptyResult(endpoint, seconds);
+  const pools = targets.map(
+    (url) =>
+      new Pool(url, {
+        connections: Math.max(1, Math.ceil(endpoint.connections / targets.length)),
+        headersTimeout: 10_000,
+        bodyTimeout: 10_000,
+      }),
+  );
+  const send = async (i: number, plannedAt: number) => {
+    const request = endpoint.next();
+    const pool = pools[i % pools.length];
+    try {
+      if (!pool) throw new Error('no target');
+      const response = await pool.request({
+        method: request.method,
+        path: request.path,
+        headers: {
+          authorization: `Bearer ${request.token}`,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(request.ifMatch === undefined ? {} : { 'if-match': request.ifMatch }),
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      const body = await response.body.text();
+      result.latencies.push(performance.now() - plannedAt);
+      if (response.statusCode < 200 || response.statusCode >= 300) result.non2xx++;
+      noteRefusal(result, request, response.statusCode, body);
+      endpoint.answered?.(request, response.statusCode, body);
+    } catch {
+      // No answer (refused, reset, timed out): an error, as autocannon counts one.
+      result.errors++;
+    }
+  };
+  const total = Math.round(endpoint.rate * seconds);
+  const interval = 1000 / endpoint.rate;
+  const sending: Promise<void>[] = [];
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1);
+      while (sending.length < due) {
+        sending.push(send(sending.length, start + sending.length * interval));
+      }
+      if (sending.length >= total) {
+        resolve();
+        return;
+      }
+      // Wake for the next planned request; timers are late rather than early, and a late tick
+      // sends what fell due meanwhile with its own planned time.
+      setTimeout(tick, Math.max(0, start + sending.length * interval - performance.now()));
+    };
+    tick();
+  });
+  await Promise.all(sending);
+  // What was sent over `seconds` took this long to answer: the rate the service kept.
+  result.seconds = Math.max(seconds, (performance.now() - start) / 1000);
+  await Promise.all(pools.map((pool) => pool.close()));
+  return result;
+}
+
+/** At saturation: one autocannon instance per target, each response's latency kept. */
+function runSaturated(
+  endpoint: EndpointClass,
+  targets: readonly string[],
+  seconds: number,
+): Promise<ClassResult> {
+  const result = emptyResult(endpoint, seconds);
   const perTarget = targets.map(
     (url) =>
       new Promise<void>((resolve, reject) => {
@@ -95,9 +195,6 @@ function runClass(
             url,
             duration: seconds,
             connections: Math.max(1, Math.round(endpoint.connections / targets.length)),
-            ...(endpoint.rate === undefined
-              ? {}
-              : { overallRate: Math.max(1, Math.round(endpoint.rate / targets.length)) }),
             timeout: 10,
             requests: [
               {
@@ -118,11 +215,7 @@ function runClass(
                 },
                 onResponse: (status, body, context) => {
                   const request = sent.get(context);
-                  if (status >= 300 && result.refusals.length < 3) {
-                    result.refusals.push(
-                      `${status} ${request?.path ?? '?'}: ${body.slice(0, 200)}`,
-                    );
-                  }
+                  noteRefusal(result, request, status, body);
                   if (request) endpoint.answered?.(request, status, body);
                 },
               },
@@ -161,8 +254,14 @@ export async function runPhase(
   targets: readonly string[],
   seconds: number,
 ): Promise<PhaseResult> {
-  const results = await Promise.all(classes.map((c) => runClass(c, targets, seconds)));
-  const byClass = results.map((r) => figures(r.name, r.latencies, seconds, r.errors, r.non2xx));
+  const results = await Promise.all(
+    classes.map(({ rate, ...c }) =>
+      rate === undefined
+        ? runSaturated(c, targets, seconds)
+        : runPaced({ ...c, rate }, targets, seconds),
+    ),
+  );
+  const byClass = results.map((r) => figures(r.name, r.latencies, r.seconds, r.errors, r.non2xx));
   const byKind = (['read', 'write'] as const)
     .map((kind) => results.filter((r) => r.kind === kind))
     .filter((group) => group.length > 0)
@@ -170,7 +269,7 @@ export async function runPhase(
       figures(
         `${group[0]?.kind ?? ''}s`,
         group.flatMap((r) => r.latencies),
-        seconds,
+        Math.max(...group.map((r) => r.seconds)),
         group.reduce((total, r) => total + r.errors, 0),
         group.reduce((total, r) => total + r.non2xx, 0),
       ),

@@ -175,7 +175,9 @@ function cycling(make: (i: number) => Request): () => Request {
   return () => make(i++);
 }
 
-const connectionsFor = (rate: number) => Math.max(2, Math.ceil(rate / 25));
+// Connections a paced class may open: a connection carries 10 requests/s even at 100 ms each, so
+// the load generator's own pool is not where requests queue.
+const connectionsFor = (rate: number) => Math.max(4, Math.ceil(rate / 10));
 
 /** The matchers' reading day, `total` requests/s over all read classes; undefined = saturation. */
 export function readClasses(world: World, total: number): EndpointClass[] {
@@ -268,8 +270,7 @@ export function writeClasses(
   tag: string,
 ): EndpointClass[] {
   const free = [...world.editableClients];
-  // With room to spare: autocannon sends a little beyond rate × seconds (requests in flight when a
-  // phase ends, catching up after a stall), and a proposal accepted twice is a 409.
+  // With room to spare: a proposal accepted twice is a 409.
   const acceptRate = Math.min(total * 0.2, world.toAccept.length / (seconds * 1.5));
   const rest = total - acceptRate;
   let lastAccepted = world.toAccept[0];
@@ -355,6 +356,22 @@ export function writeClasses(
     });
   }
   return classes;
+}
+
+/**
+ * Asks each home's candidates once from every API process, one at a time; returns the ms taken.
+ * The first ask after a region changed ranks the home and later asks answer from the kept ranking:
+ * by the time a matcher's day is measured, its homes have long been looked at, so a read phase must
+ * not measure every home's first ranking at once (the mixed phase's writes still make rankings
+ * anew).
+ */
+export async function rankEveryUnit(urls: readonly string[], world: World): Promise<number> {
+  const token = pick(world.matchers, 0).token;
+  const start = performance.now();
+  for (const base of urls) {
+    for (const id of world.unitIds) await getJson(base, `/units/${id}/candidates?limit=20`, token);
+  }
+  return performance.now() - start;
 }
 
 /** True while a matching run of the region is queued or running (the first one after a seed). */
