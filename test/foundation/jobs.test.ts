@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+
 import { QueueEvents } from 'bullmq';
 import { z } from 'zod';
 
@@ -57,6 +59,9 @@ describe('background jobs', () => {
 
   it('when a declared job is enqueued, then the worker runs its handler with the parsed payload', async () => {
     await events.waitUntilReady();
+    // The producer refuses while its connection is still being made (a loaded machine's first
+    // test may get here first).
+    if (producerRedis.status !== 'ready') await once(producerRedis, 'ready');
     const unitId = '0b0f6a3e-8a8e-4f57-9b55-8a3c1c1c2a10';
     const id = await producer.enqueue(echo, { unitId });
     const job = await producer.queue(queue).getJob(id);
