@@ -1,12 +1,22 @@
-import type { Db } from '../../shared/database/db';
+import { beforeCommit, type Db } from '../../shared/database/db';
 import { MATCHING_TOPICS } from './matching.jobs';
 
 /**
  * Records, in the caller's transaction, that something that matters to matching changed in these
  * regions (named directly, or through municipalities in them): the region's change counter goes
  * up and an outbox message asks for a run. Commit and request are one; Redis need not be up.
+ * Every write to a region updates its counter row, which then stays locked until commit: so the
+ * update is made last, just before the commit (`beforeCommit`), and a region's writers queue
+ * behind each other only for that, not for the rest of each other's transactions.
  */
 export async function requestMatchingRun(
+  db: Db,
+  where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
+): Promise<void> {
+  await beforeCommit(db, () => bumpRegions(db, where));
+}
+
+async function bumpRegions(
   db: Db,
   where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
 ): Promise<void> {
@@ -36,12 +46,14 @@ export async function regionRunDue(db: Db, regionCode: string): Promise<boolean>
   return rows[0]?.due ?? false;
 }
 
-/** A run has seen every change up to `seq`. */
+/** A run has seen every change up to `seq`; made just before commit, as `requestMatchingRun`. */
 export async function markRegionServed(db: Db, regionCode: string, seq: number): Promise<void> {
-  await db.query(
-    `UPDATE matching_region_state SET served_seq = greatest(served_seq, $2), served_at = now()
-      WHERE region_code = $1`,
-    [regionCode, seq],
+  await beforeCommit(db, () =>
+    db.query(
+      `UPDATE matching_region_state SET served_seq = greatest(served_seq, $2), served_at = now()
+        WHERE region_code = $1`,
+      [regionCode, seq],
+    ),
   );
 }
 

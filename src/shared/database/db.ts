@@ -9,8 +9,33 @@ export function rootDb(dataSource: DataSource): Db {
   return dataSource.manager;
 }
 
+/** Per transaction `inTransaction` began: what `beforeCommit` left to run last. */
+const lastInTransaction = new WeakMap<Db, (() => Promise<unknown>)[]>();
+
+/**
+ * Runs `work` in a transaction, then what `beforeCommit` left to run last, then commits; any
+ * failure rolls it all back.
+ */
 export function inTransaction<T>(dataSource: DataSource, work: (db: Db) => Promise<T>): Promise<T> {
-  return dataSource.transaction(work);
+  return dataSource.transaction(async (db) => {
+    const last: (() => Promise<unknown>)[] = [];
+    lastInTransaction.set(db, last);
+    const result = await work(db);
+    for (const statement of last) await statement();
+    return result;
+  });
+}
+
+/**
+ * Runs `statement` as one of the last of `db`'s transaction, just before its commit (in the order
+ * given), when `inTransaction` began it; at once otherwise. For a write to a row every writer of
+ * the kind updates (a region's change counter): the row stays locked from that write to the
+ * commit, so the write is best made when nothing but the commit is left to wait for.
+ */
+export async function beforeCommit(db: Db, statement: () => Promise<unknown>): Promise<void> {
+  const last = lastInTransaction.get(db);
+  if (last) last.push(statement);
+  else await statement();
 }
 
 interface PgError {

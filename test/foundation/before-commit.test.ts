@@ -1,0 +1,102 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+
+import { loadConfig } from '../../config';
+import { requestMatchingRun } from '../../src/modules/matching';
+import { createDataSource } from '../../src/shared/database/data-source';
+import { beforeCommit, type Db, inTransaction, rootDb } from '../../src/shared/database/db';
+import { createRegion } from '../support/factories';
+
+const transactionId = async (db: Db) =>
+  (await db.query<{ id: string }[]>(`SELECT pg_current_xact_id()::text AS id`))[0]?.id;
+
+describe('statements left to run before commit', () => {
+  const config = loadConfig(process.env);
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = createDataSource(config, { applicationName: 'before-commit-test' });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE TABLE IF NOT EXISTS before_commit_probe (n int NOT NULL)`);
+  });
+  afterAll(async () => {
+    await dataSource.query(`DROP TABLE IF EXISTS before_commit_probe`);
+    await dataSource.destroy();
+  });
+
+  it('run after the work, in the order given, in its transaction', async () => {
+    const order: string[] = [];
+    const ids = await inTransaction(dataSource, async (tx) => {
+      await beforeCommit(tx, async () => {
+        order.push('first left');
+        return transactionId(tx);
+      });
+      await beforeCommit(tx, async () => {
+        order.push('second left');
+      });
+      order.push('work');
+      const work = await transactionId(tx);
+      let last: string | undefined;
+      await beforeCommit(tx, async () => {
+        last = await transactionId(tx);
+      });
+      return { work, last: () => last };
+    });
+    expect(order).toEqual(['work', 'first left', 'second left']);
+    expect(ids.last()).toBe(ids.work);
+  });
+
+  it('roll the work back when one of them fails', async () => {
+    await expect(
+      inTransaction(dataSource, async (tx) => {
+        await tx.query(`INSERT INTO before_commit_probe (n) VALUES (1)`);
+        await beforeCommit(tx, () => tx.query(`INSERT INTO before_commit_probe (n) VALUES (NULL)`));
+      }),
+    ).rejects.toThrow(/null value/);
+    expect(await dataSource.query(`SELECT n FROM before_commit_probe`)).toEqual([]);
+  });
+
+  it('run at once outside a transaction inTransaction began', async () => {
+    let ran = false;
+    await beforeCommit(rootDb(dataSource), async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+  });
+
+  it("when a write asks for a matching run, then the region's counter row stays free until the commit, and is counted by it", async () => {
+    const region = await createRegion(dataSource);
+    await dataSource.query(`INSERT INTO matching_region_state (region_code) VALUES ($1)`, [
+      region.code,
+    ]);
+    const other = new Client({ connectionString: config.DATABASE_URL });
+    await other.connect();
+    try {
+      await inTransaction(dataSource, async (tx) => {
+        await requestMatchingRun(tx, { regionCodes: [region.code] });
+        await tx.query(`SELECT 1`);
+        // Another region writer could take the row now: nothing of this transaction holds it.
+        await other.query('BEGIN');
+        await other.query(
+          `SELECT 1 FROM matching_region_state WHERE region_code = $1 FOR UPDATE NOWAIT`,
+          [region.code],
+        );
+        await other.query('COMMIT');
+      });
+    } finally {
+      await other.end();
+    }
+    expect(
+      await dataSource.query(
+        `SELECT change_seq::int AS seq FROM matching_region_state WHERE region_code = $1`,
+        [region.code],
+      ),
+    ).toEqual([{ seq: 1 }]);
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE topic = 'matching.region_changed' AND payload->>'regionCode' = $1`,
+        [region.code],
+      ),
+    ).toEqual([{ n: 1 }]);
+  });
+});
