@@ -175,9 +175,10 @@ function cycling(make: (i: number) => Request): () => Request {
   return () => make(i++);
 }
 
-// Connections a paced class may open: a connection carries 10 requests/s even at 100 ms each, so
-// the load generator's own pool is not where requests queue.
-const connectionsFor = (rate: number) => Math.max(4, Math.ceil(rate / 10));
+// Connections a paced class may open (undici opens them as needed): one per 2 requests/s, so even
+// at 500 ms an answer the load generator's own pool is not where requests queue; the users it
+// stands for do not wait for each other either.
+const connectionsFor = (rate: number) => Math.max(8, Math.ceil(rate / 2));
 
 /** The matchers' reading day, `total` requests/s over all read classes; undefined = saturation. */
 export function readClasses(world: World, total: number): EndpointClass[] {
