@@ -4,11 +4,15 @@
  * connection, and as the clock moves. The region change log that tells them so must never make
  * one writer wait for another.
  */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { Client } from 'pg';
 import request from 'supertest';
 
 import { CandidateService, pruneRegionChanges } from '../../src/modules/matching';
 import { comparePairsByTier, generatePairs } from '../../src/modules/matching/engine';
+import { RESTING, SharedRegionReads } from '../../src/modules/matching/region-reads';
 import { inSnapshot, loadRegionSnapshot } from '../../src/modules/matching/snapshot.loader';
 import type { Actor } from '../../src/shared/auth/actor';
 import { bearer } from '../support/factories';
@@ -448,6 +452,28 @@ describe('the region change log', () => {
     } finally {
       await writer.end();
     }
+  });
+
+  it('when a region is read again and again, then its reads rest three times their duration between them, and after a quiet spell the next starts at once', async () => {
+    const reads = new SharedRegionReads(t.runtime.dataSource, () => new Date());
+    // A read whose work takes 100 ms; resolves with when the work started.
+    const read = () =>
+      reads.join('resting-test', async () => {
+        const started = performance.now();
+        await sleep(100);
+        return started;
+      });
+    await read();
+    const firstEnded = performance.now();
+    const secondStarted = await read();
+    const secondEnded = performance.now();
+    // The first read lasted at least its 100 ms of work: the second waited three times that.
+    expect(RESTING).toBe(3);
+    expect(secondStarted - firstEnded).toBeGreaterThanOrEqual(290);
+    // Rested: the next read starts when asked (it would wait ≥ 300 ms were it held back).
+    await sleep(4 * (secondEnded - secondStarted) + 100);
+    const asked = performance.now();
+    expect((await read()) - asked).toBeLessThan(250);
   });
 
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {

@@ -7,13 +7,26 @@
  * one after it, which starts when it ends and serves them all in one REPEATABLE READ transaction.
  * A read starts its snapshot after every request it serves had arrived, so each answer is as
  * exact as the request's own read would have been (it sees every write committed before the
- * request), and under any rate of writes a region is read at most about once per read's duration.
+ * request).
+ *
+ * Under writes that never stop, reads would follow each other back to back, and a region read is
+ * mostly this process's own work (parsing and building the snapshot, ranking anew): one region
+ * written to continuously would take the whole API. So a region's next read starts no sooner than
+ * `RESTING` times the previous read's duration after that one ended: reading a region takes at
+ * most 1 / (1 + RESTING) of the time, whatever the rate of writes. That costs waiting, not
+ * exactness: each read still starts after its requests arrived. After a quiet spell nobody waits.
  */
 import type { DataSource } from 'typeorm';
 
 import type { Db } from '../../shared/database/db';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Clock } from '../../shared/time/clock';
 import { inSnapshot } from './snapshot.loader';
+
+/** A region's reads rest this many times their duration between them (see above). */
+export const RESTING = 3;
 
 interface Entry {
   run: (db: Db, now: Date) => Promise<void>;
@@ -23,6 +36,8 @@ interface Entry {
 export class SharedRegionReads {
   private readonly running = new Map<string, Promise<void>>();
   private readonly queued = new Map<string, Entry[]>();
+  /** When each region's next read may start (performance.now() ms). */
+  private readonly restedAt = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +65,9 @@ export class SharedRegionReads {
   private async readNext(regionCode: string): Promise<void> {
     const previous = this.running.get(regionCode);
     if (previous) await previous;
+    // Whoever joins meanwhile joins this read: its queue stays until it starts.
+    const rest = (this.restedAt.get(regionCode) ?? 0) - performance.now();
+    if (rest > 0) await sleep(rest);
     // From here to `running.set` nothing awaits: whoever joins later joins the read after this.
     const entries = this.queued.get(regionCode) ?? [];
     this.queued.delete(regionCode);
@@ -61,7 +79,10 @@ export class SharedRegionReads {
       for (const entry of entries) entry.fail(error);
     });
     this.running.set(regionCode, read);
+    const started = performance.now();
     await read;
+    const ended = performance.now();
+    this.restedAt.set(regionCode, ended + RESTING * (ended - started));
     if (this.running.get(regionCode) === read) this.running.delete(regionCode);
   }
 }
