@@ -93,6 +93,18 @@ function emptyResult(endpoint: EndpointClass, seconds: number): ClassResult {
   };
 }
 
+/** The request's token, `If-Match` and JSON body as HTTP headers and body. */
+function headersAndBody(request: Request): { headers: Record<string, string>; body?: string } {
+  return {
+    headers: {
+      authorization: `Bearer ${request.token}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(request.ifMatch === undefined ? {} : { 'if-match': request.ifMatch }),
+    },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  };
+}
+
 function noteRefusal(
   result: ClassResult,
   request: Request | undefined,
@@ -135,12 +147,7 @@ async function runPaced(
       const response = await pool.request({
         method: request.method,
         path: request.path,
-        headers: {
-          authorization: `Bearer ${request.token}`,
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(request.ifMatch === undefined ? {} : { 'if-match': request.ifMatch }),
-        },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...headersAndBody(request),
       });
       const body = await response.body.text();
       result.latencies.push(performance.now() - plannedAt);
@@ -205,12 +212,7 @@ function runSaturated(
                     ...request,
                     method: next.method,
                     path: next.path,
-                    headers: {
-                      authorization: `Bearer ${next.token}`,
-                      ...(next.body === undefined ? {} : { 'content-type': 'application/json' }),
-                      ...(next.ifMatch === undefined ? {} : { 'if-match': next.ifMatch }),
-                    },
-                    ...(next.body === undefined ? {} : { body: JSON.stringify(next.body) }),
+                    ...headersAndBody(next),
                   };
                 },
                 onResponse: (status, body, context) => {
