@@ -16,12 +16,12 @@
  * most 1 / (1 + RESTING) of the time, whatever the rate of writes. That costs waiting, not
  * exactness: each read still starts after its requests arrived. After a quiet spell nobody waits.
  */
-import type { DataSource } from 'typeorm';
-
-import type { Db } from '../../shared/database/db';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import type { DataSource } from 'typeorm';
+
+import type { Db } from '../../shared/database/db';
 import type { Clock } from '../../shared/time/clock';
 import { inSnapshot } from './snapshot.loader';
 
