@@ -169,6 +169,14 @@ async function main(): Promise<void> {
     const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
     cleanups.push(() => national?.stop() ?? Promise.resolve());
     const checks: Check[] = [];
+    if (readRate !== TARGETS.readRate) {
+      // Whatever the phases show at another rate, they do not show the target's.
+      checks.push({
+        what: `reads sent at the target rate, ${TARGETS.readRate} req/s`,
+        ok: false,
+        detail: `sent at ${readRate} req/s (--read-rate)`,
+      });
+    }
     // Warm-up: connections, plans and JIT, each home ranked once; not measured.
     const rankMs = await rankEveryUnit(urls, world);
     process.stdout.write(
