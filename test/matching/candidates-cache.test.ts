@@ -273,6 +273,16 @@ describe('the region change log', () => {
     return response.body.id as string;
   }
 
+  /** A waiting client of the world's provider; its id. */
+  async function newClient(world: MatchingWorld): Promise<string> {
+    const response = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(world.provider.token))
+      .send(clientBody(world.region))
+      .expect(201);
+    return response.body.id as string;
+  }
+
   /** The transaction snapshot of a REPEATABLE READ transaction, as a kept region records it. */
   async function snapshotNow(): Promise<string> {
     return inSnapshot(t.runtime.dataSource, async (db) => {
@@ -379,11 +389,7 @@ describe('the region change log', () => {
     expect(await unchangedSince(world.region.code, await snapshotNow())).toBe(true);
     // A pruned log keeps the answers fresh.
     const watched = await newUnit(world);
-    await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region))
-      .expect(201);
+    await newClient(world);
     const answer = await served(t, world.matcher.token, watched);
     await pruneRegionChanges(t.runtime.dataSource.manager, 0);
     expect(await served(t, world.matcher.token, watched)).toEqual(answer);
@@ -395,11 +401,7 @@ describe('the region change log', () => {
     const elsewhere = await createMatchingWorld(t.app, t.runtime.dataSource);
     const watched = await newUnit(world);
     const away = await newUnit(elsewhere);
-    await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region))
-      .expect(201);
+    await newClient(world);
     const service = directService(t, () => new Date());
     const actor = matcherOf(world);
     const first = await service.candidates(actor, watched, 10);
@@ -423,11 +425,7 @@ describe('the region change log', () => {
   it('when many requests miss while the region is being written to, then they share reads, and each sees every write committed before it asked', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const watched = await newUnit(world);
-    const client = await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region))
-      .expect(201);
+    const clientId = await newClient(world);
     const service = directService(t, () => new Date());
     const actor = matcherOf(world);
     expect((await service.candidates(actor, watched, 10)).items).toHaveLength(1);
@@ -435,10 +433,7 @@ describe('the region change log', () => {
     try {
       // Each round: a committed write the requests must see, then twelve requests at once.
       for (const maxRent of [300, 900, 310, 910]) {
-        await writer.query(`UPDATE clients SET max_rent = $2 WHERE id = $1`, [
-          client.body.id,
-          maxRent,
-        ]);
+        await writer.query(`UPDATE clients SET max_rent = $2 WHERE id = $1`, [clientId, maxRent]);
         const readsBefore = service.regionReads;
         const answers = await Promise.all(
           Array.from({ length: 12 }, () => service.candidates(actor, watched, 10)),
@@ -479,17 +474,13 @@ describe('the region change log', () => {
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
     const watched = await newUnit(world);
-    const client = await request(t.app)
-      .post('/api/v1/clients')
-      .set(bearer(world.provider.token))
-      .send(clientBody(world.region))
-      .expect(201);
+    const clientId = await newClient(world);
     const before = await served(t, world.matcher.token, watched);
-    expect(before.items.map((item) => item.clientId)).toEqual([client.body.id]);
+    expect(before.items.map((item) => item.clientId)).toEqual([clientId]);
     const writer = await connect(t);
     try {
       await writer.query('BEGIN');
-      await writer.query(`UPDATE clients SET max_rent = 300 WHERE id = $1`, [client.body.id]);
+      await writer.query(`UPDATE clients SET max_rent = 300 WHERE id = $1`, [clientId]);
       expect(await served(t, world.matcher.token, watched)).toEqual(before);
       await writer.query('COMMIT');
     } finally {
