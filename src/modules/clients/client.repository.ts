@@ -450,23 +450,11 @@ export async function updateClientProfile(
     ),
     [id, ...profileParams(client, supportProviderKind)],
   );
-  const changed = (...keys: (keyof CreateClientInput)[]) =>
-    keys.some((key) => !isDeepStrictEqual(client[key], before[key]));
-  if (changed('preferredMunicipalities', 'avoidMunicipalities')) {
-    await db.query(`DELETE FROM client_municipalities WHERE client_id = $1`, [id]);
-    await writeMunicipalities(db, id, client);
-  }
-  if (changed('anchors')) {
-    await db.query(`DELETE FROM client_anchors WHERE client_id = $1`, [id]);
-    await writeAnchors(db, id, client);
-  }
-  if (changed('avoidNeighbourhoods')) {
-    await db.query(`DELETE FROM client_avoided_neighbourhoods WHERE client_id = $1`, [id]);
-    await writeAvoidedNeighbourhoods(db, id, client);
-  }
-  if (changed('avoidCorporations')) {
-    await db.query(`DELETE FROM client_avoided_corporations WHERE client_id = $1`, [id]);
-    await writeAvoidedCorporations(db, id, client);
+  // Only the lists whose fields changed are rewritten.
+  for (const list of CHILD_LISTS) {
+    if (list.fields.every((field) => isDeepStrictEqual(client[field], before[field]))) continue;
+    await db.query(`DELETE FROM ${list.table} WHERE client_id = $1`, [id]);
+    await list.write(db, id, client);
   }
 }
 
@@ -499,10 +487,7 @@ export async function findCorporationIds(db: Db, ids: readonly string[]): Promis
 }
 
 async function writeChildren(db: Db, id: string, client: CreateClientInput): Promise<void> {
-  await writeMunicipalities(db, id, client);
-  await writeAvoidedNeighbourhoods(db, id, client);
-  await writeAvoidedCorporations(db, id, client);
-  await writeAnchors(db, id, client);
+  for (const list of CHILD_LISTS) await list.write(db, id, client);
 }
 
 async function writeMunicipalities(db: Db, id: string, client: CreateClientInput): Promise<void> {
@@ -523,30 +508,24 @@ async function writeMunicipalities(db: Db, id: string, client: CreateClientInput
   );
 }
 
-async function writeAvoidedNeighbourhoods(
-  db: Db,
-  id: string,
-  client: CreateClientInput,
-): Promise<void> {
-  if (client.avoidNeighbourhoods.length === 0) return;
-  await db.query(
-    `INSERT INTO client_avoided_neighbourhoods (client_id, neighbourhood_code)
-     SELECT $1, unnest($2::text[])`,
-    [id, client.avoidNeighbourhoods],
-  );
-}
-
-async function writeAvoidedCorporations(
-  db: Db,
-  id: string,
-  client: CreateClientInput,
-): Promise<void> {
-  if (client.avoidCorporations.length === 0) return;
-  await db.query(
-    `INSERT INTO client_avoided_corporations (client_id, corporation_id)
-     SELECT $1, unnest($2::uuid[])`,
-    [id, client.avoidCorporations],
-  );
+/** A client's list of one column: `field`'s values as `table`'s `column`, of SQL type `type`. */
+function oneColumnList(
+  field: 'avoidNeighbourhoods' | 'avoidCorporations',
+  table: string,
+  column: string,
+  type: 'text' | 'uuid',
+): ChildList {
+  return {
+    fields: [field],
+    table,
+    write: async (db, id, client) => {
+      if (client[field].length === 0) return;
+      await db.query(
+        `INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::${type}[])`,
+        [id, client[field]],
+      );
+    },
+  };
 }
 
 async function writeAnchors(db: Db, id: string, client: CreateClientInput): Promise<void> {
@@ -563,6 +542,29 @@ async function writeAnchors(db: Db, id: string, client: CreateClientInput): Prom
     ],
   );
 }
+
+/** A client's lists in their tables: the profile fields each holds, and how it is written. */
+interface ChildList {
+  fields: readonly (keyof CreateClientInput)[];
+  table: string;
+  write: (db: Db, id: string, client: CreateClientInput) => Promise<void>;
+}
+
+const CHILD_LISTS: readonly ChildList[] = [
+  {
+    fields: ['preferredMunicipalities', 'avoidMunicipalities'],
+    table: 'client_municipalities',
+    write: writeMunicipalities,
+  },
+  oneColumnList(
+    'avoidNeighbourhoods',
+    'client_avoided_neighbourhoods',
+    'neighbourhood_code',
+    'text',
+  ),
+  oneColumnList('avoidCorporations', 'client_avoided_corporations', 'corporation_id', 'uuid'),
+  { fields: ['anchors'], table: 'client_anchors', write: writeAnchors },
+];
 
 export async function closeClient(
   db: Db,
