@@ -248,8 +248,11 @@ class AllowedPairs {
   readonly clientCount: Int32Array;
   /** Pairs used in the last chunk. */
   private used = 0;
+  /** A chunk's size: no more than the generation can hold (one unit's ranking holds few). */
+  private readonly chunkPairs: number;
 
-  constructor(clients: number) {
+  constructor(clients: number, units: number) {
+    this.chunkPairs = Math.min(AllowedPairs.CHUNK_PAIRS, clients * units);
     this.clientChunk = new Int32Array(clients);
     this.clientOffset = new Int32Array(clients);
     this.clientCount = new Int32Array(clients);
@@ -259,7 +262,7 @@ class AllowedPairs {
   reserve(c: number, pairs: number): number {
     const last = this.units.length - 1;
     if (last < 0 || this.used + pairs > (this.units[last] as Int32Array).length) {
-      const capacity = Math.max(AllowedPairs.CHUNK_PAIRS, pairs);
+      const capacity = Math.max(this.chunkPairs, pairs);
       this.units.push(new Int32Array(capacity));
       this.locations.push(new Float64Array(capacity));
       this.used = 0;
@@ -398,7 +401,7 @@ function collectAllowedPairs(
   // The client's network and avoidance points as flat columns: the hot loop allocates nothing.
   const network = new PointColumns();
 
-  const allowed = new AllowedPairs(clients.length);
+  const allowed = new AllowedPairs(clients.length, units.length);
   let matchableClients = 0;
   let candidatesVisited = 0;
 
