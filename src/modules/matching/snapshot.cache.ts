@@ -13,8 +13,8 @@
  */
 import { dutchDate } from '../../shared/time/clock';
 import type { Db } from '../../shared/database/db';
-import type { EngineClient, EngineUnit } from './engine';
-import { bestScoresByClient, rankUnitCandidates, type UnitCandidate } from './engine/region-match';
+import { type EngineClient, type EngineUnit, generatePairs } from './engine';
+import { rankUnitCandidates, type UnitCandidate } from './engine/region-match';
 import {
   type KeptSnapshots,
   loadRegionSnapshot,
@@ -28,12 +28,23 @@ import {
  */
 const RANKED_KEPT = 50_000;
 
+/**
+ * The region's allowed pairs, from one generation over all its clients and units (scores only):
+ * each client's best score, and each unit's allowed clients (`clients[unitStart[u]…]`, ascending).
+ */
+interface AllowedPairs {
+  best: Float64Array;
+  unitStart: Int32Array;
+  clients: Int32Array;
+}
+
 export class KeptRegion {
   private readonly unitsById: Map<string, EngineUnit>;
   private readonly rankings = new Map<string, readonly UnitCandidate[]>();
   private ranked = 0;
   private readonly clientsById: Map<string, EngineClient>;
-  private best: Float64Array | undefined;
+  private readonly unitIndex: Map<string, number>;
+  private allowed: AllowedPairs | undefined;
   private readonly today: string;
 
   constructor(
@@ -42,6 +53,7 @@ export class KeptRegion {
   ) {
     this.today = dutchDate(loadedAt);
     this.unitsById = new Map(snapshot.units.map((unit) => [unit.id, unit]));
+    this.unitIndex = new Map(snapshot.units.map((unit, u) => [unit.id, u]));
     this.clientsById = new Map(snapshot.clients.map((client) => [client.id, client]));
   }
 
@@ -80,8 +92,60 @@ export class KeptRegion {
 
   /** Each client's best score over the region's units; the same all day, so computed once. */
   bestScores(): Float64Array {
-    this.best ??= bestScoresByClient(this.snapshot);
-    return this.best;
+    return this.allowedPairs().best;
+  }
+
+  /**
+   * The region's allowed pairs, generated once (a pair's allowance and score depend on its client,
+   * its unit and the day, nothing else): what `bestScoresByClient` computes, kept by unit too.
+   */
+  private allowedPairs(): AllowedPairs {
+    if (this.allowed) return this.allowed;
+    const { clients, units, context } = this.snapshot;
+    const generated = generatePairs(clients, units, context, { breakdowns: false });
+    const best = new Float64Array(clients.length);
+    const unitStart = new Int32Array(units.length + 1);
+    for (let i = 0; i < generated.count; i++) {
+      const c = generated.clientIndex[i] as number;
+      const score = generated.score[i] as number;
+      if (score > (best[c] as number)) best[c] = score;
+      const u = generated.unitIndex[i] as number;
+      unitStart[u + 1] = (unitStart[u + 1] as number) + 1;
+    }
+    for (let u = 0; u < units.length; u++) {
+      unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
+    }
+    // Pairs come client by client in input order, so each unit's clients come out ascending.
+    const next = unitStart.slice(0, units.length);
+    const allowedClients = new Int32Array(generated.count);
+    for (let i = 0; i < generated.count; i++) {
+      const u = generated.unitIndex[i] as number;
+      allowedClients[next[u] as number] = generated.clientIndex[i] as number;
+      next[u] = (next[u] as number) + 1;
+    }
+    this.allowed = { best, unitStart, clients: allowedClients };
+    return this.allowed;
+  }
+
+  /**
+   * `rankUnitCandidates` for a unit of the snapshot, over its allowed clients only: the same
+   * pairs, scores, tiers and order as over all clients (pairs do not depend on other clients, and
+   * the clients keep their order), without generating every other client's facts again.
+   */
+  private rank(unit: EngineUnit, now: Date): UnitCandidate[] {
+    const u = this.unitIndex.get(unit.id);
+    const allowed = this.allowedPairs();
+    if (u === undefined) return rankUnitCandidates(this.at(now), unit, allowed.best);
+    const first = allowed.unitStart[u] as number;
+    const end = allowed.unitStart[u + 1] as number;
+    const clients: EngineClient[] = [];
+    const best = new Float64Array(end - first);
+    for (let i = first; i < end; i++) {
+      const c = allowed.clients[i] as number;
+      clients.push(this.snapshot.clients[c] as EngineClient);
+      best[i - first] = allowed.best[c] as number;
+    }
+    return rankUnitCandidates({ ...this.at(now), clients }, unit, best);
   }
 
   /**
@@ -98,7 +162,7 @@ export class KeptRegion {
       this.rankings.set(unit.id, kept);
       return kept;
     }
-    const ranked = rankUnitCandidates(this.at(now), unit, this.bestScores());
+    const ranked = this.rank(unit, now);
     this.rankings.set(unit.id, ranked);
     this.ranked += ranked.length;
     for (const [oldest, ranking] of this.rankings) {
