@@ -1,10 +1,16 @@
-import { MATCHING_TOPICS, regionChangedRunJob, requestedRunJob } from '../src/modules/matching';
+import {
+  countRegionChange,
+  MATCHING_TOPICS,
+  regionChangedRunJob,
+  requestedRunJob,
+} from '../src/modules/matching';
 import {
   deliverWebhookJob,
   NOTIFICATION_TOPICS,
   webhookDeliveryJobOptions,
 } from '../src/modules/notifications';
 import { deadlineDueJob, deadlineSetPayload, PROPOSAL_TOPICS } from '../src/modules/proposals';
+import type { Db } from '../src/shared/database/db';
 import type { OutboxTopicDispatcher } from '../src/shared/outbox/outbox-relay';
 import type { JobProducer, PlannedJob } from '../src/shared/queue/job-producer';
 
@@ -14,6 +20,8 @@ import type { JobProducer, PlannedJob } from '../src/shared/queue/job-producer';
  */
 export function outboxDispatchers(
   jobs: JobProducer,
+  /** Outside the relay's transaction: what is written here commits at once. */
+  db: Db,
   options: {
     debounceMs: number;
     webhooks: { WEBHOOK_MAX_ATTEMPTS: number; WEBHOOK_BACKOFF_MS: number };
@@ -22,11 +30,22 @@ export function outboxDispatchers(
   return {
     [MATCHING_TOPICS.regionChanged]: async (row) => {
       const regionCode = String(row.payload.regionCode);
+      // Counted before the job exists, so a run the job starts finds the region due.
+      await countRegionChange(db, regionCode);
       await jobs.enqueue(
         regionChangedRunJob,
         { regionCode },
-        // The delay is the debounce: changes arriving meanwhile are covered by the one run.
-        { jobId: `region-${regionCode}-${row.id}`, delay: options.debounceMs },
+        {
+          jobId: `region-${regionCode}-${row.id}`,
+          // The delay is the debounce: changes arriving meanwhile are covered by the one run.
+          delay: options.debounceMs,
+          // At most one waiting job per region, and one more while it runs. A change made while
+          // a job waits is covered by its run, which has not started; one made during a run
+          // keeps a job for after it (created when the run ends, with the same delay). Without
+          // this, writes that never stop would queue a job each and runs would follow each other
+          // back to back; now a region runs at most once per debounce plus a run.
+          deduplication: { id: `region-changed-${regionCode}`, keepLastIfActive: true },
+        },
       );
     },
     [MATCHING_TOPICS.runRequested]: async (row) => {

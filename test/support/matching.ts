@@ -247,13 +247,19 @@ export async function spawnWorker(env: Record<string, string>): Promise<SpawnedW
   return { child, output: () => seen, exited };
 }
 
-/** Every change of the region served and no run queued or running: the region is quiet. */
+/**
+ * Every change of the region counted (its messages relayed) and served, and no run queued or
+ * running: the region is quiet.
+ */
 export async function waitUntilSettled(dataSource: DataSource, regionCode: string): Promise<void> {
   await eventually(
     async () => {
       const rows = await dataSource.query<{ quiet: boolean }[]>(
         `SELECT (SELECT coalesce(bool_and(change_seq = served_seq), true) FROM matching_region_state
                   WHERE region_code = $1)
+            AND NOT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL
+                               AND topic = 'matching.region_changed'
+                               AND payload->>'regionCode' = $1)
             AND NOT EXISTS (SELECT 1 FROM matching_runs WHERE region_code = $1
                                AND status IN ('queued', 'running')) AS quiet`,
         [regionCode],

@@ -5,11 +5,17 @@ import { AppError } from '../errors/app-error';
 import type { Redis } from '../redis/redis';
 import { DEFAULT_JOB_OPTIONS, type JobDefinition } from './job-definition';
 
+/** What a caller may set of a job's BullMQ options. */
+export type EnqueueOptions = Pick<
+  JobsOptions,
+  'jobId' | 'delay' | 'attempts' | 'backoff' | 'deduplication'
+>;
+
 /** One job for `JobProducer.enqueueMany`. */
 export interface PlannedJob<S extends z.ZodType = z.ZodType> {
   definition: JobDefinition<S>;
   payload: z.input<S>;
-  options?: Pick<JobsOptions, 'jobId' | 'delay' | 'attempts' | 'backoff'>;
+  options?: EnqueueOptions;
 }
 
 /** Enqueues declared jobs; one BullMQ queue object per queue name, made on first use. */
@@ -24,7 +30,7 @@ export class JobProducer {
   async enqueue<S extends z.ZodType>(
     definition: JobDefinition<S>,
     payload: z.input<S>,
-    options: Pick<JobsOptions, 'jobId' | 'delay' | 'attempts' | 'backoff'> = {},
+    options: EnqueueOptions = {},
   ): Promise<string> {
     // Validate before sending: a bad payload is a programming error, caught here not in a worker.
     const data = definition.payload.parse(payload) as object;
