@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { type Config, loadConfigOrExit } from '../config';
 import { EngineThreadPool, getMatchingMetrics, RunExecutor } from '../src/modules/matching';
 import { openRuntime } from '../src/runtime';
+import { rootDb } from '../src/shared/database/db';
 import { trapShutdownSignals } from '../src/shared/lifecycle/shutdown';
 import type { Logger } from '../src/shared/logger/logger';
 import { getMetrics } from '../src/shared/metrics/metrics';
@@ -64,7 +65,7 @@ export async function startWorker(
   const relay = new OutboxRelay({
     dataSource: runtime.dataSource,
     databaseUrl: config.DATABASE_URL,
-    dispatchers: outboxDispatchers(runtime.jobs, {
+    dispatchers: outboxDispatchers(runtime.jobs, rootDb(runtime.dataSource), {
       debounceMs: config.MATCHING_DEBOUNCE_MS,
       webhooks: config,
     }),

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
-import { requestMatchingRun } from '../../src/modules/matching';
+import { countRegionChange, requestMatchingRun } from '../../src/modules/matching';
 import { createDataSource } from '../../src/shared/database/data-source';
 import { beforeCommit, type Db, inTransaction, rootDb } from '../../src/shared/database/db';
 import { createRegion } from '../support/factories';
@@ -64,13 +64,18 @@ describe('statements left to run before commit', () => {
     expect(ran).toBe(true);
   });
 
-  it("when a write asks for a matching run, then the region's counter row stays free until the commit, and is counted by it", async () => {
+  it("when a write asks for a matching run, then it writes one message and leaves the region's counter row alone; the relay's count is committed at once", async () => {
     const region = await createRegion(dataSource);
     await dataSource.query(`INSERT INTO matching_region_state (region_code) VALUES ($1)`, [
       region.code,
     ]);
     const other = new Client({ connectionString: config.DATABASE_URL });
     await other.connect();
+    const seq = async () =>
+      dataSource.query(
+        `SELECT change_seq::int AS seq FROM matching_region_state WHERE region_code = $1`,
+        [region.code],
+      );
     try {
       await inTransaction(dataSource, async (tx) => {
         await requestMatchingRun(tx, { regionCodes: [region.code] });
@@ -83,20 +88,27 @@ describe('statements left to run before commit', () => {
         );
         await other.query('COMMIT');
       });
+      expect(await seq()).toEqual([{ seq: 0 }]);
+      expect(
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE topic = 'matching.region_changed' AND payload->>'regionCode' = $1`,
+          [region.code],
+        ),
+      ).toEqual([{ n: 1 }]);
+      // The relay counts it outside its own transaction: seen by others before the job exists.
+      await inTransaction(dataSource, async () => {
+        await countRegionChange(rootDb(dataSource), region.code);
+        expect(
+          (
+            await other.query(
+              `SELECT change_seq::int AS seq FROM matching_region_state WHERE region_code = $1`,
+              [region.code],
+            )
+          ).rows,
+        ).toEqual([{ seq: 1 }]);
+      });
     } finally {
       await other.end();
     }
-    expect(
-      await dataSource.query(
-        `SELECT change_seq::int AS seq FROM matching_region_state WHERE region_code = $1`,
-        [region.code],
-      ),
-    ).toEqual([{ seq: 1 }]);
-    expect(
-      await dataSource.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE topic = 'matching.region_changed' AND payload->>'regionCode' = $1`,
-        [region.code],
-      ),
-    ).toEqual([{ n: 1 }]);
   });
 });

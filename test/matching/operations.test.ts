@@ -1,6 +1,7 @@
 import request from 'supertest';
 
 import {
+  countRegionChange,
   nightlyRunsJob,
   regionOutcome,
   RunExecutor,
@@ -9,6 +10,7 @@ import {
 } from '../../src/modules/matching';
 import { matchRegion } from '../../src/modules/matching/engine/region-match';
 import type { Actor } from '../../src/shared/auth/actor';
+import { rootDb } from '../../src/shared/database/db';
 import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation } from '../support/factories';
 import { createMatchingWorld, inProcessRunExecutor, today } from '../support/matching';
@@ -112,6 +114,8 @@ describe('matching operations', () => {
       lockTimeoutMs: 5_000,
     });
     const job = (id: string) => ({ jobId: id, attempt: 1, maxAttempts: 3 });
+    // What the relay does as it hands the change's message on to the queue.
+    await countRegionChange(rootDb(t.runtime.dataSource), world.region.code);
     const first = await executor.onRegionChanged(world.region.code, job(`a-${world.region.code}`));
     expect(first.runId).toBeDefined();
     await expect(

@@ -143,12 +143,8 @@ describe('PostgreSQL unreachable', () => {
 
   it('when the connection drops in the middle of a CSV import, then none of its rows is stored, and the import retried stores each row once', async () => {
     const dataSource = direct.runtime.dataSource;
-    // The import ends by counting a change of the region; the test holds that row, so the import
-    // waits there, its units inserted but not committed.
-    await dataSource.query(
-      `INSERT INTO matching_region_state (region_code) VALUES ($1) ON CONFLICT DO NOTHING`,
-      [region.code],
-    );
+    // The import ends by asking for a matching run (an outbox message); the test holds the
+    // outbox, so the import waits there, its units inserted but not committed.
     const outboxBefore = await dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM outbox WHERE payload->>'regionCode' = $1`,
       [region.code],
@@ -159,16 +155,14 @@ describe('PostgreSQL unreachable', () => {
     const csv = unitsCsv(region, prefix, 40);
     try {
       await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM matching_region_state WHERE region_code = $1 FOR UPDATE`, [
-        region.code,
-      ]);
+      await holder.query(`LOCK TABLE outbox IN EXCLUSIVE MODE`);
       const cutShort = importCsv(csv).then((response) => response);
       const waiting = await eventually(
         () =>
           dataSource.query<{ pid: number }[]>(
             `SELECT pid FROM pg_stat_activity
               WHERE datname = current_database() AND wait_event_type = 'Lock'
-                AND query LIKE '%INSERT INTO matching_region_state%'`,
+                AND query LIKE '%INSERT INTO outbox%'`,
           ),
         (rows) => rows.length === 1,
         HANG,

@@ -12,7 +12,11 @@ export {
 export { getMatchingMetrics, registerMatchingMetricSources } from './matching.metrics';
 export { matchingEndpoints } from './matching.routes';
 export { type RegionOutcome, regionOutcome } from './region-outcome';
-export { pruneRegionChanges, requestMatchingRun } from './region-state.repository';
+export {
+  countRegionChange,
+  pruneRegionChanges,
+  requestMatchingRun,
+} from './region-state.repository';
 export { type RegionMatcher, RunExecutor } from './run.executor';
 export type { Run, RunStats } from './run.schemas';
 export { RunService } from './run.service';

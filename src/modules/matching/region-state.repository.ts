@@ -3,37 +3,40 @@ import { MATCHING_TOPICS } from './matching.jobs';
 
 /**
  * Records, in the caller's transaction, that something that matters to matching changed in these
- * regions (named directly, or through municipalities in them): the region's change counter goes
- * up and an outbox message asks for a run. Commit and request are one; Redis need not be up.
- * Every write to a region updates its counter row, which then stays locked until commit: so the
- * update is made last, just before the commit (`beforeCommit`), and a region's writers queue
- * behind each other only for that, not for the rest of each other's transactions.
+ * regions (named directly, or through municipalities in them): an outbox message per region asks
+ * for a run. Commit and request are one; Redis need not be up. The region's change counter is
+ * not touched here but by the relay (`countRegionChange`): a row every writer of a region updated
+ * would stay locked from each write to its commit, the commit's WAL flush included, and the
+ * region's writers would commit one at a time.
  */
 export async function requestMatchingRun(
   db: Db,
   where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
 ): Promise<void> {
-  await beforeCommit(db, () => bumpRegions(db, where));
+  await db.query(
+    `INSERT INTO outbox (topic, payload)
+     SELECT $3, jsonb_build_object('regionCode', region_code)
+       FROM (SELECT region_code FROM municipalities WHERE code = ANY($1::text[])
+             UNION SELECT code FROM regions WHERE code = ANY($2::text[])) AS regions
+      ORDER BY region_code`,
+    [where.municipalityCodes ?? [], where.regionCodes ?? [], MATCHING_TOPICS.regionChanged],
+  );
 }
 
-async function bumpRegions(
-  db: Db,
-  where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
-): Promise<void> {
+/**
+ * Counts a change of the region, as the relay hands its message on: committed before the run's
+ * job exists, and after the change itself committed (the message is relayed only then). So a
+ * run whose snapshot sees a count sees the changes counted; one that missed a change read a lower
+ * count, and the region stays due (`regionRunDue`). A message relayed twice counts twice, which
+ * costs at most a run that finds nothing new.
+ */
+export async function countRegionChange(db: Db, regionCode: string): Promise<void> {
   await db.query(
-    `WITH regions AS (
-       SELECT region_code FROM municipalities WHERE code = ANY($1::text[])
-       UNION SELECT code FROM regions WHERE code = ANY($2::text[])
-     ), changed AS (
-       INSERT INTO matching_region_state (region_code, change_seq, changed_at)
-       SELECT region_code, 1, now() FROM regions ORDER BY region_code
-       ON CONFLICT (region_code) DO UPDATE
-         SET change_seq = matching_region_state.change_seq + 1, changed_at = now()
-       RETURNING region_code
-     )
-     INSERT INTO outbox (topic, payload)
-     SELECT $3, jsonb_build_object('regionCode', region_code) FROM changed`,
-    [where.municipalityCodes ?? [], where.regionCodes ?? [], MATCHING_TOPICS.regionChanged],
+    `INSERT INTO matching_region_state (region_code, change_seq, changed_at)
+     SELECT code, 1, now() FROM regions WHERE code = $1
+     ON CONFLICT (region_code) DO UPDATE
+       SET change_seq = matching_region_state.change_seq + 1, changed_at = now()`,
+    [regionCode],
   );
 }
 
@@ -46,7 +49,10 @@ export async function regionRunDue(db: Db, regionCode: string): Promise<boolean>
   return rows[0]?.due ?? false;
 }
 
-/** A run has seen every change up to `seq`; made just before commit, as `requestMatchingRun`. */
+/**
+ * A run has seen every change up to `seq`; made just before commit (`beforeCommit`), so the row
+ * the relay counts on is held for as short as can be.
+ */
 export async function markRegionServed(db: Db, regionCode: string, seq: number): Promise<void> {
   await beforeCommit(db, () =>
     db.query(
