@@ -449,6 +449,24 @@ describe('the region change log', () => {
     }
   });
 
+  it('a region is read in one read-only REPEATABLE READ transaction, with JIT off', async () => {
+    const jit = async () =>
+      (
+        await t.runtime.dataSource.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`)
+      )[0]!.jit;
+    const before = await jit();
+    const settings = await inSnapshot(t.runtime.dataSource, (db) =>
+      db.query<{ isolation: string; readOnly: string; jit: string }[]>(
+        `SELECT current_setting('transaction_isolation') AS isolation,
+                current_setting('transaction_read_only') AS "readOnly",
+                current_setting('jit') AS jit`,
+      ),
+    );
+    expect(settings).toEqual([{ isolation: 'repeatable read', readOnly: 'on', jit: 'off' }]);
+    // Local to it: the pool's connections are as they were.
+    expect(await jit()).toBe(before);
+  });
+
   it('when a region is read again and again, then its reads rest three times their duration between them, and after a quiet spell the next starts at once', async () => {
     const reads = new SharedRegionReads(t.runtime.dataSource, () => new Date());
     // A read whose work takes 100 ms; resolves with when the work started.

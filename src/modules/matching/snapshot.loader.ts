@@ -295,8 +295,8 @@ export async function inSnapshot<T>(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await runner.query('SET LOCAL jit = off');
+    // One round trip for both (no parameters, so the simple protocol takes two statements).
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off');
     const result = await work(runner.manager);
     await runner.query('COMMIT');
     return result;
@@ -348,6 +348,39 @@ function applyOverrides(
   };
 }
 
+/** The rows of `sql` as one JSON array (`x` names a row), in `order` if given. */
+function jsonRows(sql: string, order?: string): string {
+  return `(SELECT coalesce(json_agg(x${order ? ` ORDER BY ${order}` : ''}), '[]') FROM (${sql}) x)`;
+}
+
+/** What the snapshot's one statement returns (dates in the rows as text, as the row types say). */
+interface SnapshotRows {
+  changeSeq: string | number | null;
+  pgSnapshot: string;
+  municipalities: { code: string; lat: number; lon: number; regionCode: string }[];
+  units: UnitRow[];
+  clients: ClientRow[];
+  fixed: FixedPair[];
+  load: {
+    neighbourhoodCode: string;
+    municipalityCode: string;
+    exempt: boolean;
+    clusterKey: string | null;
+    n: number;
+    earliestPlaced: string | null;
+  }[];
+  coverage: {
+    providerId: string;
+    municipalityCode: string;
+    capacity: number;
+    used: number;
+    earliestPlaced: string | null;
+  }[];
+  neighbourhoods: { code: string; lat: number; lon: number; municipalityCode: string }[];
+  pledges: { municipalityCode: string; pledged: number }[];
+  excluded: { key: string }[];
+}
+
 /**
  * Everything a run needs, read with `db` (call inside `inSnapshot` for a consistent read).
  * Clients come in `readySince`, then id order: the solver's final tie-break. Returns undefined
@@ -375,124 +408,121 @@ export async function loadRegionSnapshot(
     overrides,
   );
 
-  // One connection holds the snapshot, so the queries go one after another.
-  const seqRows = await db.query<{ changeSeq: string | null; pgSnapshot: string }[]>(
-    `SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
-            pg_current_snapshot()::text AS "pgSnapshot"`,
-    [regionCode],
-  );
-  // Every municipality: a client may name (or be anchored near) one outside the region.
-  const municipalityRows = await db.query<
-    { code: string; lat: number; lon: number; regionCode: string }[]
-  >(`SELECT code, lat, lon, region_code AS "regionCode" FROM municipalities`);
-  const unitRows = await db.query<UnitRow[]>(
-    `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
-        WHERE m.region_code = $1 AND u.status = 'available' ORDER BY u.id`,
-    [regionCode],
-  );
-  const clientRows = await db.query<ClientRow[]>(
-    `SELECT ${CLIENT_COLUMNS} FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
-        WHERE m.region_code = $1 AND c.status = 'waiting' ORDER BY c.ready_since, c.id`,
-    [regionCode],
-  );
-  const fixedRows = await db.query<FixedPair[]>(
-    `SELECT p.client_id AS "clientId", p.unit_id AS "unitId",
-              u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode"
-         FROM proposals p JOIN units u ON u.id = p.unit_id
-        WHERE p.region_code = $1 AND p.status = ANY($2) ORDER BY p.unit_id`,
-    [regionCode, OPEN_PROPOSAL_STATUSES],
-  );
-  // Load: placements within the cap window plus open proposals, per area. Exempt types count in
-  // no area (an omklap flip adds no one); Skaeve Huse count per cluster instead.
+  // The rest in one statement, each part as one JSON value: a region read is two round trips,
+  // not eleven. Under load each round trip waits its turn in this process's event loop, and a
+  // candidates request waits for the whole read.
   const capExemptTypes = policy.capExemptTypes ?? MATCHING_POLICY_DEFAULTS.capExemptTypes;
-  const loadRows = await db.query<
-    {
-      neighbourhoodCode: string;
-      municipalityCode: string;
-      exempt: boolean;
-      clusterKey: string | null;
-      n: number;
-      earliestPlaced: string | null;
-    }[]
-  >(
-    `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
-              u.type = ANY($5) AS exempt,
-              CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
-                   THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
-              count(*)::int AS n,
-              ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
-         FROM proposals p JOIN units u ON u.id = p.unit_id
-        WHERE p.region_code = $1
-          AND (p.status = ANY($2)
-               OR (p.status = 'placed' AND p.placed_at >= ${capWindowStart('$3', '$4')}))
-        GROUP BY 1, 2, 3, 4`,
+  const rows = await db.query<SnapshotRows[]>(
+    `SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
+            pg_current_snapshot()::text AS "pgSnapshot",
+            ${jsonRows(
+              // Every municipality: a client may name (or be anchored near) one outside the region.
+              `SELECT code, lat, lon, region_code AS "regionCode" FROM municipalities`,
+            )} AS municipalities,
+            ${jsonRows(
+              `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
+                WHERE m.region_code = $1 AND u.status = 'available'`,
+              'x.id',
+            )} AS units,
+            ${jsonRows(
+              `SELECT ${CLIENT_COLUMNS}, c.ready_since AS "sortReadySince"
+                 FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
+                WHERE m.region_code = $1 AND c.status = 'waiting'`,
+              'x."sortReadySince", x.id',
+            )} AS clients,
+            ${jsonRows(
+              `SELECT p.client_id AS "clientId", p.unit_id AS "unitId",
+                      u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode"
+                 FROM proposals p JOIN units u ON u.id = p.unit_id
+                WHERE p.region_code = $1 AND p.status = ANY($2)`,
+              'x."unitId"',
+            )} AS fixed,
+            ${jsonRows(
+              // Load: placements within the cap window plus open proposals, per area. Exempt
+              // types count in no area (an omklap flip adds no one); Skaeve Huse count per
+              // cluster instead.
+              `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
+                      u.type = ANY($5) AS exempt,
+                      CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
+                           THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
+                      count(*)::int AS n,
+                      ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
+                 FROM proposals p JOIN units u ON u.id = p.unit_id
+                WHERE p.region_code = $1
+                  AND (p.status = ANY($2)
+                       OR (p.status = 'placed' AND p.placed_at >= ${capWindowStart('$3', '$4')}))
+                GROUP BY 1, 2, 3, 4`,
+            )} AS load,
+            ${jsonRows(
+              // Coverage of the region's providers, with the intensive-support clients they have
+              // on offer or placed there: only intensive support draws on the stated capacity. A
+              // proposal counts for the provider it named; an older one without, for the client's
+              // own provider. The counts are one aggregate over the proposals in the region's
+              // covered municipalities: a count per coverage row scanned every proposal once per
+              // row (measured in docs/performance.md).
+              `WITH covered AS (
+                 SELECT pc.provider_id, pc.municipality_code, pc.capacity
+                   FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
+                  WHERE o.region_code = $1
+               ), used AS (
+                 SELECT u.municipality_code,
+                        coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
+                        count(*)::int AS n,
+                        min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
+                   FROM proposals p
+                   JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
+                  WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
+                    AND c.support_intensity = 'intensive'
+                    AND (p.status = ANY($2)
+                         OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
+                  GROUP BY 1, 2
+               )
+               SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
+                      coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
+                 FROM covered k
+                 LEFT JOIN used ON used.municipality_code = k.municipality_code
+                               AND used.provider_id = k.provider_id`,
+            )} AS coverage,
+            ${jsonRows(
+              // Neighbourhood centroids: what the distance to an avoided area is measured to.
+              `SELECT code, lat::float8 AS lat, lon::float8 AS lon, municipality_code AS "municipalityCode"
+                 FROM neighbourhoods`,
+            )} AS neighbourhoods,
+            ${jsonRows(
+              // This year's contingent pledges per municipality of the region: the default fair
+              // shares.
+              `SELECT p.municipality_code AS "municipalityCode", sum(p.pledged)::int AS pledged
+                 FROM contingent_pledges p JOIN municipalities m ON m.code = p.municipality_code
+                WHERE m.region_code = $1 AND p.year = $6
+                GROUP BY 1`,
+            )} AS pledges,
+            ${jsonRows(
+              `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
+                WHERE p.region_code = $1
+                  AND p.status IN ('declined', 'rejected', 'cancelled', 'expired', 'placed')`,
+            )} AS excluded`,
     [
       regionCode,
       OPEN_PROPOSAL_STATUSES,
       now.toISOString(),
       policyRow.capWindowMonths,
       capExemptTypes,
+      Number(today.slice(0, 4)),
     ],
   );
-  // Coverage of the region's providers, with the intensive-support clients they have on offer or
-  // placed there: only intensive support draws on the stated capacity. A proposal counts for the
-  // provider it named; an older one without, for the client's own provider. The counts are one
-  // aggregate over the proposals in the region's covered municipalities: a count per coverage row
-  // scanned every proposal once per row (measured in docs/performance.md).
-  const coverageRows = await db.query<
-    {
-      providerId: string;
-      municipalityCode: string;
-      capacity: number;
-      used: number;
-      earliestPlaced: string | null;
-    }[]
-  >(
-    `WITH covered AS (
-       SELECT pc.provider_id, pc.municipality_code, pc.capacity
-         FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
-        WHERE o.region_code = $1
-     ), used AS (
-       SELECT u.municipality_code,
-              coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
-              count(*)::int AS n,
-              min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
-         FROM proposals p
-         JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
-        WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
-          AND c.support_intensity = 'intensive'
-          AND (p.status = ANY($2)
-               OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
-        GROUP BY 1, 2
-     )
-     SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
-            coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
-       FROM covered k
-       LEFT JOIN used ON used.municipality_code = k.municipality_code
-                     AND used.provider_id = k.provider_id`,
-    [regionCode, OPEN_PROPOSAL_STATUSES, now.toISOString()],
-  );
-  // Neighbourhood centroids: what the distance to an avoided area is measured to.
-  const neighbourhoodRows = await db.query<
-    { code: string; lat: number; lon: number; municipalityCode: string }[]
-  >(
-    `SELECT code, lat::float8 AS lat, lon::float8 AS lon, municipality_code AS "municipalityCode"
-       FROM neighbourhoods`,
-  );
-  // This year's contingent pledges per municipality of the region: the default fair shares.
-  const pledgeRows = await db.query<{ municipalityCode: string; pledged: number }[]>(
-    `SELECT p.municipality_code AS "municipalityCode", sum(p.pledged)::int AS pledged
-       FROM contingent_pledges p JOIN municipalities m ON m.code = p.municipality_code
-      WHERE m.region_code = $1 AND p.year = $2
-      GROUP BY 1`,
-    [regionCode, Number(today.slice(0, 4))],
-  );
-  const excluded = await db.query<{ key: string }[]>(
-    `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
-        WHERE p.region_code = $1
-          AND p.status IN ('declined', 'rejected', 'cancelled', 'expired', 'placed')`,
-    [regionCode],
-  );
+  const {
+    changeSeq,
+    pgSnapshot,
+    municipalities: municipalityRows,
+    units: unitRows,
+    clients: clientRows,
+    fixed: fixedRows,
+    load: loadRows,
+    coverage: coverageRows,
+    neighbourhoods: neighbourhoodRows,
+    pledges: pledgeRows,
+    excluded,
+  } = rows[0] as SnapshotRows;
 
   const municipalities = new Map<string, GeoPoint>();
   const regionMunicipalities: string[] = [];
@@ -556,8 +586,8 @@ export async function loadRegionSnapshot(
     regionCode,
     policy,
     capWindowMonths: policyRow.capWindowMonths,
-    changeSeq: Number(seqRows[0]?.changeSeq ?? 0),
-    pgSnapshot: seqRows[0]?.pgSnapshot ?? '',
+    changeSeq: Number(changeSeq ?? 0),
+    pgSnapshot,
     earliestCounted: {
       load: loadRows.reduce<string | null>((at, row) => earliest(at, row.earliestPlaced), null),
       coverage: coverageRows.reduce<string | null>(
