@@ -33,7 +33,13 @@ export const configSchema = z
       .url({ protocol: /^postgres(ql)?$/ })
       .default('postgres://postgres@127.0.0.1:5432/matchpunt')
       .describe('PostgreSQL connection string.'),
-    DATABASE_POOL_SIZE: positiveInt.max(200).default(10).describe('Connections per process.'),
+    DATABASE_POOL_SIZE: positiveInt
+      .min(2)
+      .max(200)
+      .default(10)
+      .describe(
+        'Connections per process; at least 2 (a run, and the outbox relay, hold one while they use another).',
+      ),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/ })
       .default('redis://127.0.0.1:6379')

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         BOOTSTRAP_ADMIN_TOKEN: 'short',
         RATE_LIMIT_POINTS: '-1',
+        DATABASE_POOL_SIZE: '1',
       });
     } catch (caught) {
       error = caught;
@@ -30,7 +31,14 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
     expect(problems.sort()).toEqual(
-      ['BOOTSTRAP_ADMIN_TOKEN', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT_POINTS'].sort(),
+      [
+        'BOOTSTRAP_ADMIN_TOKEN',
+        'DATABASE_POOL_SIZE',
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'PORT',
+        'RATE_LIMIT_POINTS',
+      ].sort(),
     );
   });
 
