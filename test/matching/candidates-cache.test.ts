@@ -467,26 +467,30 @@ describe('the region change log', () => {
     expect(await jit()).toBe(before);
   });
 
-  it('when a region is read again and again, then its reads rest three times their duration between them, and after a quiet spell the next starts at once', async () => {
+  it('when a region is read again and again, then its reads rest three times their shared work between them, not for what each request does for itself, and after a quiet spell the next starts at once', async () => {
     const reads = new SharedRegionReads(t.runtime.dataSource, () => new Date());
-    // A read whose work takes 100 ms; resolves with when the work started.
-    const read = () =>
-      reads.join('resting-test', async () => {
+    // A read whose work takes 100 ms, shared (a region's load) or its own; resolves with when the
+    // work started.
+    const read = (shared: boolean) =>
+      reads.join('resting-test', async (_db, _now, charge) => {
         const started = performance.now();
         await sleep(100);
+        if (shared) charge(performance.now() - started);
         return started;
       });
-    await read();
+    await read(true);
     const firstEnded = performance.now();
-    const secondStarted = await read();
-    const secondEnded = performance.now();
-    // The first read lasted at least its 100 ms of work: the second waited three times that.
+    const secondStarted = await read(false);
+    // The first read's shared work lasted at least 100 ms: the second waited three times that.
     expect(RESTING).toBe(3);
     expect(secondStarted - firstEnded).toBeGreaterThanOrEqual(290);
-    // Rested: the next read starts when asked (it would wait ≥ 300 ms were it held back).
-    await sleep(4 * (secondEnded - secondStarted) + 100);
-    const asked = performance.now();
-    expect((await read()) - asked).toBeLessThan(250);
+    // The second read shared nothing: the third starts when asked, though the second took 100 ms.
+    let asked = performance.now();
+    expect((await read(true)) - asked).toBeLessThan(250);
+    // Rested after the third's shared work: the next starts when asked.
+    await sleep(400);
+    asked = performance.now();
+    expect((await read(false)) - asked).toBeLessThan(250);
   });
 
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {

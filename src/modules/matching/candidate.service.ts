@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import type { DataSource } from 'typeorm';
 
 import { type Actor, requireRole } from '../../shared/auth/actor';
@@ -151,13 +153,21 @@ export class CandidateService {
     const first = await probe(this.dataSource.manager, this.cache.snapshots(), now);
     const kept = this.cache.find(first, now);
     if (kept) return use(first, kept, now);
-    return this.reads.join(first.regionCode, async (db, readAt) => {
+    return this.reads.join(first.regionCode, async (db, readAt, charge) => {
       // Earlier requests of this read may have loaded the region in this very snapshot already.
       const current = await probe(db, this.cache.snapshots(), readAt);
-      const region =
-        this.cache.find(current, readAt) ?? (await this.cache.load(db, current.regionCode, readAt));
+      let region = this.cache.find(current, readAt);
+      if (!region) {
+        const started = performance.now();
+        region = await this.cache.load(db, current.regionCode, readAt);
+        charge(performance.now() - started);
+      }
       if (!region) throw missing();
-      return use(current, region, readAt);
+      // What the region computes once for all its requests (scoring its pairs) is shared too.
+      const shared = region.sharedMs;
+      const result = use(current, region, readAt);
+      charge(region.sharedMs - shared);
+      return result;
     });
   }
 }
