@@ -165,9 +165,11 @@ export class CandidateService {
       if (!region) throw missing();
       // What the region computes once for all its requests (scoring its pairs) is shared too.
       const shared = region.sharedMs;
-      const result = use(current, region, readAt);
-      charge(region.sharedMs - shared);
-      return result;
+      try {
+        return use(current, region, readAt);
+      } finally {
+        charge(region.sharedMs - shared);
+      }
     });
   }
 }

@@ -48,8 +48,7 @@ export class KeptRegion {
   private readonly unitIndex: Map<string, number>;
   private allowed: AllowedPairs | undefined;
   private readonly today: string;
-  /** Milliseconds spent on what is computed once for every request (the allowed pairs). */
-  sharedMs = 0;
+  private shared = 0;
 
   constructor(
     private readonly snapshot: RegionSnapshot,
@@ -94,6 +93,11 @@ export class KeptRegion {
     return { ...this.snapshot, context: { ...this.snapshot.context, now } };
   }
 
+  /** Milliseconds spent on what is computed once for all requests (the allowed pairs). */
+  get sharedMs(): number {
+    return this.shared;
+  }
+
   /** Each client's best score over the region's units; the same all day, so computed once. */
   bestScores(): Float64Array {
     return this.allowedPairs().best;
@@ -129,7 +133,7 @@ export class KeptRegion {
       next[u] = (next[u] as number) + 1;
     }
     this.allowed = { best, unitStart, clients: allowedClients };
-    this.sharedMs += performance.now() - started;
+    this.shared += performance.now() - started;
     return this.allowed;
   }
 
