@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 
 import { loadConfig } from '../../config';
+import { REGION_LOCK_SPACE } from '../../src/modules/matching/run.executor';
 import { bearer } from '../support/factories';
 import {
   createMatchingWorld,
@@ -15,9 +16,6 @@ import { eventually } from '../support/tcp-proxy';
 import type { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
-
-/** The key space of the region locks runs hold (`RunExecutor`). */
-const REGION_LOCK_SPACE = 8_100_001;
 
 describe('matching runs under a stream of changes', () => {
   let t: TestApp;
@@ -39,12 +37,13 @@ describe('matching runs under a stream of changes', () => {
       )
     )[0]!.n;
 
-  const jobsOf = async (regionCode: string, states: Parameters<typeof getJobs>[0]) =>
-    (await getJobs(states)).filter(
+  const jobsOf = async (
+    regionCode: string,
+    states: ('delayed' | 'waiting' | 'active' | 'completed')[],
+  ) =>
+    (await t.runtime.jobs.queue('matching').getJobs(states)).filter(
       (job: Job) => job.name === 'region-changed' && job.data.regionCode === regionCode,
     );
-  const getJobs = (states: ('delayed' | 'waiting' | 'active' | 'completed')[]) =>
-    t.runtime.jobs.queue('matching').getJobs(states);
 
   const relayed = (regionCode: string) =>
     eventually(

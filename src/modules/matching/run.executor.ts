@@ -36,7 +36,7 @@ export interface RunExecutorOptions {
 }
 
 /** Key space of the advisory locks held by runs (the second key is the region's hash). */
-const REGION_LOCK_SPACE = 8_100_001;
+export const REGION_LOCK_SPACE = 8_100_001;
 
 interface RunToExecute {
   id: string;

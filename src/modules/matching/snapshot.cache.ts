@@ -98,14 +98,10 @@ export class KeptRegion {
     return this.shared;
   }
 
-  /** Each client's best score over the region's units; the same all day, so computed once. */
-  bestScores(): Float64Array {
-    return this.allowedPairs().best;
-  }
-
   /**
    * The region's allowed pairs, generated once (a pair's allowance and score depend on its client,
-   * its unit and the day, nothing else): what `bestScoresByClient` computes, kept by unit too.
+   * its unit and the day, nothing else): each client's best score (`bestScoresByClient`), and
+   * each unit's allowed clients. The same all day, so computed once.
    */
   private allowedPairs(): AllowedPairs {
     if (this.allowed) return this.allowed;
