@@ -13,6 +13,7 @@ import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { ActorChangeNotifications1765400000000 } from './1765400000000-actor-change-notifications';
 import { RegionChangeLog1765900000000 } from './1765900000000-region-change-log';
 import { ListOrderIndexes1766000000000 } from './1766000000000-list-order-indexes';
+import { ClientReads1766100000000 } from './1766100000000-client-reads';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ActorChangeNotifications1765400000000,
   RegionChangeLog1765900000000,
   ListOrderIndexes1766000000000,
+  ClientReads1766100000000,
 ];

@@ -275,10 +275,19 @@ describe('clients', () => {
     }
     const logged = async () =>
       t.runtime.dataSource.query<{ entityId: string; n: number }[]>(
-        `SELECT entity_id AS "entityId", count(*)::int AS n FROM audit_events
-          WHERE action = 'client.read' AND organisation_id = $1 GROUP BY entity_id`,
+        `SELECT x.id::text AS "entityId", count(*)::int AS n
+           FROM client_reads r CROSS JOIN LATERAL unnest(r.client_ids) AS x(id)
+          WHERE r.organisation_id = $1 GROUP BY x.id`,
         [matcher.id],
       );
+    // One access-log row per request, its clients in the order the page showed them.
+    const requests = async () =>
+      (
+        await t.runtime.dataSource.query<{ ids: string[] }[]>(
+          `SELECT client_ids::text[] AS ids FROM client_reads WHERE organisation_id = $1 ORDER BY id`,
+          [matcher.id],
+        )
+      ).map((row) => row.ids);
 
     const firstPage = await request(t.app)
       .get('/api/v1/clients')
@@ -294,6 +303,7 @@ describe('clients', () => {
       ),
     );
     expect(await logged()).toHaveLength(2);
+    expect(await requests()).toEqual([firstPage.body.items.map((item: { id: string }) => item.id)]);
 
     const secondPage = await request(t.app)
       .get('/api/v1/clients')
@@ -314,6 +324,10 @@ describe('clients', () => {
     }
     expect(await logged()).toHaveLength(3);
     expect((await logged()).every((row) => row.n === 1)).toBe(true);
+    expect(await requests()).toEqual([
+      firstPage.body.items.map((item: { id: string }) => item.id),
+      secondPage.body.items.map((item: { id: string }) => item.id),
+    ]);
   });
 
   it('when a corporation asks for client profiles, then 403', async () => {

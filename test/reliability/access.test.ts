@@ -717,7 +717,7 @@ describe('access to every operation', () => {
       .set(bearer(orgs.mA.token))
       .expect(200);
     const reads = await t.runtime.dataSource.query<{ organisation_id: string }[]>(
-      `SELECT organisation_id FROM audit_events WHERE action = 'client.read' AND entity_id = $1`,
+      `SELECT organisation_id FROM client_reads WHERE client_ids @> ARRAY[$1::uuid]`,
       [ids.clientA],
     );
     expect(reads.map((r) => r.organisation_id)).toContain(orgs.mA.id);

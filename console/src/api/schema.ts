@@ -9052,7 +9052,7 @@ export type components = {
       entityId: string;
       /** @example proposal */
       entityType: string;
-      /** @description Grows with every row: the order of the trail. */
+      /** @description Grows with every row: the order of the trail. For a client shown by a logged read (`client.read`), `<read id>.<position>`: one read request, its clients in the order shown. */
       id: string;
       occurredAt: string;
       /**

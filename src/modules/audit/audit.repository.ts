@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/auth/actor';
 import { currentRequestContext } from '../../shared/context/request-context';
 import type { Db } from '../../shared/database/db';
-import { type Params, prepared } from '../../shared/database/prepared';
+import { allOf, Params, prepared } from '../../shared/database/prepared';
 
 export interface AuditEvent {
   /** `<entity>.<verb>`, e.g. `unit.created`, `client.read`. */
@@ -60,7 +60,42 @@ export function auditCte(
             FROM (${event.rows}) AS r(entity_id, details)`;
 }
 
+/**
+ * The access log: one `client_reads` row for a request that showed client profiles to an
+ * organisation other than the registering provider, holding the clients' ids in the order shown
+ * (see the `ClientReads` migration for why one row and not one per client). Written in the
+ * caller's transaction.
+ */
+export async function recordClientReads(
+  db: Db,
+  actor: Actor,
+  clientIds: readonly string[],
+): Promise<void> {
+  if (clientIds.length === 0) return;
+  await db.query(
+    prepared(`INSERT INTO client_reads (organisation_id, token_id, request_id, client_ids)
+     VALUES ($1, $2, $3, $4::uuid[])`),
+    [actor.organisationId, actor.tokenId, currentRequestContext()?.requestId ?? null, clientIds],
+  );
+}
+
+/**
+ * `recordClientReads` as a data-modifying CTE, for a read that must log what it returns in the
+ * same statement: one row holding the ids the SQL `ids` returns (one column, in the order shown),
+ * none when it returns none. Its values are added to the statement's `params`.
+ */
+export function clientReadsCte(actor: Actor, ids: string, params: Params): string {
+  return `INSERT INTO client_reads (organisation_id, token_id, request_id, client_ids)
+          SELECT ${params.add(actor.organisationId)}, ${params.add(actor.tokenId)},
+                 ${params.add(currentRequestContext()?.requestId ?? null)}, r.ids
+            FROM (SELECT ARRAY(${ids}) AS ids) AS r WHERE cardinality(r.ids) > 0`;
+}
+
 export interface AuditRow {
+  /**
+   * The row's place in the trail: the audit row's id, or for one client of a logged read
+   * `<read id>.<position>` (1-based position among the clients that request showed).
+   */
   id: string;
   occurredAt: string;
   organisationId: string | null;
@@ -75,41 +110,96 @@ export interface AuditRow {
 /** Everything, or what concerns a matcher's municipalities (its units, clients and proposals). */
 export type AuditScope = { kind: 'all' } | { kind: 'municipalities'; codes: readonly string[] };
 
-/** Oldest first, by id (the trail is append-only, so ids only grow). */
+/** A place in the trail: an audit row's id, with `position` 0; or a logged read's client. */
+export interface TrailPosition {
+  id: string;
+  position: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Oldest first: the audit rows and, expanded to one row per client, the logged reads, merged by
+ * id (both take theirs from one sequence, and the trail is append-only, so ids only grow), a
+ * read's clients in the order it showed them.
+ */
 export async function listAudit(
   db: Db,
   scope: AuditScope,
   filter: { entityType?: string | undefined; entityId?: string | undefined },
-  page: { limit: number; afterId?: string },
+  page: { limit: number; after?: TrailPosition },
 ): Promise<AuditRow[]> {
-  const scoped =
-    scope.kind === 'all'
-      ? 'true'
-      : `((a.entity_type = 'proposal' AND EXISTS (
+  const params = new Params();
+  const limit = params.add(page.limit + 1);
+  const afterId = page.after ? params.add(page.after.id) : undefined;
+  const codes = scope.kind === 'all' ? undefined : params.add(scope.codes);
+  const inScope = (entityType: string, entityId: string): string =>
+    codes === undefined
+      ? 'TRUE'
+      : `((${entityType} = 'proposal' AND EXISTS (
              SELECT 1 FROM proposals p JOIN units u ON u.id = p.unit_id
-              WHERE p.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
-          OR (a.entity_type = 'placement' AND EXISTS (
+              WHERE p.id::text = ${entityId} AND u.municipality_code = ANY(${codes}::text[])))
+          OR (${entityType} = 'placement' AND EXISTS (
              SELECT 1 FROM placements pl
-              WHERE pl.id::text = a.entity_id AND pl.municipality_code = ANY($5::text[])))
-          OR (a.entity_type = 'unit' AND EXISTS (
-             SELECT 1 FROM units u WHERE u.id::text = a.entity_id AND u.municipality_code = ANY($5::text[])))
-          OR (a.entity_type = 'client' AND EXISTS (
+              WHERE pl.id::text = ${entityId} AND pl.municipality_code = ANY(${codes}::text[])))
+          OR (${entityType} = 'unit' AND EXISTS (
+             SELECT 1 FROM units u WHERE u.id::text = ${entityId} AND u.municipality_code = ANY(${codes}::text[])))
+          OR (${entityType} = 'client' AND EXISTS (
              SELECT 1 FROM clients c
-              WHERE c.id::text = a.entity_id AND c.municipality_of_belonging = ANY($5::text[]))))`;
-  return db.query<AuditRow[]>(
-    `SELECT a.id::text AS id, to_json(a.occurred_at)#>>'{}' AS "occurredAt",
-            a.organisation_id AS "organisationId", a.token_id AS "tokenId", a.request_id AS "requestId",
-            a.action, a.entity_type AS "entityType", a.entity_id AS "entityId", a.details
+              WHERE c.id::text = ${entityId} AND c.municipality_of_belonging = ANY(${codes}::text[]))))`;
+  const events = `SELECT a.id, 0::bigint AS position, a.occurred_at, a.organisation_id, a.token_id,
+            a.request_id, a.action, a.entity_type, a.entity_id, a.details
        FROM audit_events a
-      WHERE ($1::text IS NULL OR a.entity_type = $1) AND ($2::text IS NULL OR a.entity_id = $2)
-        AND ($3::bigint IS NULL OR a.id > $3::bigint) AND ${scoped}
-      ORDER BY a.id LIMIT $4`,
-    [
-      filter.entityType ?? null,
-      filter.entityId ?? null,
-      page.afterId ?? null,
-      page.limit + 1,
-      ...(scope.kind === 'all' ? [] : [scope.codes]),
-    ],
+      WHERE ${allOf([
+        params.equal('a.entity_type', filter.entityType),
+        params.equal('a.entity_id', filter.entityId),
+        afterId ? `a.id > ${afterId}::bigint` : null,
+        inScope('a.entity_type', 'a.entity_id'),
+      ])}
+      ORDER BY a.id LIMIT ${limit}`;
+  // Logged reads are of clients, by id: another entity type, or an id that is no client's, has
+  // none.
+  const readsApply =
+    (filter.entityType === undefined || filter.entityType === 'client') &&
+    (filter.entityId === undefined || UUID.test(filter.entityId));
+  const reads = readsApply
+    ? logReadsSql(filter.entityId, page.after, afterId, limit, params, codes)
+    : undefined;
+  return db.query<AuditRow[]>(
+    `SELECT CASE WHEN t.position = 0 THEN t.id::text ELSE t.id || '.' || t.position END AS id,
+            to_json(t.occurred_at)#>>'{}' AS "occurredAt",
+            t.organisation_id AS "organisationId", t.token_id AS "tokenId", t.request_id AS "requestId",
+            t.action, t.entity_type AS "entityType", t.entity_id AS "entityId", t.details
+       FROM ((${events})${reads ? ` UNION ALL (${reads})` : ''})
+         AS t(id, position, occurred_at, organisation_id, token_id, request_id, action, entity_type, entity_id, details)
+      ORDER BY t.id, t.position LIMIT ${limit}`,
+    params.values,
   );
+}
+
+/** The logged reads' part of `listAudit`: one row per client a read showed. */
+function logReadsSql(
+  entityId: string | undefined,
+  after: TrailPosition | undefined,
+  afterId: string | undefined,
+  limit: string,
+  params: Params,
+  codes: string | undefined,
+): string {
+  const client = entityId === undefined ? undefined : params.add(entityId);
+  return `SELECT r.id, x.position, r.occurred_at, r.organisation_id, r.token_id,
+            r.request_id, 'client.read', 'client', x.client_id::text, '{}'::jsonb
+       FROM client_reads r
+            CROSS JOIN LATERAL unnest(r.client_ids) WITH ORDINALITY AS x(client_id, position)
+      WHERE ${allOf([
+        client ? `r.client_ids @> ARRAY[${client}::uuid] AND x.client_id = ${client}::uuid` : null,
+        afterId
+          ? `r.id >= ${afterId}::bigint AND (r.id > ${afterId}::bigint OR x.position > ${params.add(after?.position)})`
+          : null,
+        codes === undefined
+          ? null
+          : `EXISTS (SELECT 1 FROM clients c WHERE c.id = x.client_id
+                        AND c.municipality_of_belonging = ANY(${codes}::text[]))`,
+      ])}
+      ORDER BY r.id, x.position LIMIT ${limit}`;
 }

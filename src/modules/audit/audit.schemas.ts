@@ -4,7 +4,11 @@ import { pageQuerySchema } from '../../shared/http/pagination';
 
 export const auditEventSchema = z
   .object({
-    id: z.string().meta({ description: 'Grows with every row: the order of the trail.' }),
+    id: z.string().meta({
+      description:
+        'Grows with every row: the order of the trail. For a client shown by a logged read ' +
+        '(`client.read`), `<read id>.<position>`: one read request, its clients in the order shown.',
+    }),
     occurredAt: z.string(),
     organisationId: z.uuid().nullable().meta({ description: 'null: the service itself.' }),
     tokenId: z.uuid().nullable(),

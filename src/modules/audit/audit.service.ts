@@ -20,7 +20,8 @@ export class AuditService {
     page: PageRequest,
   ): Promise<Page<AuditEvent>> {
     requireRole(actor, 'admin', 'matcher');
-    if (page.after && !/^[0-9]+$/.test(page.after.id)) {
+    const after = page.after && /^([1-9][0-9]{0,17})(?:\.([1-9][0-9]{0,3}))?$/.exec(page.after.id);
+    if (page.after && !after) {
       // A cursor of another list: valid, but not one this list handed out.
       throw new BadRequestError('The cursor is not one this list handed out.', [
         { path: 'cursor', message: 'not a cursor of the audit trail' },
@@ -32,9 +33,13 @@ export class AuditService {
         ? { kind: 'all' }
         : { kind: 'municipalities', codes: actor.municipalityCodes },
       filter,
-      { limit: page.limit, ...(page.after ? { afterId: page.after.id } : {}) },
+      {
+        limit: page.limit,
+        ...(after?.[1] ? { after: { id: after[1], position: Number(after[2] ?? 0) } } : {}),
+      },
     );
-    // The cursor codec pages by (createdAt, id); here the id alone orders the trail.
+    // The cursor codec pages by (createdAt, id); here the id alone orders the trail (a logged
+    // read's client: `<read id>.<position>`).
     const result = toPage(
       rows.map((row) => ({ ...row, createdAt: row.occurredAt })),
       page.limit,

@@ -5,7 +5,7 @@ import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { ClientStatus } from '../../shared/domain/vocabulary';
 import type { PageRequest } from '../../shared/http/pagination';
-import { auditCte } from '../audit';
+import { clientReadsCte } from '../audit';
 import type { ClientFilter, CreateClientInput } from './client.schemas';
 
 /** A client as stored; `matchable` is derived by the service, which knows today's date. */
@@ -264,9 +264,9 @@ export async function findClientByExternalRef(
 /**
  * A page of clients in one statement: the page, each client's lists (one JSON array per client,
  * elements `[list, value, lat, lon]` in `listSelect`'s order) and, when `readBy` is given, the
- * `client.read` audit rows for the clients it returns (not the one extra row read to know whether
- * a next page exists). One statement is one transaction: no page without its audit rows, and one
- * round trip instead of three.
+ * access log's row for the clients it returns (not the one extra row read to know whether a next
+ * page exists). One statement is one transaction: no page without its log row, and one round trip
+ * instead of three.
  */
 export function listClients(
   db: Db,
@@ -321,15 +321,10 @@ async function readClients(
     params.include((at) => scopeSql(scope, at)),
   ]);
   const limit = params.add(limits.read);
-  const logged = readBy ? params.add(limits.logged) : '';
-  const audit = readBy
-    ? auditCte(
+  const logged = readBy
+    ? clientReadsCte(
         readBy,
-        {
-          action: 'client.read',
-          entityType: 'client',
-          rows: `SELECT id, '{}'::jsonb FROM page ORDER BY sort_at, id LIMIT ${logged}`,
-        },
+        `SELECT id FROM page ORDER BY sort_at, id LIMIT ${params.add(limits.logged)}`,
         params,
       )
     : undefined;
@@ -342,9 +337,9 @@ async function readClients(
         ORDER BY c.created_at, c.id
         LIMIT ${limit}),
      lists AS (${listSelect('ARRAY(SELECT id FROM page)')})${
-       audit
+       logged
          ? `,
-     logged AS (${audit})`
+     logged AS (${logged})`
          : ''
      }
      SELECT page.*,

@@ -8,7 +8,7 @@ import { type FieldError, ForbiddenError, ValidationError } from '../../shared/e
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
-import { recordAudit } from '../audit';
+import { recordAudit, recordClientReads } from '../audit';
 import { requestMatchingRun } from '../matching';
 import { cancelOpenProposalsOf } from '../proposals';
 import { findMunicipalities, findNearestNeighbourhoods, findNeighbourhoods } from '../reference';
@@ -356,15 +356,11 @@ export class ClientService {
 
   /**
    * Every read of a client profile by an organisation other than the registering provider is
-   * logged (docs/domain-overview.md, "Privacy"): ids only, in the audit trail.
+   * logged (docs/privacy.md, "The access log"): ids only, one access-log row per request.
    */
   private async logForeignReads(actor: Actor, ids: string[]): Promise<void> {
     if (!logsReads(actor) || ids.length === 0) return;
-    await recordAudit(
-      rootDb(this.dataSource),
-      actor,
-      ids.map((id) => ({ action: 'client.read', entityType: 'client', entityId: id })),
-    );
+    await recordClientReads(rootDb(this.dataSource), actor, ids);
   }
 
   private present(client: StoredClient, today = dutchDate(this.clock())): Client {

@@ -111,14 +111,21 @@ export async function placementsOf(db: Db, clientId: string): Promise<ExportedPl
   );
 }
 
-/** The audit trail's rows about the client, oldest first, with who wrote them. */
+/**
+ * The audit trail's rows about the client, oldest first, with who wrote them: its own rows and
+ * the logged reads that showed it (found by the GIN index on `client_ids`).
+ */
 export async function auditOf(db: Db, clientId: string): Promise<ExportedAuditRow[]> {
   return db.query<ExportedAuditRow[]>(
     `SELECT to_json(a.occurred_at)#>>'{}' AS "occurredAt", a.action,
             a.organisation_id AS "organisationId", o.name AS "organisationName",
             o.kind AS "organisationKind", a.token_id AS "tokenId", a.details
-       FROM audit_events a LEFT JOIN organisations o ON o.id = a.organisation_id
-      WHERE a.entity_type = 'client' AND a.entity_id = $1
+       FROM (SELECT id, occurred_at, action, organisation_id, token_id, details
+               FROM audit_events WHERE entity_type = 'client' AND entity_id = $1
+             UNION ALL
+             SELECT id, occurred_at, 'client.read', organisation_id, token_id, '{}'::jsonb
+               FROM client_reads WHERE client_ids @> ARRAY[$1::uuid]) AS a
+            LEFT JOIN organisations o ON o.id = a.organisation_id
       ORDER BY a.id`,
     [clientId],
   );

@@ -12,8 +12,9 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 
 const cursorPayloadSchema = z.strictObject({
   c: z.iso.datetime({ offset: true, local: false }),
-  // A uuid, or the positive integer id of an append-only table (the audit trail).
-  i: z.union([z.uuid(), z.string().regex(/^[1-9][0-9]{0,17}$/)]),
+  // A uuid, or the positive integer id of an append-only table (the audit trail), with a logged
+  // read's position among its clients after a dot.
+  i: z.union([z.uuid(), z.string().regex(/^[1-9][0-9]{0,17}(?:\.[1-9][0-9]{0,3})?$/)]),
 });
 
 function encodeCursor(after: PageAfter): string {

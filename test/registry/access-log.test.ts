@@ -1,0 +1,195 @@
+import request from 'supertest';
+
+import { expectProblem } from '../support/problem';
+import {
+  bearer,
+  createOrganisation,
+  createRegion,
+  type TestOrganisation,
+  type TestRegion,
+} from '../support/factories';
+import { clientBody } from '../support/registry-fixtures';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+interface TrailRow {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organisationId: string | null;
+  tokenId: string | null;
+}
+
+/**
+ * The access log keeps one row per read request; the audit trail and the data subject's export
+ * show it as one `client.read` per client, in the trail's order.
+ */
+describe('the access log', () => {
+  // A database of its own: the whole trail is looked at, and only this file writes to it.
+  let database: ScratchDatabase;
+  let t: TestApp;
+  let region: TestRegion;
+  let provider: TestOrganisation;
+  let matcher: TestOrganisation;
+  let otherMatcher: TestOrganisation;
+  let admin: TestOrganisation;
+  const clients: string[] = [];
+
+  beforeAll(async () => {
+    database = await createScratchDatabase('accesslog');
+    t = await createTestApp({ overrides: { DATABASE_URL: database.url } });
+    region = await createRegion(t.runtime.dataSource, { municipalities: 2 });
+    const [own, other] = region.municipalities;
+    provider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: region.code,
+    });
+    matcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
+      regionCode: region.code,
+      municipalityCodes: [own!.code],
+    });
+    otherMatcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
+      regionCode: region.code,
+      municipalityCodes: [other!.code],
+    });
+    admin = await createOrganisation(t.runtime.dataSource, 'platform');
+    for (let i = 0; i < 3; i += 1) {
+      const created = await request(t.app)
+        .post('/api/v1/clients')
+        .set(bearer(provider.token))
+        .send(clientBody(region, { municipalityOfBelonging: own!.code }))
+        .expect(201);
+      clients.push(created.body.id as string);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    await database.drop();
+  });
+
+  const trail = async (token: string, query: Record<string, string | number>) =>
+    (
+      await request(t.app)
+        .get('/api/v1/audit')
+        .query({ limit: 500, ...query })
+        .set(bearer(token))
+        .expect(200)
+    ).body.items as TrailRow[];
+
+  /** Every page of the trail from `query` on, `limit` rows at a time. */
+  const allPages = async (token: string, limit: number): Promise<TrailRow[]> => {
+    const rows: TrailRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await request(t.app)
+        .get('/api/v1/audit')
+        .query({ limit, ...(cursor ? { cursor } : {}) })
+        .set(bearer(token))
+        .expect(200);
+      rows.push(...(page.body.items as TrailRow[]));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor !== null);
+    return rows;
+  };
+
+  it('when a matcher reads a page and a profile, then each is one row, shown per client in order', async () => {
+    const page = await request(t.app)
+      .get('/api/v1/clients')
+      .query({ limit: 3 })
+      .set(bearer(matcher.token))
+      .expect(200);
+    const shown = (page.body.items as { id: string }[]).map((item) => item.id);
+    expect([...shown].sort()).toEqual([...clients].sort());
+    await request(t.app)
+      .get(`/api/v1/clients/${clients[1]}`)
+      .set(bearer(matcher.token))
+      .expect(200);
+    // The registering provider's own reads are not logged.
+    await request(t.app)
+      .get(`/api/v1/clients/${clients[1]}`)
+      .set(bearer(provider.token))
+      .expect(200);
+
+    const stored = await t.runtime.dataSource.query<{ ids: string[]; token_id: string }[]>(
+      `SELECT client_ids::text[] AS ids, token_id FROM client_reads ORDER BY id`,
+    );
+    expect(stored).toEqual([
+      { ids: shown, token_id: matcher.tokenId },
+      { ids: [clients[1]], token_id: matcher.tokenId },
+    ]);
+
+    // The whole trail, as the admin sees it: the page's read is three rows, `<read>.<position>`.
+    const rows = await trail(admin.token, {});
+    const reads = rows.filter((row) => row.action === 'client.read');
+    expect(reads.map((row) => row.entityId)).toEqual([...shown, clients[1]]);
+    const pageRead = reads[0]!.id.split('.')[0];
+    expect(reads.slice(0, 3).map((row) => row.id)).toEqual(
+      [1, 2, 3].map((position) => `${pageRead}.${position}`),
+    );
+    expect(reads.every((row) => row.organisationId === matcher.id)).toBe(true);
+    expect(reads.every((row) => row.entityType === 'client')).toBe(true);
+    // The trail's order is the order things happened: the creations, then the reads.
+    expect(rows.map((row) => row.action)).toEqual([
+      'client.created',
+      'client.created',
+      'client.created',
+      'client.read',
+      'client.read',
+      'client.read',
+      'client.read',
+    ]);
+
+    // One client's trail: its creation and the two reads that showed it.
+    const one = await trail(matcher.token, { entityType: 'client', entityId: clients[1]! });
+    expect(one.map((row) => [row.action, row.entityId])).toEqual([
+      ['client.created', clients[1]],
+      ['client.read', clients[1]],
+      ['client.read', clients[1]],
+    ]);
+    expect(one[2]!.id).toBe(reads[3]!.id);
+    // Reads are of clients only: another entity type, or an id that is no client's, has none.
+    expect(await trail(admin.token, { entityType: 'unit', entityId: clients[1]! })).toEqual([]);
+    expect(await trail(admin.token, { entityId: 'not-a-uuid' })).toEqual([]);
+  });
+
+  it('when the trail is paged through a read, then every row comes once, in order', async () => {
+    const whole = await trail(admin.token, {});
+    for (const limit of [1, 2, 3]) {
+      expect(await allPages(admin.token, limit)).toEqual(whole);
+    }
+  });
+
+  it('when a matcher of other municipalities looks, then it sees none of these reads', async () => {
+    expect(await trail(otherMatcher.token, {})).toEqual([]);
+    expect(
+      await trail(otherMatcher.token, { entityType: 'client', entityId: clients[0]! }),
+    ).toEqual([]);
+  });
+
+  it('when a cursor is not one of the trail, then 400', async () => {
+    for (const id of ['1.2.3', '12345678901234567890', 'x']) {
+      const cursor = Buffer.from(JSON.stringify({ c: new Date().toISOString(), i: id })).toString(
+        'base64url',
+      );
+      expectProblem(
+        await request(t.app).get('/api/v1/audit').query({ cursor }).set(bearer(admin.token)),
+        400,
+      );
+    }
+  });
+
+  it('keeps the access log append-only and its rows whole', async () => {
+    const sql = (text: string) => t.runtime.dataSource.query(text);
+    await expect(sql(`UPDATE client_reads SET request_id = 'x'`)).rejects.toThrow();
+    await expect(sql(`DELETE FROM client_reads`)).rejects.toThrow();
+    const insert = (ids: string) =>
+      sql(
+        `INSERT INTO client_reads (organisation_id, client_ids) VALUES ('${matcher.id}', ${ids})`,
+      );
+    await expect(insert(`'{}'::uuid[]`)).rejects.toThrow(/ck_client_reads_client_ids/);
+    await expect(insert(`ARRAY[NULL]::uuid[]`)).rejects.toThrow(/ck_client_reads_client_ids/);
+    await expect(insert(`'{{${clients[0]}}}'::uuid[]`)).rejects.toThrow(
+      /ck_client_reads_client_ids/,
+    );
+  });
+});
