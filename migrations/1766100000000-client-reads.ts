@@ -8,7 +8,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * its own tuple, its own entry in the entity index and its own WAL records: most of what a client
  * list costs PostgreSQL. Here the page is one row. The data subject's export still finds every
  * read of one client by its id: `client_ids @> ARRAY[id]` is answered by the GIN index, whose
- * pending list takes a new row's ids in one append and merges them into the index in bulk.
+ * pending list takes a new row's ids in one append and merges them into the index in bulk. A
+ * vacuum does that merge; by default an insert-only table is vacuumed after inserts of a fifth of
+ * its size, so on a large log the pending list (4 MB) would fill first and the request that fills
+ * it would merge it. Vacuumed after every thousand inserts instead, the merge stays in autovacuum.
  *
  * The ids come from the audit trail's own sequence, so the trail and the access log share one
  * order: the audit listing merges both by id. `client.read` rows written to `audit_events` before
@@ -36,7 +39,7 @@ export class ClientReads1766100000000 implements MigrationInterface {
         CONSTRAINT ck_client_reads_client_ids CHECK (
           array_ndims(client_ids) = 1 AND cardinality(client_ids) BETWEEN 1 AND 500
           AND array_position(client_ids, NULL) IS NULL)
-      )`);
+      ) WITH (autovacuum_vacuum_insert_threshold = 1000, autovacuum_vacuum_insert_scale_factor = 0)`);
     await q.query(`CREATE INDEX ix_client_reads_clients ON client_reads USING gin (client_ids)`);
     await q.query(
       `CREATE TRIGGER tr_client_reads_append_only BEFORE UPDATE OR DELETE ON client_reads
