@@ -76,7 +76,7 @@ describe('the access log', () => {
         .expect(200)
     ).body.items as TrailRow[];
 
-  /** Every page of the trail from `query` on, `limit` rows at a time. */
+  /** The whole trail, paged `limit` rows at a time. */
   const allPages = async (token: string, limit: number): Promise<TrailRow[]> => {
     const rows: TrailRow[] = [];
     let cursor: string | null = null;
@@ -164,6 +164,19 @@ describe('the access log', () => {
     expect(
       await trail(otherMatcher.token, { entityType: 'client', entityId: clients[0]! }),
     ).toEqual([]);
+  });
+
+  it('when a matcher unparks a client, then the profile it gets back is logged as read', async () => {
+    const before = await trail(admin.token, { entityType: 'client', entityId: clients[2]! });
+    await request(t.app)
+      .post(`/api/v1/clients/${clients[2]}/unpark`)
+      .set(bearer(matcher.token))
+      .expect(200);
+    const after = await trail(admin.token, { entityType: 'client', entityId: clients[2]! });
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((row) => [row.action, row.organisationId])).toEqual([
+      ['client.read', matcher.id],
+    ]);
   });
 
   it('when a cursor is not one of the trail, then 400', async () => {

@@ -111,7 +111,7 @@ export interface AuditRow {
 export type AuditScope = { kind: 'all' } | { kind: 'municipalities'; codes: readonly string[] };
 
 /** A place in the trail: an audit row's id, with `position` 0; or a logged read's client. */
-export interface TrailPosition {
+interface TrailPosition {
   id: string;
   position: number;
 }
@@ -133,20 +133,20 @@ export async function listAudit(
   const limit = params.add(page.limit + 1);
   const afterId = page.after ? params.add(page.after.id) : undefined;
   const codes = scope.kind === 'all' ? undefined : params.add(scope.codes);
-  const inScope = (entityType: string, entityId: string): string =>
+  const inScope =
     codes === undefined
-      ? 'TRUE'
-      : `((${entityType} = 'proposal' AND EXISTS (
+      ? null
+      : `((a.entity_type = 'proposal' AND EXISTS (
              SELECT 1 FROM proposals p JOIN units u ON u.id = p.unit_id
-              WHERE p.id::text = ${entityId} AND u.municipality_code = ANY(${codes}::text[])))
-          OR (${entityType} = 'placement' AND EXISTS (
+              WHERE p.id::text = a.entity_id AND u.municipality_code = ANY(${codes}::text[])))
+          OR (a.entity_type = 'placement' AND EXISTS (
              SELECT 1 FROM placements pl
-              WHERE pl.id::text = ${entityId} AND pl.municipality_code = ANY(${codes}::text[])))
-          OR (${entityType} = 'unit' AND EXISTS (
-             SELECT 1 FROM units u WHERE u.id::text = ${entityId} AND u.municipality_code = ANY(${codes}::text[])))
-          OR (${entityType} = 'client' AND EXISTS (
+              WHERE pl.id::text = a.entity_id AND pl.municipality_code = ANY(${codes}::text[])))
+          OR (a.entity_type = 'unit' AND EXISTS (
+             SELECT 1 FROM units u WHERE u.id::text = a.entity_id AND u.municipality_code = ANY(${codes}::text[])))
+          OR (a.entity_type = 'client' AND EXISTS (
              SELECT 1 FROM clients c
-              WHERE c.id::text = ${entityId} AND c.municipality_of_belonging = ANY(${codes}::text[]))))`;
+              WHERE c.id::text = a.entity_id AND c.municipality_of_belonging = ANY(${codes}::text[]))))`;
   const events = `SELECT a.id, 0::bigint AS position, a.occurred_at, a.organisation_id, a.token_id,
             a.request_id, a.action, a.entity_type, a.entity_id, a.details
        FROM audit_events a
@@ -154,7 +154,7 @@ export async function listAudit(
         params.equal('a.entity_type', filter.entityType),
         params.equal('a.entity_id', filter.entityId),
         afterId ? `a.id > ${afterId}::bigint` : null,
-        inScope('a.entity_type', 'a.entity_id'),
+        inScope,
       ])}
       ORDER BY a.id LIMIT ${limit}`;
   // Logged reads are of clients, by id: another entity type, or an id that is no client's, has
