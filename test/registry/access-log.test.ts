@@ -1,5 +1,7 @@
 import request from 'supertest';
 
+import type { Actor } from '../../src/shared/auth/actor';
+import { ClientReadLog } from '../../src/modules/audit';
 import { expectProblem } from '../support/problem';
 import {
   bearer,
@@ -204,5 +206,96 @@ describe('the access log', () => {
     await expect(insert(`'{{${clients[0]}}}'::uuid[]`)).rejects.toThrow(
       /ck_client_reads_client_ids/,
     );
+  });
+
+  describe('written in groups', () => {
+    const actor = (): Actor => ({
+      tokenId: matcher.tokenId,
+      role: 'matcher',
+      organisationId: matcher.id,
+      organisationKind: 'matchingspunt',
+      regionCode: region.code,
+      municipalityCodes: [],
+    });
+    /** The rows a token logged after `afterId`, with the transaction that wrote each. */
+    const rowsAfter = (afterId: string) =>
+      t.runtime.dataSource.query<{ id: string; clientIds: string[]; tx: string }[]>(
+        `SELECT id, client_ids::text[] AS "clientIds", xmin::text AS tx
+           FROM client_reads WHERE id > $1 ORDER BY id`,
+        [afterId],
+      );
+    const lastId = async () =>
+      (
+        await t.runtime.dataSource.query<{ id: string }[]>(
+          `SELECT coalesce(max(id), 0)::text AS id FROM client_reads`,
+        )
+      )[0]!.id;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('when reads arrive together, then one insert writes a row for each, in order', async () => {
+      const log = new ClientReadLog(t.runtime.dataSource);
+      const before = await lastId();
+      const shown = [
+        [clients[0]!],
+        [clients[2]!, clients[1]!],
+        [clients[1]!, clients[0]!, clients[2]!],
+      ];
+      await Promise.all(shown.map((ids) => log.record(actor(), ids)));
+      const rows = await rowsAfter(before);
+      expect(rows.map((row) => row.clientIds)).toEqual(shown);
+      expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+    });
+
+    it('when reads arrive while an insert is under way, then the next insert writes them together', async () => {
+      const log = new ClientReadLog(t.runtime.dataSource);
+      const before = await lastId();
+      const first = log.record(actor(), [clients[0]!]);
+      await nextTurn(); // the first insert is sent
+      const later = [log.record(actor(), [clients[1]!]), log.record(actor(), [clients[2]!])];
+      await Promise.all([first, ...later]);
+      const rows = await rowsAfter(before);
+      expect(rows.map((row) => row.clientIds)).toEqual([[clients[0]], [clients[1]], [clients[2]]]);
+      expect(rows[1]!.tx).not.toBe(rows[0]!.tx);
+      expect(rows[2]!.tx).toBe(rows[1]!.tx);
+    });
+
+    it('when an insert fails, then every read of it fails, none is written, and the next insert writes', async () => {
+      const log = new ClientReadLog(t.runtime.dataSource);
+      const before = await lastId();
+      const broken = { ...actor(), organisationId: 'not-an-organisation' };
+      const outcomes = await Promise.allSettled([
+        log.record(actor(), [clients[0]!]),
+        log.record(broken, [clients[1]!]),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      expect(await rowsAfter(before)).toEqual([]);
+      await log.record(actor(), [clients[2]!]);
+      expect((await rowsAfter(before)).map((row) => row.clientIds)).toEqual([[clients[2]]]);
+    });
+
+    it('when the log cannot be written, then no profile is answered; a provider reading its own still is', async () => {
+      const sql = (text: string) => t.runtime.dataSource.query(text);
+      await sql(`CREATE FUNCTION refuse_read() RETURNS trigger LANGUAGE plpgsql AS $$
+                   BEGIN RAISE EXCEPTION 'the access log is out of order'; END $$`);
+      await sql(`CREATE TRIGGER tr_refuse_read BEFORE INSERT ON client_reads
+                   FOR EACH ROW EXECUTE FUNCTION refuse_read()`);
+      try {
+        const page = await request(t.app).get('/api/v1/clients').set(bearer(matcher.token));
+        expect(page.status).toBe(500);
+        expect(page.body.items).toBeUndefined();
+        const one = await request(t.app)
+          .get(`/api/v1/clients/${clients[0]}`)
+          .set(bearer(matcher.token));
+        expect(one.status).toBe(500);
+        expect(one.body.id).toBeUndefined();
+        const own = await request(t.app).get('/api/v1/clients').set(bearer(provider.token));
+        expect(own.status).toBe(200);
+        expect(own.body.items).toHaveLength(3);
+      } finally {
+        await sql(`DROP TRIGGER tr_refuse_read ON client_reads`);
+        await sql(`DROP FUNCTION refuse_read()`);
+      }
+      await request(t.app).get('/api/v1/clients').set(bearer(matcher.token)).expect(200);
+    });
   });
 });

@@ -60,37 +60,6 @@ export function auditCte(
             FROM (${event.rows}) AS r(entity_id, details)`;
 }
 
-/**
- * The access log: one `client_reads` row for a request that showed client profiles to an
- * organisation other than the registering provider, holding the clients' ids in the order shown
- * (see the `ClientReads` migration for why one row and not one per client). Written in the
- * caller's transaction.
- */
-export async function recordClientReads(
-  db: Db,
-  actor: Actor,
-  clientIds: readonly string[],
-): Promise<void> {
-  if (clientIds.length === 0) return;
-  await db.query(
-    prepared(`INSERT INTO client_reads (organisation_id, token_id, request_id, client_ids)
-     VALUES ($1, $2, $3, $4::uuid[])`),
-    [actor.organisationId, actor.tokenId, currentRequestContext()?.requestId ?? null, clientIds],
-  );
-}
-
-/**
- * `recordClientReads` as a data-modifying CTE, for a read that must log what it returns in the
- * same statement: one row holding the ids the SQL `ids` returns (one column, in the order shown),
- * none when it returns none. Its values are added to the statement's `params`.
- */
-export function clientReadsCte(actor: Actor, ids: string, params: Params): string {
-  return `INSERT INTO client_reads (organisation_id, token_id, request_id, client_ids)
-          SELECT ${params.add(actor.organisationId)}, ${params.add(actor.tokenId)},
-                 ${params.add(currentRequestContext()?.requestId ?? null)}, r.ids
-            FROM (SELECT ARRAY(${ids}) AS ids) AS r WHERE cardinality(r.ids) > 0`;
-}
-
 export interface AuditRow {
   /**
    * The row's place in the trail: the audit row's id, or for one client of a logged read

@@ -1,11 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 
-import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { ClientStatus } from '../../shared/domain/vocabulary';
 import type { PageRequest } from '../../shared/http/pagination';
-import { clientReadsCte } from '../audit';
 import type { ClientFilter, CreateClientInput } from './client.schemas';
 
 /** A client as stored; `matchable` is derived by the service, which knows today's date. */
@@ -262,18 +260,15 @@ export async function findClientByExternalRef(
 }
 
 /**
- * A page of clients in one statement: the page, each client's lists (one JSON array per client,
- * elements `[list, value, lat, lon]` in `listSelect`'s order) and, when `readBy` is given, the
- * access log's row for the clients it returns (not the one extra row read to know whether a next
- * page exists). One statement is one transaction: no page without its log row, and one round trip
- * instead of three.
+ * A page of clients in one statement: the page and each client's lists (one JSON array per client,
+ * elements `[list, value, lat, lon]` in `listSelect`'s order), one row more than the page to know
+ * whether a next page exists. The caller logs the reads (`ClientReadLog`).
  */
 export function listClients(
   db: Db,
   scope: ClientScope,
   filter: ClientFilter,
   page: PageRequest,
-  readBy: Actor | null,
 ): Promise<StoredClient[]> {
   return readClients(
     db,
@@ -285,25 +280,17 @@ export function listClients(
       params.equal('c.external_ref', filter.externalRef),
       params.after('c', page.after),
     ],
-    { read: page.limit + 1, logged: page.limit },
-    readBy,
+    page.limit + 1,
   );
 }
 
-/** One client in the scope, logged as read by `readBy` if given, in one statement. */
+/** One client in the scope, with its lists, in one statement. */
 export async function readClient(
   db: Db,
   id: string,
   scope: ClientScope,
-  readBy: Actor | null,
 ): Promise<StoredClient | undefined> {
-  const rows = await readClients(
-    db,
-    scope,
-    (params) => [params.equal('c.id', id)],
-    { read: 1, logged: 1 },
-    readBy,
-  );
+  const rows = await readClients(db, scope, (params) => [params.equal('c.id', id)], 1);
   return rows[0];
 }
 
@@ -311,8 +298,7 @@ async function readClients(
   db: Db,
   scope: ClientScope,
   conditions: (params: Params) => (string | null)[],
-  limits: { read: number; logged: number },
-  readBy: Actor | null,
+  limit: number,
 ): Promise<StoredClient[]> {
   const params = new Params();
   const where = allOf([
@@ -320,14 +306,6 @@ async function readClients(
     ...conditions(params),
     params.include((at) => scopeSql(scope, at)),
   ]);
-  const limit = params.add(limits.read);
-  const logged = readBy
-    ? clientReadsCte(
-        readBy,
-        `SELECT id FROM page ORDER BY sort_at, id LIMIT ${params.add(limits.logged)}`,
-        params,
-      )
-    : undefined;
   const rows = await db.query<
     (ClientRow & { lists: [ListRow['list'], string, number | null, number | null][] | null })[]
   >(
@@ -335,13 +313,8 @@ async function readClients(
        SELECT ${CLIENT_COLUMNS}, c.created_at AS sort_at FROM clients c
         WHERE ${where}
         ORDER BY c.created_at, c.id
-        LIMIT ${limit}),
-     lists AS (${listSelect('ARRAY(SELECT id FROM page)')})${
-       logged
-         ? `,
-     logged AS (${logged})`
-         : ''
-     }
+        LIMIT ${params.add(limit)}),
+     lists AS (${listSelect('ARRAY(SELECT id FROM page)')})
      SELECT page.*,
             (SELECT json_agg(json_build_array(l.list, l.value, l.lat, l.lon)
                              ORDER BY l.list, l.position, l.value)

@@ -8,7 +8,7 @@ import { type FieldError, ForbiddenError, ValidationError } from '../../shared/e
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
-import { recordAudit, recordClientReads } from '../audit';
+import { ClientReadLog, recordAudit } from '../audit';
 import { requestMatchingRun } from '../matching';
 import { cancelOpenProposalsOf } from '../proposals';
 import { findMunicipalities, findNearestNeighbourhoods, findNeighbourhoods } from '../reference';
@@ -25,10 +25,14 @@ import {
 } from './client.schemas';
 
 export class ClientService {
+  private readonly readLog: ClientReadLog;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.readLog = new ClientReadLog(dataSource);
+  }
 
   async create(actor: Actor, input: CreateClientInput): Promise<Client> {
     requireRole(actor, 'provider');
@@ -64,15 +68,17 @@ export class ClientService {
   }
 
   async list(actor: Actor, filter: ClientFilter, page: PageRequest): Promise<Page<Client>> {
-    // The reads are logged by the same statement (docs/privacy.md), for all but the provider's own.
     const rows = await repository.listClients(
       rootDb(this.dataSource),
       readScope(actor),
       filter,
       page,
-      logsReads(actor) ? actor : null,
     );
     const result = toPage(rows, page.limit);
+    await this.logForeignReads(
+      actor,
+      result.items.map((client) => client.id),
+    );
     const today = dutchDate(this.clock());
     return {
       items: result.items.map((client) => this.present(client, today)),
@@ -81,14 +87,9 @@ export class ClientService {
   }
 
   async get(actor: Actor, id: string): Promise<Client> {
-    // Read and logged in one statement, as a page is.
-    const client = await repository.readClient(
-      rootDb(this.dataSource),
-      id,
-      readScope(actor),
-      logsReads(actor) ? actor : null,
-    );
+    const client = await repository.readClient(rootDb(this.dataSource), id, readScope(actor));
     if (!client) throw new ClientError(ClientErrorCode.NotFound, `No client ${id}.`);
+    await this.logForeignReads(actor, [client.id]);
     return this.present(client);
   }
 
@@ -356,11 +357,11 @@ export class ClientService {
 
   /**
    * Every read of a client profile by an organisation other than the registering provider is
-   * logged (docs/privacy.md, "The access log"): ids only, one access-log row per request.
+   * logged (docs/privacy.md, "The access log"): ids only, one access-log row per request, committed
+   * before the profiles are answered.
    */
   private async logForeignReads(actor: Actor, ids: string[]): Promise<void> {
-    if (!logsReads(actor) || ids.length === 0) return;
-    await recordClientReads(rootDb(this.dataSource), actor, ids);
+    if (logsReads(actor)) await this.readLog.record(actor, ids);
   }
 
   private present(client: StoredClient, today = dutchDate(this.clock())): Client {
