@@ -40,6 +40,15 @@ export const configSchema = z
       .describe(
         'Connections per process; at least 2 (a run, and the outbox relay, hold one while they use another).',
       ),
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(600_000)
+      .default(30_000)
+      .describe(
+        'API only: how long one statement may go unanswered before its connection is given up and the request answers 503 (a database that stopped answering without resetting the connection); 0 = wait as long as TCP does. The worker waits for region locks and reads whole regions, and is not limited.',
+      ),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/ })
       .default('redis://127.0.0.1:6379')

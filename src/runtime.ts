@@ -26,10 +26,13 @@ export interface Runtime {
 
 export async function openRuntime(
   config: Config,
-  options: { service: string; logger?: Logger },
+  options: { service: string; logger?: Logger; queryTimeoutMs?: number },
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config, options.service);
-  const dataSource = createDataSource(config, { applicationName: options.service });
+  const dataSource = createDataSource(config, {
+    applicationName: options.service,
+    ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
+  });
   await dataSource.initialize();
   const redis = createRedis(config, 'producer', logger);
   const rateLimitRedis = createRedis(config, 'rate-limits', logger);

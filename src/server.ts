@@ -20,6 +20,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
   const runtime = await openRuntime(config, {
     service: 'matchpunt-api',
     logger: createLogger(config, 'matchpunt-api', bufferedStdout()),
+    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
   });
   const { logger, dataSource } = runtime;
   const pending = await pendingMigrations(dataSource);

@@ -215,3 +215,69 @@ describe('PostgreSQL unreachable', () => {
     expect(await countUnits(prefix)).toBe(40);
   });
 });
+
+describe('PostgreSQL silent in the middle of a request', () => {
+  const config = loadConfig(process.env);
+  const target = new URL(config.DATABASE_URL);
+  const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+  const QUERY_TIMEOUT_MS = 1_000;
+  let t: TestApp;
+  let direct: TestApp;
+  let region: TestRegion;
+  let corporation: TestOrganisation;
+
+  beforeAll(async () => {
+    await proxy.startOnLowPort();
+    const proxied = new URL(config.DATABASE_URL);
+    proxied.host = `127.0.0.1:${proxy.port}`;
+    direct = await createTestApp();
+    t = await createTestApp({
+      captureLogs: true,
+      overrides: {
+        DATABASE_URL: proxied.toString(),
+        DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+      },
+    });
+    region = await createRegion(direct.runtime.dataSource);
+    corporation = await createOrganisation(direct.runtime.dataSource, 'corporatie', {
+      regionCode: region.code,
+    });
+  });
+  afterAll(async () => {
+    proxy.unblackhole();
+    await t.close();
+    await direct.close();
+    await proxy.cut();
+  });
+
+  it('when the database stops answering without closing the connection, then a read and a write answer 503 after the query timeout, nothing is stored, and the API recovers by itself', async () => {
+    const list = () =>
+      request(t.app).get('/api/v1/units?limit=5').set(bearer(corporation.token)).timeout(HANG);
+    const body = unitBody(region);
+    const post = () =>
+      request(t.app).post('/api/v1/units').set(bearer(corporation.token)).send(body).timeout(HANG);
+    await list().expect(200);
+
+    proxy.stall();
+    try {
+      for (const response of [await list(), await post()]) {
+        expect(response.status).toBe(503);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: 503, code: 'database_unavailable' });
+      }
+      const failures = t.logLines.filter((line) => line.msg === 'request failed');
+      expect(JSON.stringify(failures)).toMatch(/No answer from the database within 1000 ms/);
+    } finally {
+      proxy.unblackhole();
+    }
+
+    const back = await eventually(list, (response) => response.status === 200);
+    expect(back.status).toBe(200);
+    const [stored] = await direct.runtime.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM units WHERE corporation_id = $1 AND external_ref = $2`,
+      [corporation.id, body.externalRef],
+    );
+    expect(stored!.n).toBe(0);
+    await post().expect(201);
+  });
+});

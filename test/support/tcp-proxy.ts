@@ -9,6 +9,8 @@ export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   /** While set, new connections are accepted and then left unanswered (see `blackhole`). */
   private swallowing = false;
+  /** Each forwarded connection: the client's socket and the server's. */
+  private readonly pairs = new Set<[net.Socket, net.Socket]>();
   port = 0;
 
   constructor(
@@ -33,6 +35,9 @@ export class TcpProxy {
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
+      const pair: [net.Socket, net.Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.on('close', () => this.pairs.delete(pair));
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -85,7 +90,22 @@ export class TcpProxy {
     this.sockets.forEach((socket) => socket.destroy());
   }
 
-  /** Forwards new connections again after `blackhole()`; the swallowed ones are dropped. */
+  /**
+   * A server gone quiet in the middle of a conversation (a host or network lost without a reset):
+   * the open connections stay open but nothing more passes either way, and new ones are accepted
+   * and never answered. `unblackhole()` drops them all and forwards again.
+   */
+  stall(): void {
+    this.swallowing = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  /** Forwards new connections again after `blackhole()` or `stall()`; the others are dropped. */
   unblackhole(): void {
     this.swallowing = false;
     this.sockets.forEach((socket) => socket.destroy());

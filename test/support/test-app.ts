@@ -31,6 +31,10 @@ export async function createTestApp(
     },
   });
   const logger = createLogger(config, 'matchpunt-test', sink);
-  const runtime = await openRuntime(config, { service: 'matchpunt-test', logger });
+  const runtime = await openRuntime(config, {
+    service: 'matchpunt-test',
+    logger,
+    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
+  });
   return { app: createApp(runtime), runtime, logLines, close: () => runtime.close() };
 }

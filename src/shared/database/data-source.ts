@@ -2,13 +2,15 @@ import { DataSource, type EntitySchema } from 'typeorm';
 
 import type { Config } from '../../../config';
 import { MIGRATIONS } from '../../../migrations';
-import { PreparingClient } from './prepared';
+import { QueryTimeoutClient } from './query-timeout';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
 export interface DataSourceOptions {
   /** Shown in pg_stat_activity, e.g. `matchpunt-api`. */
   applicationName: string;
+  /** How long a statement may go unanswered before its connection is given up (query-timeout.ts); none if not given. */
+  queryTimeoutMs?: number;
   entities?: EntitySchema[];
 }
 
@@ -29,8 +31,13 @@ export function createDataSource(
     synchronize: false,
     logging: false,
     // Fail a checkout instead of hanging when the database is unreachable; statements marked
-    // `prepared()` run by name (prepared.ts).
-    extra: { connectionTimeoutMillis: 5_000, Client: PreparingClient },
+    // `prepared()` run by name (prepared.ts); a statement left unanswered fails after
+    // `queryTimeoutMs` (query-timeout.ts).
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      Client: QueryTimeoutClient,
+      queryTimeoutMs: options.queryTimeoutMs ?? 0,
+    },
   });
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { DatabaseQueryTimeout } from './query-timeout';
+
 /** What a repository function runs its SQL on: the DataSource, or a transaction's manager. */
 export type Db = EntityManager;
 
@@ -106,6 +108,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   if (driverError !== undefined && driverError !== error && isDatabaseUnreachable(driverError)) {
     return true;
   }
+  if (error instanceof DatabaseQueryTimeout) return true;
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && LOST_CONNECTION.test(message);
 }
