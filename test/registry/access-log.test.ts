@@ -250,7 +250,7 @@ describe('the access log', () => {
       const log = new ClientReadLog(t.runtime.dataSource);
       const before = await lastId();
       const first = log.record(actor(), [clients[0]!]);
-      await nextTurn(); // the first insert is sent
+      await nextTurn(); // the first insert has taken its read
       const later = [log.record(actor(), [clients[1]!]), log.record(actor(), [clients[2]!])];
       await Promise.all([first, ...later]);
       const rows = await rowsAfter(before);
