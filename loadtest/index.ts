@@ -235,7 +235,10 @@ async function main(): Promise<void> {
       checks.push({
         what: 'national run under way for the whole phase',
         ok: stillOpen > 0,
-        detail: `${stillOpen} of ${regions} regions open at the end`,
+        detail:
+          stillOpen > 0
+            ? `${stillOpen} of ${regions} regions open at the end`
+            : `0 of ${regions} regions open at the end: the run ended before the phase did; measure again with shorter phases (LOADTEST_SECONDS)`,
       });
       for (const kind of ['reads', 'writes'] as const) {
         const before = mixed.byKind.find((f) => f.name === kind);
