@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/auth/actor';
 import { currentRequestContext } from '../../shared/context/request-context';
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
+import { UUID_ID } from '../../shared/http/pagination';
 
 export interface AuditEvent {
   /** `<entity>.<verb>`, e.g. `unit.created`, `client.read`. */
@@ -85,8 +86,6 @@ interface TrailPosition {
   position: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Oldest first: the audit rows and, expanded to one row per client, the logged reads, merged by
  * id (both take theirs from one sequence, and the trail is append-only, so ids only grow), a
@@ -130,7 +129,7 @@ export async function listAudit(
   // none.
   const readsApply =
     (filter.entityType === undefined || filter.entityType === 'client') &&
-    (filter.entityId === undefined || UUID.test(filter.entityId));
+    (filter.entityId === undefined || UUID_ID.test(filter.entityId));
   const reads = readsApply
     ? logReadsSql(filter.entityId, page.after, afterId, limit, params, codes)
     : undefined;

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, requireRole } from '../../shared/auth/actor';
 import { rootDb } from '../../shared/database/db';
 import { BadRequestError } from '../../shared/errors/app-error';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type Page, type PageRequest, toPage, TRAIL_ID } from '../../shared/http/pagination';
 import { listAudit } from './audit.repository';
 import type { AuditEvent } from './audit.schemas';
 
@@ -20,7 +20,7 @@ export class AuditService {
     page: PageRequest,
   ): Promise<Page<AuditEvent>> {
     requireRole(actor, 'admin', 'matcher');
-    const after = page.after && /^([1-9][0-9]{0,17})(?:\.([1-9][0-9]{0,3}))?$/.exec(page.after.id);
+    const after = page.after && TRAIL_ID.exec(page.after.id);
     if (page.after && !after) {
       // A cursor of another list: valid, but not one this list handed out.
       throw new BadRequestError('The cursor is not one this list handed out.', [

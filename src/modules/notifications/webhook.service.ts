@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, requireRole, type Role } from '../../shared/auth/actor';
 import { inTransaction, rootDb } from '../../shared/database/db';
 import { BadRequestError } from '../../shared/errors/app-error';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type Page, type PageRequest, toPage, UUID_ID } from '../../shared/http/pagination';
 import { recordAudit } from '../audit';
 import { WebhookError, WebhookErrorCode } from './webhook.errors';
 import * as repository from './webhook.repository';
@@ -143,7 +143,7 @@ export class WebhookService {
     page: PageRequest,
   ): Promise<Page<WebhookDelivery>> {
     const webhook = await this.get(actor, id);
-    if (page.after && !UUID.test(page.after.id)) {
+    if (page.after && !UUID_ID.test(page.after.id)) {
       // A cursor of another list (the audit trail's ids are numbers): not one this list handed out.
       throw new BadRequestError('The cursor is not one this list handed out.', [
         { path: 'cursor', message: 'not a cursor of this delivery log' },
@@ -153,8 +153,6 @@ export class WebhookService {
     return toPage(rows, page.limit);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(id: string): never {
   throw new WebhookError(WebhookErrorCode.NotFound, `No webhook "${id}".`);

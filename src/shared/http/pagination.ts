@@ -10,11 +10,18 @@ const MAX_CURSOR_LENGTH = 200;
 /** Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses some that ISO 8601 allows. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
+/** A uuid in PostgreSQL's text form, of any version. */
+export const UUID_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The positive integer id of an append-only table (the audit trail), with a logged read's
+ * position among its clients after a dot; groups: the id, the position.
+ */
+export const TRAIL_ID = /^([1-9][0-9]{0,17})(?:\.([1-9][0-9]{0,3}))?$/;
+
 const cursorPayloadSchema = z.strictObject({
   c: z.iso.datetime({ offset: true, local: false }),
-  // A uuid, or the positive integer id of an append-only table (the audit trail), with a logged
-  // read's position among its clients after a dot.
-  i: z.union([z.uuid(), z.string().regex(/^[1-9][0-9]{0,17}(?:\.[1-9][0-9]{0,3})?$/)]),
+  i: z.union([z.uuid(), z.string().regex(TRAIL_ID)]),
 });
 
 function encodeCursor(after: PageAfter): string {
