@@ -41,7 +41,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 
 /** Tables whose rows feed a region's snapshot, and the regions a set of their rows touches. */
-const TOUCHES: Record<string, (rows: string) => string> = {
+export const TOUCHES: Record<string, (rows: string) => string> = {
   units: (rows) =>
     `SELECT unnest(matching_snapshot_regions_of(ARRAY(SELECT municipality_code FROM ${rows})))`,
   // A client's own region, and, for its proposals' coverage counts, the regions of the providers
@@ -77,6 +77,48 @@ function clientChild(rows: string): string {
             JOIN municipalities m ON m.code = c.municipality_of_belonging`;
 }
 
+/** The function the triggers call to log the regions touched (as created here). */
+export const REGION_CHANGED_FUNCTION = `
+      CREATE FUNCTION matching_region_changed(touched text[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO matching_region_changes (region_code, xid)
+        SELECT DISTINCT t.code, pg_current_xact_id()
+          FROM unnest(touched) AS t(code) JOIN regions r ON r.code = t.code
+        ON CONFLICT (region_code, xid) DO NOTHING;
+      END $$`;
+
+/** The trigger function that logs every region (as created here). */
+export function touchAllFunction(create = 'CREATE'): string {
+  return `
+      ${create} FUNCTION matching_snapshot_touch_all() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM matching_region_changed(ARRAY(SELECT code FROM regions));
+        RETURN NULL;
+      END $$`;
+}
+
+/** The trigger function that logs the regions a statement on `table` touched (as created here). */
+export function touchFunction(
+  table: string,
+  touches: (rows: string) => string,
+  create = 'CREATE',
+): string {
+  return `
+        ${create} FUNCTION matching_snapshot_touch_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          touched text[] := '{}';
+        BEGIN
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            touched := touched || ARRAY(${touches('new_rows')});
+          END IF;
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            touched := touched || ARRAY(${touches('old_rows')});
+          END IF;
+          PERFORM matching_region_changed(touched);
+          RETURN NULL;
+        END $$`;
+}
+
 export class RegionChangeLog1765900000000 implements MigrationInterface {
   name = 'RegionChangeLog1765900000000';
 
@@ -100,14 +142,7 @@ export class RegionChangeLog1765900000000 implements MigrationInterface {
     // The functions are PL/pgSQL, not SQL: PL/pgSQL keeps its statements' plans for the session,
     // a SQL function that cannot be inlined plans its query at every call (measured: 5 ms of a
     // client update's trigger, against 0.5 ms; docs/performance.md).
-    await q.query(`
-      CREATE FUNCTION matching_region_changed(touched text[]) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO matching_region_changes (region_code, xid)
-        SELECT DISTINCT t.code, pg_current_xact_id()
-          FROM unnest(touched) AS t(code) JOIN regions r ON r.code = t.code
-        ON CONFLICT (region_code, xid) DO NOTHING;
-      END $$`);
+    await q.query(REGION_CHANGED_FUNCTION);
     // True when no transaction that wrote to the region is visible now but was not in `since`;
     // null without a snapshot. STABLE: its queries see the calling statement's snapshot.
     await q.query(`
@@ -134,27 +169,9 @@ export class RegionChangeLog1765900000000 implements MigrationInterface {
           UNION SELECT o.region_code FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
                  WHERE pc.municipality_code = ANY(codes) AND o.region_code IS NOT NULL);
       END $$`);
-    await q.query(`
-      CREATE FUNCTION matching_snapshot_touch_all() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM matching_region_changed(ARRAY(SELECT code FROM regions));
-        RETURN NULL;
-      END $$`);
+    await q.query(touchAllFunction());
     for (const [table, touches] of Object.entries(TOUCHES)) {
-      await q.query(`
-        CREATE FUNCTION matching_snapshot_touch_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-          touched text[] := '{}';
-        BEGIN
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            touched := touched || ARRAY(${touches('new_rows')});
-          END IF;
-          IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            touched := touched || ARRAY(${touches('old_rows')});
-          END IF;
-          PERFORM matching_region_changed(touched);
-          RETURN NULL;
-        END $$`);
+      await q.query(touchFunction(table, touches));
       const run = `FOR EACH STATEMENT EXECUTE FUNCTION matching_snapshot_touch_${table}()`;
       await q.query(`CREATE TRIGGER tr_${table}_snapshot_insert AFTER INSERT ON ${table}
                        REFERENCING NEW TABLE AS new_rows ${run}`);

@@ -14,6 +14,7 @@ import { ActorChangeNotifications1765400000000 } from './1765400000000-actor-cha
 import { RegionChangeLog1765900000000 } from './1765900000000-region-change-log';
 import { ListOrderIndexes1766000000000 } from './1766000000000-list-order-indexes';
 import { ClientReads1766100000000 } from './1766100000000-client-reads';
+import { RegionChangeIds1766200000000 } from './1766200000000-region-change-ids';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RegionChangeLog1765900000000,
   ListOrderIndexes1766000000000,
   ClientReads1766100000000,
+  RegionChangeIds1766200000000,
 ];
