@@ -13,7 +13,13 @@ import request from 'supertest';
 import { CandidateService, pruneRegionChanges } from '../../src/modules/matching';
 import { comparePairsByTier, generatePairs } from '../../src/modules/matching/engine';
 import { RESTING, SharedRegionReads } from '../../src/modules/matching/region-reads';
-import { inSnapshot, loadRegionSnapshot } from '../../src/modules/matching/snapshot.loader';
+import { KeptRegion } from '../../src/modules/matching/snapshot.cache';
+import {
+  inSnapshot,
+  loadRegionDelta,
+  loadRegionSnapshot,
+  type RegionSnapshot,
+} from '../../src/modules/matching/snapshot.loader';
 import type { Actor } from '../../src/shared/auth/actor';
 import { bearer } from '../support/factories';
 import {
@@ -541,6 +547,155 @@ describe('candidates from a kept snapshot of a generated region', () => {
       }
       expect(nonEmpty).toBeGreaterThan(2);
     } finally {
+      await closeGeneratedRegion(region);
+    }
+  });
+});
+
+describe('a kept region brought up to date from the change log', () => {
+  it('when units, clients, their details or the context change, then the update equals a full read in the same snapshot; a change to the geography or a pruned log asks for a full read', async () => {
+    const region = await createGeneratedRegion({
+      clients: 250,
+      units: 60,
+      seed: 31,
+      label: 'candelta',
+    });
+    const { t } = region;
+    const db = t.runtime.dataSource;
+    const writer = await connect(t);
+    try {
+      const [largest] = await db.query<{ regionCode: string }[]>(
+        `SELECT m.region_code AS "regionCode" FROM units u
+           JOIN municipalities m ON m.code = u.municipality_code
+          GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+      );
+      const regionCode = largest!.regionCode;
+      const read = () => inSnapshot(db, (tx) => loadRegionSnapshot(tx, regionCode, new Date()));
+      let kept = (await read())!;
+      let keptRegion = new KeptRegion(kept, kept.context.now);
+      keptRegion.candidates(kept.units[0]!, kept.context.now);
+      const units = kept.units.map((unit) => unit.id);
+      const clients = kept.clients.map((client) => client.id);
+      expect(units.length).toBeGreaterThan(10);
+      expect(clients.length).toBeGreaterThan(10);
+
+      /** After `write`, the update from the kept snapshot and a full read, in one snapshot. */
+      async function afterWrite(write: string, parameters: unknown[] = []) {
+        await writer.query(write, parameters);
+        return inSnapshot(db, async (tx) => {
+          const now = new Date();
+          return {
+            delta: await loadRegionDelta(tx, kept, now),
+            full: (await loadRegionSnapshot(tx, regionCode, now))!,
+          };
+        });
+      }
+
+      /** The update equals the full read, and ranks every unit as a fresh region does. */
+      function expectUpToDate(
+        delta: Awaited<ReturnType<typeof afterWrite>>['delta'],
+        full: RegionSnapshot,
+      ) {
+        expect(delta).toBeDefined();
+        const { snapshot } = delta!;
+        const now = snapshot.context.now;
+        expect({ ...snapshot, context: { ...snapshot.context, now: full.context.now } }).toEqual(
+          full,
+        );
+        const updated = keptRegion.updated(delta!, now);
+        const fresh = new KeptRegion(snapshot, now);
+        let ranked = 0;
+        for (const unit of snapshot.units) {
+          const expected = fresh.candidates(unit, now);
+          expect(updated.candidates(unit, now)).toEqual(expected);
+          ranked += expected.length;
+        }
+        expect(ranked).toBeGreaterThan(0);
+        kept = snapshot;
+        keptRegion = updated;
+        return delta!;
+      }
+
+      /** The ids the update read again: these ids, or this many new ones. */
+      function expectChanged(ids: ReadonlySet<string>, expected: (string | undefined)[] | number) {
+        if (typeof expected === 'number') expect(ids.size).toBe(expected);
+        else expect(ids).toEqual(new Set(expected));
+      }
+      const steps: [
+        string,
+        unknown[],
+        (string | undefined)[] | number,
+        (string | undefined)[] | number,
+      ][] = [
+        // A unit changes, leaves matching, comes.
+        [`UPDATE units SET rent = rent - 40, floor = 0 WHERE id = $1`, [units[1]], [units[1]], 0],
+        [`UPDATE units SET status = 'let' WHERE id = $1`, [units[2]], [units[2]], 0],
+        [
+          `INSERT INTO units SELECT (jsonb_populate_record(NULL::units, to_jsonb(u)
+             || jsonb_build_object('id', gen_random_uuid(), 'external_ref', u.external_ref || '-copy'))).*
+             FROM units u WHERE id = $1`,
+          [units[3]],
+          1,
+          0,
+        ],
+        // A client changes; a client's anchors and municipalities change; a client leaves.
+        [
+          `UPDATE clients SET max_rent = max_rent + 200 WHERE id = $1`,
+          [clients[1]],
+          0,
+          [clients[1]],
+        ],
+        [
+          `WITH a AS (DELETE FROM client_anchors WHERE client_id = $1)
+           DELETE FROM client_municipalities WHERE client_id = $2`,
+          [clients[2], clients[3]],
+          0,
+          [clients[2], clients[3]],
+        ],
+        [
+          `UPDATE clients SET status = 'withdrawn', closed_at = now() WHERE id = $1`,
+          [clients[4]],
+          0,
+          [clients[4]],
+        ],
+        // A provider's coverage: the context changes, no unit or client.
+        [
+          `UPDATE provider_coverage SET capacity = capacity + 1
+            WHERE provider_id IN (SELECT id FROM organisations WHERE region_code = $1)`,
+          [regionCode],
+          0,
+          0,
+        ],
+      ];
+      for (const [write, parameters, changedUnits, changedClients] of steps) {
+        const { delta, full } = await afterWrite(write, parameters);
+        const update = expectUpToDate(delta, full);
+        expectChanged(update.changedUnits, changedUnits);
+        expectChanged(update.changedClients, changedClients);
+      }
+      // Several writers at once, one of them a unit and a client in one transaction.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE units SET rent = rent + 25 WHERE id = $1`, [units[4]]);
+      await writer.query(`UPDATE clients SET max_rent = max_rent - 25 WHERE id = $1`, [clients[5]]);
+      await writer.query('COMMIT');
+      const both = await afterWrite(`UPDATE units SET rent = rent + 5 WHERE id = $1`, [units[5]]);
+      const delta = expectUpToDate(both.delta, both.full);
+      expectChanged(delta.changedUnits, [units[4], units[5]]);
+      expectChanged(delta.changedClients, [clients[5]]);
+
+      // Every snapshot reads every neighbourhood: a change to one asks for a full read.
+      const geography = await afterWrite(
+        `UPDATE neighbourhoods SET lat = lat WHERE code = (SELECT min(code) FROM neighbourhoods)`,
+      );
+      expect(geography.delta).toBeUndefined();
+      kept = geography.full;
+      // A pruned log cannot say what changed.
+      await writer.query(`UPDATE units SET rent = rent + 1 WHERE id = $1`, [units[6]]);
+      await pruneRegionChanges(db.manager, 0);
+      const pruned = await inSnapshot(db, (tx) => loadRegionDelta(tx, kept, new Date()));
+      expect(pruned).toBeUndefined();
+    } finally {
+      await writer.end();
       await closeGeneratedRegion(region);
     }
   });

@@ -19,7 +19,9 @@ import { type EngineClient, type EngineUnit, generatePairs } from './engine';
 import { rankUnitCandidates, type UnitCandidate } from './engine/region-match';
 import {
   type KeptSnapshots,
+  loadRegionDelta,
   loadRegionSnapshot,
+  type RegionDelta,
   type RegionProbe,
   type RegionSnapshot,
 } from './snapshot.loader';
@@ -32,12 +34,27 @@ const RANKED_KEPT = 50_000;
 
 /**
  * The region's allowed pairs, from one generation over all its clients and units (scores only):
- * each client's best score, and each unit's allowed clients (`clients[unitStart[u]…]`, ascending).
+ * each client's best score, and each unit's allowed clients (`clients[unitStart[u]…]`, ascending)
+ * with the pair's score (`scores`, alongside).
  */
 interface AllowedPairs {
   best: Float64Array;
   unitStart: Int32Array;
   clients: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * An earlier snapshot's allowed pairs, and which units and clients changed since, for a region
+ * whose context is the same (`contextKey`) on the same day: its pairs are those pairs between
+ * units and clients that did not change, and the pairs of those that did, generated anew.
+ */
+interface PairsBasis {
+  allowed: AllowedPairs;
+  units: readonly EngineUnit[];
+  clients: readonly EngineClient[];
+  changedUnits: ReadonlySet<string>;
+  changedClients: ReadonlySet<string>;
 }
 
 export class KeptRegion {
@@ -47,6 +64,7 @@ export class KeptRegion {
   private readonly clientsById: Map<string, EngineClient>;
   private readonly unitIndex: Map<string, number>;
   private allowed: AllowedPairs | undefined;
+  private basis: PairsBasis | undefined;
   private readonly today: string;
   private shared = 0;
 
@@ -88,6 +106,51 @@ export class KeptRegion {
     );
   }
 
+  /** The snapshot as read (`loadRegionDelta` starts from it). */
+  get read(): RegionSnapshot {
+    return this.snapshot;
+  }
+
+  /**
+   * True when `loadRegionDelta` may start from this snapshot at `now`: the same day in
+   * Europe/Amsterdam (what a client's consent and the day number depend on), the clock not gone
+   * back, and at most `maxAgeMs` old (the change log keeps its rows far longer).
+   */
+  updatableAt(now: Date, maxAgeMs: number): boolean {
+    const age = now.getTime() - this.loadedAt.getTime();
+    return age >= 0 && age <= maxAgeMs && dutchDate(now) === this.today;
+  }
+
+  /**
+   * The region after `delta` (read from this one's snapshot, on the same day): when the context
+   * is the same, its allowed pairs come from this one's, with only the changed units' and
+   * clients' pairs generated anew (a pair depends on its client, its unit, the context and the
+   * day only). The rankings start empty.
+   */
+  updated(delta: RegionDelta, now: Date): KeptRegion {
+    const next = new KeptRegion(delta.snapshot, now);
+    if (next.today !== this.today || delta.snapshot.contextKey !== this.snapshot.contextKey) {
+      return next;
+    }
+    if (this.allowed) {
+      next.basis = {
+        allowed: this.allowed,
+        units: this.snapshot.units,
+        clients: this.snapshot.clients,
+        changedUnits: delta.changedUnits,
+        changedClients: delta.changedClients,
+      };
+    } else if (this.basis) {
+      // Not generated since its own basis: the next starts from that one, with both changes.
+      next.basis = {
+        ...this.basis,
+        changedUnits: new Set([...this.basis.changedUnits, ...delta.changedUnits]),
+        changedClients: new Set([...this.basis.changedClients, ...delta.changedClients]),
+      };
+    }
+    return next;
+  }
+
   /** The snapshot as read at `now` (only `now` differs from the one read at load). */
   at(now: Date): RegionSnapshot {
     return { ...this.snapshot, context: { ...this.snapshot.context, now } };
@@ -106,31 +169,80 @@ export class KeptRegion {
   private allowedPairs(): AllowedPairs {
     if (this.allowed) return this.allowed;
     const started = performance.now();
-    const { clients, units, context } = this.snapshot;
-    const generated = generatePairs(clients, units, context, { breakdowns: false });
-    const best = new Float64Array(clients.length);
-    const unitStart = new Int32Array(units.length + 1);
-    for (let i = 0; i < generated.count; i++) {
-      const c = generated.clientIndex[i] as number;
-      const score = generated.score[i] as number;
-      if (score > (best[c] as number)) best[c] = score;
-      const u = generated.unitIndex[i] as number;
-      unitStart[u + 1] = (unitStart[u + 1] as number) + 1;
-    }
-    for (let u = 0; u < units.length; u++) {
-      unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
-    }
-    // Pairs come client by client in input order, so each unit's clients come out ascending.
-    const next = unitStart.slice(0, units.length);
-    const allowedClients = new Int32Array(generated.count);
-    for (let i = 0; i < generated.count; i++) {
-      const u = generated.unitIndex[i] as number;
-      allowedClients[next[u] as number] = generated.clientIndex[i] as number;
-      next[u] = (next[u] as number) + 1;
-    }
-    this.allowed = { best, unitStart, clients: allowedClients };
+    const { clients, units } = this.snapshot;
+    const pairs = this.basis ? this.pairsFrom(this.basis) : this.generated(clients, units);
+    this.basis = undefined;
+    this.allowed = allowedOf(pairs, clients.length, units.length);
     this.shared += performance.now() - started;
     return this.allowed;
+  }
+
+  /** Every allowed pair among `clients` × `units` (of this snapshot), with its score. */
+  private generated(clients: readonly EngineClient[], units: readonly EngineUnit[]): Pairs {
+    const pairs: Pairs = { clients: [], units: [], scores: [] };
+    if (clients.length === 0 || units.length === 0) return pairs;
+    const generated = generatePairs(clients, units, this.snapshot.context, { breakdowns: false });
+    for (let i = 0; i < generated.count; i++) {
+      pairs.clients.push(generated.clientIndex[i] as number);
+      pairs.units.push(generated.unitIndex[i] as number);
+      pairs.scores.push(generated.score[i] as number);
+    }
+    return pairs;
+  }
+
+  /**
+   * This snapshot's allowed pairs from `basis`: the basis's pairs between units and clients that
+   * did not change (they are in this snapshot, with the same rows), the changed clients' pairs
+   * with every unit, and the other clients' pairs with the changed units.
+   */
+  private pairsFrom(basis: PairsBasis): Pairs {
+    const { clients, units } = this.snapshot;
+    const clientIndex = new Map(clients.map((client, c) => [client.id, c]));
+    const toNew = (
+      old: readonly { id: string }[],
+      changed: ReadonlySet<string>,
+      index: ReadonlyMap<string, number>,
+    ) =>
+      Int32Array.from(old, (entry) => (changed.has(entry.id) ? -1 : (index.get(entry.id) ?? -1)));
+    const unitOf = toNew(basis.units, basis.changedUnits, this.unitIndex);
+    const clientOf = toNew(basis.clients, basis.changedClients, clientIndex);
+    const pairs: Pairs = { clients: [], units: [], scores: [] };
+    const { allowed } = basis;
+    for (let oldU = 0; oldU < basis.units.length; oldU++) {
+      const u = unitOf[oldU] as number;
+      if (u < 0) continue;
+      for (
+        let i = allowed.unitStart[oldU] as number;
+        i < (allowed.unitStart[oldU + 1] as number);
+        i++
+      ) {
+        const c = clientOf[allowed.clients[i] as number] as number;
+        if (c < 0) continue;
+        pairs.clients.push(c);
+        pairs.units.push(u);
+        pairs.scores.push(allowed.scores[i] as number);
+      }
+    }
+    const changedClients = indicesOf(clients, (client) => basis.changedClients.has(client.id));
+    const otherClients = indicesOf(clients, (client) => !basis.changedClients.has(client.id));
+    const changedUnits = indicesOf(units, (unit) => basis.changedUnits.has(unit.id));
+    const add = (clientIds: number[], unitIds: number[]) => {
+      const generated = this.generated(
+        clientIds.map((c) => clients[c] as EngineClient),
+        unitIds.map((u) => units[u] as EngineUnit),
+      );
+      for (let i = 0; i < generated.clients.length; i++) {
+        pairs.clients.push(clientIds[generated.clients[i] as number] as number);
+        pairs.units.push(unitIds[generated.units[i] as number] as number);
+        pairs.scores.push(generated.scores[i] as number);
+      }
+    };
+    add(
+      changedClients,
+      indicesOf(units, () => true),
+    );
+    add(otherClients, changedUnits);
+    return pairs;
   }
 
   /**
@@ -194,10 +306,70 @@ function stillCounted(earliest: string | null, windowStart: string | null): bool
   return earliest === null || (windowStart !== null && earliest >= windowStart);
 }
 
+/** Pairs as parallel lists of client index, unit index and score, in any order. */
+interface Pairs {
+  clients: number[];
+  units: number[];
+  scores: number[];
+}
+
+function indicesOf<T>(list: readonly T[], keep: (entry: T) => boolean): number[] {
+  const indices: number[] = [];
+  for (let i = 0; i < list.length; i++) if (keep(list[i] as T)) indices.push(i);
+  return indices;
+}
+
+/**
+ * The pairs by unit, each unit's clients ascending (counted by client first, then by unit, each
+ * count keeping the order it was given), and each client's best score (0 with no pair).
+ */
+function allowedOf(pairs: Pairs, clientCount: number, unitCount: number): AllowedPairs {
+  const count = pairs.clients.length;
+  const best = new Float64Array(clientCount);
+  const byClient = countingOrder(
+    pairs.clients,
+    clientCount,
+    Int32Array.from({ length: count }, (_, i) => i),
+  );
+  const byUnit = countingOrder(pairs.units, unitCount, byClient);
+  const unitStart = new Int32Array(unitCount + 1);
+  for (const u of pairs.units) unitStart[u + 1] = (unitStart[u + 1] as number) + 1;
+  for (let u = 0; u < unitCount; u++) {
+    unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
+  }
+  const clients = new Int32Array(count);
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = byUnit[k] as number;
+    const c = pairs.clients[i] as number;
+    const score = pairs.scores[i] as number;
+    clients[k] = c;
+    scores[k] = score;
+    if (score > (best[c] as number)) best[c] = score;
+  }
+  return { best, unitStart, clients, scores };
+}
+
+/** `order` (indices into `keys`) stably sorted by key, keys being 0 … `size` - 1. */
+function countingOrder(keys: readonly number[], size: number, order: Int32Array): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let k = 0; k < size; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const sorted = new Int32Array(order.length);
+  for (const i of order) {
+    const key = keys[i] as number;
+    sorted[start[key] as number] = i;
+    start[key] = (start[key] as number) + 1;
+  }
+  return sorted;
+}
+
 export class RegionSnapshotCache {
   private readonly kept = new Map<string, KeptRegion>();
   /** How many times a region was read (every miss); what the kept snapshots save is the rest. */
   reads = 0;
+  /** How many of those reads brought a kept snapshot up to date (`loadRegionDelta`). */
+  updates = 0;
 
   constructor(
     private readonly capacity: number,
@@ -232,9 +404,20 @@ export class RegionSnapshotCache {
    */
   async load(db: Db, regionCode: string, now: Date): Promise<KeptRegion | undefined> {
     this.reads++;
-    const snapshot = await loadRegionSnapshot(db, regionCode, now);
-    if (!snapshot) return undefined;
-    const region = new KeptRegion(snapshot, now);
+    const previous = this.kept.get(regionCode);
+    let region: KeptRegion | undefined;
+    if (previous?.updatableAt(now, this.maxAgeMs)) {
+      const delta = await loadRegionDelta(db, previous.read, now);
+      if (delta) {
+        this.updates++;
+        region = previous.updated(delta, now);
+      }
+    }
+    if (!region) {
+      const snapshot = await loadRegionSnapshot(db, regionCode, now);
+      if (!snapshot) return undefined;
+      region = new KeptRegion(snapshot, now);
+    }
     this.kept.delete(regionCode);
     this.kept.set(regionCode, region);
     for (const oldest of this.kept.keys()) {

@@ -60,6 +60,14 @@ export interface RegionSnapshot extends RegionMatchInput {
   /** Row versions, to check at store time that nothing changed since this read. */
   unitVersions: Map<string, number>;
   clientVersions: Map<string, number>;
+  /**
+   * What every pair's allowance and score depend on besides its client, its unit and the day, as
+   * read (the policy and the context's parts, as text): two snapshots of one day with the same
+   * key score every pair they share alike.
+   */
+  contextKey: string;
+  /** The region's own municipalities (the fair shares' fallback). */
+  regionMunicipalities: readonly string[];
 }
 
 /**
@@ -353,13 +361,8 @@ function jsonRows(sql: string, order?: string): string {
   return `(SELECT coalesce(json_agg(x${order ? ` ORDER BY ${order}` : ''}), '[]') FROM (${sql}) x)`;
 }
 
-/** What the snapshot's one statement returns (dates in the rows as text, as the row types say). */
-interface SnapshotRows {
-  changeSeq: string | number | null;
-  pgSnapshot: string;
-  municipalities: { code: string; lat: number; lon: number; regionCode: string }[];
-  units: UnitRow[];
-  clients: ClientRow[];
+/** The context's parts that a write to proposals, coverage or pledges may change. */
+interface ContextRows {
   fixed: FixedPair[];
   load: {
     neighbourhoodCode: string;
@@ -376,9 +379,157 @@ interface SnapshotRows {
     used: number;
     earliestPlaced: string | null;
   }[];
-  neighbourhoods: { code: string; lat: number; lon: number; municipalityCode: string }[];
   pledges: { municipalityCode: string; pledged: number }[];
   excluded: { key: string }[];
+}
+
+interface MunicipalityRow {
+  code: string;
+  lat: number;
+  lon: number;
+  regionCode: string;
+}
+
+interface NeighbourhoodRow {
+  code: string;
+  lat: number;
+  lon: number;
+  municipalityCode: string;
+}
+
+/** What the snapshot's one statement returns (dates in the rows as text, as the row types say). */
+interface SnapshotRows {
+  changeSeq: string | number | null;
+  pgSnapshot: string;
+  units: UnitRow[];
+  clients: ClientRow[];
+  /** `ContextRows` as JSON text: kept as read, to compare with a later read's. */
+  context: string;
+}
+
+/** The region's policy as the engine takes it, with a dry run's overrides. */
+function enginePolicyOf(policyRow: PolicyRow, overrides?: PolicyOverrides): EnginePolicy {
+  return applyOverrides(
+    {
+      version: policyRow.version,
+      weights: policyRow.weights,
+      neighbourhoodCap: policyRow.neighbourhoodCap,
+      municipalityCaps: policyRow.municipalityCaps ?? {},
+      maxDistanceKm: policyRow.maxDistanceKm,
+      planningHorizonDays: policyRow.planningHorizonDays,
+      ...matchingRulesOf(policyRow.matchingRules),
+    },
+    overrides,
+  );
+}
+
+/**
+ * The snapshot statement's columns after the change counter and the transaction snapshot, with
+ * `units` and `clients` narrowed by `narrow` (SQL over `u.id` / `c.id`; none: every one). Its
+ * parameters: $1 region, $2 open proposal statuses, $3 now, $4 cap window months, $5 cap-exempt
+ * types, $6 the year.
+ */
+function snapshotColumns(narrow?: { units: string; clients: string }): string {
+  return `${jsonRows(
+    `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
+      WHERE m.region_code = $1 AND u.status = 'available'${narrow ? ` AND ${narrow.units}` : ''}`,
+    'x.id',
+  )} AS units,
+  ${jsonRows(
+    `SELECT ${CLIENT_COLUMNS}, c.ready_since AS "sortReadySince"
+       FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
+      WHERE m.region_code = $1 AND c.status = 'waiting'${narrow ? ` AND ${narrow.clients}` : ''}`,
+    'x."sortReadySince", x.id',
+  )} AS clients,
+  json_build_object(
+    'fixed', ${jsonRows(
+      `SELECT p.client_id AS "clientId", p.unit_id AS "unitId",
+              u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode"
+         FROM proposals p JOIN units u ON u.id = p.unit_id
+        WHERE p.region_code = $1 AND p.status = ANY($2)`,
+      'x."unitId"',
+    )},
+    'load', ${jsonRows(
+      // Load: placements within the cap window plus open proposals, per area. Exempt types count
+      // in no area (an omklap flip adds no one); Skaeve Huse count per cluster instead.
+      `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
+              u.type = ANY($5) AS exempt,
+              CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
+                   THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
+              count(*)::int AS n,
+              ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
+         FROM proposals p JOIN units u ON u.id = p.unit_id
+        WHERE p.region_code = $1
+          AND (p.status = ANY($2)
+               OR (p.status = 'placed' AND p.placed_at >= ${capWindowStart('$3', '$4')}))
+        GROUP BY 1, 2, 3, 4`,
+      // In a fixed order, so two reads of the same rows give the same text.
+      'x."neighbourhoodCode", x."municipalityCode", x.exempt, x."clusterKey"',
+    )},
+    'coverage', ${jsonRows(
+      // Coverage of the region's providers, with the intensive-support clients they have on offer
+      // or placed there: only intensive support draws on the stated capacity. A proposal counts
+      // for the provider it named; an older one without, for the client's own provider. The
+      // counts are one aggregate over the proposals in the region's covered municipalities: a
+      // count per coverage row scanned every proposal once per row (measured in
+      // docs/performance.md).
+      `WITH covered AS (
+         SELECT pc.provider_id, pc.municipality_code, pc.capacity
+           FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
+          WHERE o.region_code = $1
+       ), used AS (
+         SELECT u.municipality_code,
+                coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
+                count(*)::int AS n,
+                min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
+           FROM proposals p
+           JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
+          WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
+            AND c.support_intensity = 'intensive'
+            AND (p.status = ANY($2)
+                 OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
+          GROUP BY 1, 2
+       )
+       SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
+              coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
+         FROM covered k
+         LEFT JOIN used ON used.municipality_code = k.municipality_code
+                       AND used.provider_id = k.provider_id`,
+      'x."providerId", x."municipalityCode"',
+    )},
+    'pledges', ${jsonRows(
+      // This year's contingent pledges per municipality of the region: the default fair shares.
+      `SELECT p.municipality_code AS "municipalityCode", sum(p.pledged)::int AS pledged
+         FROM contingent_pledges p JOIN municipalities m ON m.code = p.municipality_code
+        WHERE m.region_code = $1 AND p.year = $6
+        GROUP BY 1`,
+      'x."municipalityCode"',
+    )},
+    'excluded', ${jsonRows(
+      `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
+        WHERE p.region_code = $1
+          AND p.status IN ('declined', 'rejected', 'cancelled', 'expired', 'placed')`,
+      'x.key',
+    )}
+  )::text AS context`;
+}
+
+/** The snapshot statement's parameters (`snapshotColumns`). */
+function snapshotParameters(
+  regionCode: string,
+  policy: EnginePolicy,
+  policyRow: PolicyRow,
+  now: Date,
+) {
+  const capExemptTypes = policy.capExemptTypes ?? MATCHING_POLICY_DEFAULTS.capExemptTypes;
+  return [
+    regionCode,
+    OPEN_PROPOSAL_STATUSES,
+    now.toISOString(),
+    policyRow.capWindowMonths,
+    capExemptTypes,
+    Number(dutchDate(now).slice(0, 4)),
+  ];
 }
 
 /**
@@ -394,25 +545,11 @@ export async function loadRegionSnapshot(
 ): Promise<RegionSnapshot | undefined> {
   const policyRow = await loadPolicy(db, regionCode);
   if (!policyRow) return undefined;
-  const today = dutchDate(now);
-  const policy = applyOverrides(
-    {
-      version: policyRow.version,
-      weights: policyRow.weights,
-      neighbourhoodCap: policyRow.neighbourhoodCap,
-      municipalityCaps: policyRow.municipalityCaps ?? {},
-      maxDistanceKm: policyRow.maxDistanceKm,
-      planningHorizonDays: policyRow.planningHorizonDays,
-      ...matchingRulesOf(policyRow.matchingRules),
-    },
-    overrides,
-  );
-
+  const policy = enginePolicyOf(policyRow, overrides);
   // The rest in one statement, each part as one JSON value: a region read is two round trips,
   // not eleven. Under load each round trip waits its turn in this process's event loop, and a
   // candidates request waits for the whole read.
-  const capExemptTypes = policy.capExemptTypes ?? MATCHING_POLICY_DEFAULTS.capExemptTypes;
-  const rows = await db.query<SnapshotRows[]>(
+  const rows = await db.query<(SnapshotRows & Geography)[]>(
     `SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
             pg_current_snapshot()::text AS "pgSnapshot",
             ${jsonRows(
@@ -420,147 +557,224 @@ export async function loadRegionSnapshot(
               `SELECT code, lat, lon, region_code AS "regionCode" FROM municipalities`,
             )} AS municipalities,
             ${jsonRows(
-              `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
-                WHERE m.region_code = $1 AND u.status = 'available'`,
-              'x.id',
-            )} AS units,
-            ${jsonRows(
-              `SELECT ${CLIENT_COLUMNS}, c.ready_since AS "sortReadySince"
-                 FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
-                WHERE m.region_code = $1 AND c.status = 'waiting'`,
-              'x."sortReadySince", x.id',
-            )} AS clients,
-            ${jsonRows(
-              `SELECT p.client_id AS "clientId", p.unit_id AS "unitId",
-                      u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode"
-                 FROM proposals p JOIN units u ON u.id = p.unit_id
-                WHERE p.region_code = $1 AND p.status = ANY($2)`,
-              'x."unitId"',
-            )} AS fixed,
-            ${jsonRows(
-              // Load: placements within the cap window plus open proposals, per area. Exempt
-              // types count in no area (an omklap flip adds no one); Skaeve Huse count per
-              // cluster instead.
-              `SELECT u.neighbourhood_code AS "neighbourhoodCode", u.municipality_code AS "municipalityCode",
-                      u.type = ANY($5) AS exempt,
-                      CASE WHEN u.type = 'skaeve_huis' AND u.cluster_id IS NOT NULL
-                           THEN u.corporation_id::text || '/' || u.cluster_id END AS "clusterKey",
-                      count(*)::int AS n,
-                      ${utcMicros(`min(p.placed_at) FILTER (WHERE p.status = 'placed')`)} AS "earliestPlaced"
-                 FROM proposals p JOIN units u ON u.id = p.unit_id
-                WHERE p.region_code = $1
-                  AND (p.status = ANY($2)
-                       OR (p.status = 'placed' AND p.placed_at >= ${capWindowStart('$3', '$4')}))
-                GROUP BY 1, 2, 3, 4`,
-            )} AS load,
-            ${jsonRows(
-              // Coverage of the region's providers, with the intensive-support clients they have
-              // on offer or placed there: only intensive support draws on the stated capacity. A
-              // proposal counts for the provider it named; an older one without, for the client's
-              // own provider. The counts are one aggregate over the proposals in the region's
-              // covered municipalities: a count per coverage row scanned every proposal once per
-              // row (measured in docs/performance.md).
-              `WITH covered AS (
-                 SELECT pc.provider_id, pc.municipality_code, pc.capacity
-                   FROM provider_coverage pc JOIN organisations o ON o.id = pc.provider_id
-                  WHERE o.region_code = $1
-               ), used AS (
-                 SELECT u.municipality_code,
-                        coalesce(p.support_provider_id, c.support_provider_id, c.provider_id) AS provider_id,
-                        count(*)::int AS n,
-                        min(p.placed_at) FILTER (WHERE p.status = 'placed') AS earliest_placed
-                   FROM proposals p
-                   JOIN units u ON u.id = p.unit_id JOIN clients c ON c.id = p.client_id
-                  WHERE u.municipality_code IN (SELECT municipality_code FROM covered)
-                    AND c.support_intensity = 'intensive'
-                    AND (p.status = ANY($2)
-                         OR (p.status = 'placed' AND p.placed_at >= ${coverageWindowStart('$3')}))
-                  GROUP BY 1, 2
-               )
-               SELECT k.provider_id AS "providerId", k.municipality_code AS "municipalityCode", k.capacity,
-                      coalesce(used.n, 0) AS used, ${utcMicros('used.earliest_placed')} AS "earliestPlaced"
-                 FROM covered k
-                 LEFT JOIN used ON used.municipality_code = k.municipality_code
-                               AND used.provider_id = k.provider_id`,
-            )} AS coverage,
-            ${jsonRows(
               // Neighbourhood centroids: what the distance to an avoided area is measured to.
               `SELECT code, lat::float8 AS lat, lon::float8 AS lon, municipality_code AS "municipalityCode"
                  FROM neighbourhoods`,
             )} AS neighbourhoods,
-            ${jsonRows(
-              // This year's contingent pledges per municipality of the region: the default fair
-              // shares.
-              `SELECT p.municipality_code AS "municipalityCode", sum(p.pledged)::int AS pledged
-                 FROM contingent_pledges p JOIN municipalities m ON m.code = p.municipality_code
-                WHERE m.region_code = $1 AND p.year = $6
-                GROUP BY 1`,
-            )} AS pledges,
-            ${jsonRows(
-              `SELECT p.client_id || ':' || p.unit_id AS key FROM proposals p
-                WHERE p.region_code = $1
-                  AND p.status IN ('declined', 'rejected', 'cancelled', 'expired', 'placed')`,
-            )} AS excluded`,
-    [
-      regionCode,
-      OPEN_PROPOSAL_STATUSES,
-      now.toISOString(),
-      policyRow.capWindowMonths,
-      capExemptTypes,
-      Number(today.slice(0, 4)),
-    ],
+            ${snapshotColumns()}`,
+    snapshotParameters(regionCode, policy, policyRow, now),
   );
-  const {
-    changeSeq,
-    pgSnapshot,
-    municipalities: municipalityRows,
-    units: unitRows,
-    clients: clientRows,
-    fixed: fixedRows,
-    load: loadRows,
-    coverage: coverageRows,
-    neighbourhoods: neighbourhoodRows,
-    pledges: pledgeRows,
-    excluded,
-  } = rows[0] as SnapshotRows;
-
+  const row = rows[0] as SnapshotRows & Geography;
   const municipalities = new Map<string, GeoPoint>();
   const regionMunicipalities: string[] = [];
-  for (const row of municipalityRows) {
-    municipalities.set(row.code, { lat: row.lat, lon: row.lon });
-    if (row.regionCode === regionCode) regionMunicipalities.push(row.code);
+  for (const municipality of row.municipalities) {
+    municipalities.set(municipality.code, { lat: municipality.lat, lon: municipality.lon });
+    if (municipality.regionCode === regionCode) regionMunicipalities.push(municipality.code);
   }
+  const neighbourhoods = new Map<string, NeighbourhoodPoint>(
+    row.neighbourhoods.map((n) => [
+      n.code,
+      { lat: n.lat, lon: n.lon, municipalityCode: n.municipalityCode },
+    ]),
+  );
+  const today = dutchDate(now);
+  return assemble({
+    regionCode,
+    policyRow,
+    policy,
+    now,
+    row,
+    geography: { municipalities, neighbourhoods, regionMunicipalities },
+    units: row.units.map(toEngineUnit),
+    clients: row.clients.map((client) => toEngineClient(client, today)),
+    unitVersions: new Map(row.units.map((unit) => [unit.id, unit.version])),
+    clientVersions: new Map(row.clients.map((client) => [client.id, client.version])),
+  });
+}
+
+/** Every municipality and neighbourhood, as a full read returns them. */
+interface Geography {
+  municipalities: MunicipalityRow[];
+  neighbourhoods: NeighbourhoodRow[];
+}
+
+/** A region snapshot brought up to date, and what changed since the one it started from. */
+export interface RegionDelta {
+  snapshot: RegionSnapshot;
+  /** The units and clients read again (written since; in the snapshot or not any more). */
+  changedUnits: ReadonlySet<string>;
+  changedClients: ReadonlySet<string>;
+}
+
+/**
+ * The region as a full read with `db` at `now` would give it, from `kept` (a snapshot of the same
+ * region read earlier the same day in Europe/Amsterdam) and only what changed since: the units and
+ * clients the region change log says were written by transactions visible now but not in `kept`'s
+ * (migration `1766200000000-region-change-ids`), and the context's small parts read whole. Call
+ * inside `inSnapshot`. Undefined when only a full read will do: the log marks a change `whole`
+ * (municipalities, neighbourhoods, a large import), the rows it needs were pruned, or the region
+ * has no policy any more.
+ */
+export async function loadRegionDelta(
+  db: Db,
+  kept: RegionSnapshot,
+  now: Date,
+): Promise<RegionDelta | undefined> {
+  const { regionCode } = kept;
+  const policyRow = await loadPolicy(db, regionCode);
+  if (!policyRow) return undefined;
+  const policy = enginePolicyOf(policyRow);
+  // $7 is the kept snapshot's `pg_current_snapshot()`; the changes are those the check of
+  // `matching_region_unchanged_since` finds. With a generic plan: PostgreSQL would plan the
+  // statement anew at every call (its custom plans look cheaper to it), and planning took twice as
+  // long as running it (1.7 ms against 0.7; docs/performance.md). The setting is the transaction's,
+  // so it is put back for whatever the transaction runs next.
+  await db.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+  const rows = await db.query<(SnapshotRows & Changes)[]>(
+    prepared(`WITH changes AS (
+       SELECT ch.unit_ids, ch.client_ids, ch.whole FROM matching_region_changes ch
+        WHERE ch.region_code = $1
+          AND ch.xid >= pg_snapshot_xmin($7::pg_snapshot)
+          AND NOT pg_visible_in_snapshot(ch.xid, $7::pg_snapshot)
+     ), changed_units AS (
+       SELECT DISTINCT unnest(unit_ids) AS id FROM changes
+     ), changed_clients AS (
+       SELECT DISTINCT unnest(client_ids) AS id FROM changes
+     )
+     SELECT (SELECT change_seq FROM matching_region_state WHERE region_code = $1) AS "changeSeq",
+            pg_current_snapshot()::text AS "pgSnapshot",
+            (SELECT max_xid FROM matching_region_changes_pruned) >= pg_snapshot_xmin($7::pg_snapshot)
+              OR EXISTS (SELECT 1 FROM changes WHERE whole) AS whole,
+            ARRAY(SELECT id FROM changed_units) AS "changedUnits",
+            ARRAY(SELECT id FROM changed_clients) AS "changedClients",
+            ${snapshotColumns({
+              units: 'u.id IN (SELECT id FROM changed_units)',
+              clients: 'c.id IN (SELECT id FROM changed_clients)',
+            })}`),
+    [...snapshotParameters(regionCode, policy, policyRow, now), kept.pgSnapshot],
+  );
+  await db.query(`SET LOCAL plan_cache_mode = DEFAULT`);
+  const row = rows[0] as SnapshotRows & Changes;
+  if (row.whole) return undefined;
+  const changedUnits = new Set(row.changedUnits);
+  const changedClients = new Set(row.changedClients);
+  const today = dutchDate(now);
+  const unitVersions = new Map(kept.unitVersions);
+  const clientVersions = new Map(kept.clientVersions);
+  for (const id of changedUnits) unitVersions.delete(id);
+  for (const id of changedClients) clientVersions.delete(id);
+  for (const unit of row.units) unitVersions.set(unit.id, unit.version);
+  for (const client of row.clients) clientVersions.set(client.id, client.version);
+  const units = mergeSorted(
+    kept.units.filter((unit) => !changedUnits.has(unit.id)),
+    row.units.map(toEngineUnit),
+    (a, b) => compareText(a.id, b.id),
+  );
+  const clients = mergeSorted(
+    kept.clients.filter((client) => !changedClients.has(client.id)),
+    row.clients.map((client) => toEngineClient(client, today)),
+    (a, b) => compareText(a.readySince, b.readySince) || compareText(a.id, b.id),
+  );
+  const snapshot = assemble({
+    regionCode,
+    policyRow,
+    policy,
+    now,
+    row,
+    geography: {
+      municipalities: kept.context.municipalities,
+      neighbourhoods: kept.context.neighbourhoods ?? new Map(),
+      regionMunicipalities: kept.regionMunicipalities,
+    },
+    units,
+    clients,
+    unitVersions,
+    clientVersions,
+  });
+  return { snapshot, changedUnits, changedClients };
+}
+
+/** What the delta statement adds to the snapshot's rows: what the change log says changed. */
+interface Changes {
+  whole: boolean;
+  changedUnits: string[];
+  changedClients: string[];
+}
+
+/**
+ * Text order by code unit, as PostgreSQL orders a uuid (its bytes, written as lowercase hex) and
+ * an ISO date.
+ */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Two lists each in `compare` order, merged into one in that order. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    merged.push(compare(a[i] as T, b[j] as T) <= 0 ? (a[i++] as T) : (b[j++] as T));
+  }
+  while (i < a.length) merged.push(a[i++] as T);
+  while (j < b.length) merged.push(b[j++] as T);
+  return merged;
+}
+
+/** A snapshot from its rows: the context built from the parts read, with the units and clients. */
+function assemble(parts: {
+  regionCode: string;
+  policyRow: PolicyRow;
+  policy: EnginePolicy;
+  now: Date;
+  row: SnapshotRows;
+  geography: {
+    municipalities: ReadonlyMap<string, GeoPoint>;
+    neighbourhoods: ReadonlyMap<string, NeighbourhoodPoint>;
+    regionMunicipalities: readonly string[];
+  };
+  units: EngineUnit[];
+  clients: EngineClient[];
+  unitVersions: Map<string, number>;
+  clientVersions: Map<string, number>;
+}): RegionSnapshot {
+  const { regionCode, policyRow, policy, now, row, geography } = parts;
+  const contextRows = JSON.parse(row.context) as ContextRows;
+  const {
+    fixed,
+    load: loadRows,
+    coverage: coverageRows,
+    pledges: pledgeRows,
+    excluded,
+  } = contextRows;
   const neighbourhoodLoad = new Map<string, number>();
   const municipalityLoad = new Map<string, number>();
   const clusterLoad = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, n: number) =>
     map.set(key, (map.get(key) ?? 0) + n);
-  for (const row of loadRows) {
-    if (row.clusterKey !== null) add(clusterLoad, row.clusterKey, row.n);
-    if (row.exempt) continue;
-    add(neighbourhoodLoad, row.neighbourhoodCode, row.n);
-    add(municipalityLoad, row.municipalityCode, row.n);
+  for (const load of loadRows) {
+    if (load.clusterKey !== null) add(clusterLoad, load.clusterKey, load.n);
+    if (load.exempt) continue;
+    add(neighbourhoodLoad, load.neighbourhoodCode, load.n);
+    add(municipalityLoad, load.municipalityCode, load.n);
   }
   const coverage = new Map<string, Map<string, SupportCoverage>>();
-  for (const row of coverageRows) {
-    let byMunicipality = coverage.get(row.providerId);
+  for (const entry of coverageRows) {
+    let byMunicipality = coverage.get(entry.providerId);
     if (!byMunicipality) {
       byMunicipality = new Map();
-      coverage.set(row.providerId, byMunicipality);
+      coverage.set(entry.providerId, byMunicipality);
     }
-    byMunicipality.set(row.municipalityCode, { capacity: row.capacity, used: row.used });
+    byMunicipality.set(entry.municipalityCode, { capacity: entry.capacity, used: entry.used });
   }
-  const neighbourhoods = new Map<string, NeighbourhoodPoint>(
-    neighbourhoodRows.map((row) => [
-      row.code,
-      { lat: row.lat, lon: row.lon, municipalityCode: row.municipalityCode },
-    ]),
-  );
   const pledges = new Map(
-    pledgeRows.filter((row) => row.pledged > 0).map((row) => [row.municipalityCode, row.pledged]),
+    pledgeRows.filter((p) => p.pledged > 0).map((p) => [p.municipalityCode, p.pledged]),
   );
   // Shares come from the policy's configured shares, else the pledges. With neither, equal shares
   // over the region's own municipalities (the engine's own fallback spreads over the country).
+  const { regionMunicipalities } = geography;
   const configured = Object.values(policy.fairShares ?? {}).some((share) => share > 0);
   const fairShare =
     configured || pledges.size > 0
@@ -570,8 +784,8 @@ export async function loadRegionSnapshot(
   const context: MatchingContext = {
     now,
     policy,
-    municipalities,
-    neighbourhoods,
+    municipalities: geography.municipalities,
+    neighbourhoods: geography.neighbourhoods,
     load: {
       neighbourhoods: neighbourhoodLoad,
       municipalities: municipalityLoad,
@@ -580,27 +794,29 @@ export async function loadRegionSnapshot(
     ...(fairShare ? { fairShare } : {}),
     pledges,
     coverage,
-    excludedPairs: new Set(excluded.map((row) => row.key)),
+    excludedPairs: new Set(excluded.map((entry) => entry.key)),
   };
   return {
     regionCode,
     policy,
     capWindowMonths: policyRow.capWindowMonths,
-    changeSeq: Number(changeSeq ?? 0),
-    pgSnapshot,
+    changeSeq: Number(row.changeSeq ?? 0),
+    pgSnapshot: row.pgSnapshot,
     earliestCounted: {
-      load: loadRows.reduce<string | null>((at, row) => earliest(at, row.earliestPlaced), null),
+      load: loadRows.reduce<string | null>((at, load) => earliest(at, load.earliestPlaced), null),
       coverage: coverageRows.reduce<string | null>(
-        (at, row) => earliest(at, row.earliestPlaced),
+        (at, entry) => earliest(at, entry.earliestPlaced),
         null,
       ),
     },
-    units: unitRows.map(toEngineUnit),
-    clients: clientRows.map((row) => toEngineClient(row, today)),
-    fixed: fixedRows,
+    units: parts.units,
+    clients: parts.clients,
+    fixed,
     context,
-    unitVersions: new Map(unitRows.map((row) => [row.id, row.version])),
-    clientVersions: new Map(clientRows.map((row) => [row.id, row.version])),
+    unitVersions: parts.unitVersions,
+    clientVersions: parts.clientVersions,
+    contextKey: `${JSON.stringify(policy)}\n${row.context}`,
+    regionMunicipalities,
   };
 }
 
