@@ -455,22 +455,30 @@ describe('the region change log', () => {
     }
   });
 
-  it('a region is read in one read-only REPEATABLE READ transaction, with JIT off', async () => {
-    const jit = async () =>
+  it('a region is read in one read-only REPEATABLE READ transaction, with JIT off, and for shared reads with generic plans', async () => {
+    const current = async () =>
       (
-        await t.runtime.dataSource.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`)
-      )[0]!.jit;
-    const before = await jit();
-    const settings = await inSnapshot(t.runtime.dataSource, (db) =>
-      db.query<{ isolation: string; readOnly: string; jit: string }[]>(
-        `SELECT current_setting('transaction_isolation') AS isolation,
-                current_setting('transaction_read_only') AS "readOnly",
-                current_setting('jit') AS jit`,
-      ),
-    );
-    expect(settings).toEqual([{ isolation: 'repeatable read', readOnly: 'on', jit: 'off' }]);
+        await t.runtime.dataSource.query<{ jit: string; plans: string }[]>(
+          `SELECT current_setting('jit') AS jit, current_setting('plan_cache_mode') AS plans`,
+        )
+      )[0]!;
+    const before = await current();
+    const settings = (genericPlans: boolean) =>
+      inSnapshot(
+        t.runtime.dataSource,
+        (db) =>
+          db.query<{ isolation: string; readOnly: string; jit: string; plans: string }[]>(
+            `SELECT current_setting('transaction_isolation') AS isolation,
+                    current_setting('transaction_read_only') AS "readOnly",
+                    current_setting('jit') AS jit, current_setting('plan_cache_mode') AS plans`,
+          ),
+        { genericPlans },
+      );
+    const read = { isolation: 'repeatable read', readOnly: 'on', jit: 'off' };
+    expect(await settings(false)).toEqual([{ ...read, plans: before.plans }]);
+    expect(await settings(true)).toEqual([{ ...read, plans: 'force_generic_plan' }]);
     // Local to it: the pool's connections are as they were.
-    expect(await jit()).toBe(before);
+    expect(await current()).toEqual(before);
   });
 
   it('when a region is read again and again, then its reads rest three times their shared work between them, not for what each request does for itself, and after a quiet spell the next starts at once', async () => {

@@ -85,10 +85,15 @@ export class SharedRegionReads {
     const charge: Charge = (ms) => {
       shared += ms;
     };
-    const read = inSnapshot(this.dataSource, async (db) => {
-      const now = this.clock();
-      for (const entry of entries) await entry.run(db, now, charge);
-    }).catch((error: unknown) => {
+    const read = inSnapshot(
+      this.dataSource,
+      async (db) => {
+        const now = this.clock();
+        for (const entry of entries) await entry.run(db, now, charge);
+      },
+      // Its statements are the probes and the region's update, all prepared, of fixed forms.
+      { genericPlans: true },
+    ).catch((error: unknown) => {
       // Settled entries ignore this; the others never ran.
       for (const entry of entries) entry.fail(error);
     });

@@ -10,6 +10,15 @@
  *   engine's day number), and the clock has not gone back;
  * - no placement it counted has left the cap window or the coverage window since.
  * At most `capacity` regions are kept, the least recently used leaving first.
+ *
+ * When a kept snapshot no longer holds, it is brought up to date rather than read again
+ * (`loadRegionDelta`): the change log names the units and clients written since, which are read
+ * again, and the context's small parts (proposals, load, coverage, pledges, policy) are read whole;
+ * the result equals a full read in the same transaction. Its allowed pairs, when the context is
+ * unchanged, are the earlier pairs between unchanged units and clients plus the changed ones'
+ * generated anew. A full read is left for what the log cannot follow (a change of municipalities
+ * or neighbourhoods, a large import, pruned rows), another day, or a snapshot older than
+ * `maxAgeMs`.
  */
 import { performance } from 'node:perf_hooks';
 

@@ -294,17 +294,26 @@ function earliest(a: string | null, b: string | null): string | null {
  * Runs `work` in a read-only REPEATABLE READ transaction: every query sees the same moment.
  * PostgreSQL's JIT compilation is off in it: the snapshot's queries are costed high enough on a
  * large region to be compiled, and compiling took longer than running them (measured in
- * docs/performance.md).
+ * docs/performance.md). With `genericPlans`, a prepared statement is planned once per connection
+ * (`plan_cache_mode = force_generic_plan`): PostgreSQL kept planning the region update
+ * (`loadRegionDelta`) anew at every call, its custom plans looking cheaper to it, and planning took
+ * longer than running it (1.7 ms against 0.7 on the demo region); a full read on the demo region
+ * took the same either way (20–22 ms).
  */
 export async function inSnapshot<T>(
   dataSource: DataSource,
   work: (db: Db) => Promise<T>,
+  { genericPlans = false }: { genericPlans?: boolean } = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    // One round trip for both (no parameters, so the simple protocol takes two statements).
-    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off');
+    // One round trip for all (no parameters, so the simple protocol takes several statements).
+    await runner.query(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off${
+        genericPlans ? '; SET LOCAL plan_cache_mode = force_generic_plan' : ''
+      }`,
+    );
     const result = await work(runner.manager);
     await runner.query('COMMIT');
     return result;
@@ -318,7 +327,7 @@ export async function inSnapshot<T>(
 
 async function loadPolicy(db: Db, regionCode: string): Promise<PolicyRow | undefined> {
   const rows = await db.query<PolicyRow[]>(
-    `SELECT p.version,
+    prepared(`SELECT p.version,
             json_build_object('location', p.weight_location::float8, 'spreiding', p.weight_spreiding::float8,
               'prikkelarm', p.weight_prikkelarm::float8, 'begeleiding', p.weight_begeleiding::float8,
               'wait', p.weight_wait::float8) AS weights,
@@ -327,7 +336,7 @@ async function loadPolicy(db: Db, regionCode: string): Promise<PolicyRow | undef
             (SELECT jsonb_object_agg(c.municipality_code, c.cap) FROM region_policy_municipality_caps c
               WHERE c.region_code = p.region_code AND c.version = p.version) AS "municipalityCaps",
             p.matching_rules AS "matchingRules"
-       FROM region_policies p WHERE p.region_code = $1 ORDER BY p.version DESC LIMIT 1`,
+       FROM region_policies p WHERE p.region_code = $1 ORDER BY p.version DESC LIMIT 1`),
     [regionCode],
   );
   return rows[0];
@@ -625,11 +634,8 @@ export async function loadRegionDelta(
   if (!policyRow) return undefined;
   const policy = enginePolicyOf(policyRow);
   // $7 is the kept snapshot's `pg_current_snapshot()`; the changes are those the check of
-  // `matching_region_unchanged_since` finds. With a generic plan: PostgreSQL would plan the
-  // statement anew at every call (its custom plans look cheaper to it), and planning took twice as
-  // long as running it (1.7 ms against 0.7; docs/performance.md). The setting is the transaction's,
-  // so it is put back for whatever the transaction runs next.
-  await db.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+  // `matching_region_unchanged_since` finds. Prepared: read in `inSnapshot` with `genericPlans`,
+  // it is planned once per connection.
   const rows = await db.query<(SnapshotRows & Changes)[]>(
     prepared(`WITH changes AS (
        SELECT ch.unit_ids, ch.client_ids, ch.whole FROM matching_region_changes ch
@@ -653,7 +659,6 @@ export async function loadRegionDelta(
             })}`),
     [...snapshotParameters(regionCode, policy, policyRow, now), kept.pgSnapshot],
   );
-  await db.query(`SET LOCAL plan_cache_mode = DEFAULT`);
   const row = rows[0] as SnapshotRows & Changes;
   if (row.whole) return undefined;
   const changedUnits = new Set(row.changedUnits);
