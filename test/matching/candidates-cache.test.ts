@@ -441,14 +441,27 @@ describe('the region change log', () => {
       for (const maxRent of [300, 900, 310, 910]) {
         await writer.query(`UPDATE clients SET max_rent = $2 WHERE id = $1`, [clientId, maxRent]);
         const readsBefore = service.regionReads;
-        const answers = await Promise.all(
-          Array.from({ length: 12 }, () => service.candidates(actor, watched, 10)),
-        );
+        const probesBefore = service.probesInReads;
+        const requests = await Promise.all([
+          ...Array.from({ length: 12 }, () => service.candidates(actor, watched, 10)),
+          // Last: served from the region its read has, unit and client.
+          service.whyNot(actor, watched, clientId),
+        ]);
+        const whyNot = requests.pop() as Awaited<ReturnType<CandidateService['whyNot']>>;
+        const answers = requests as Awaited<ReturnType<CandidateService['candidates']>>[];
         const expected = maxRent >= 600 ? 1 : 0;
         for (const answer of answers) expect(answer.items).toHaveLength(expected);
+        // The unit and client as a probe of its own reads them.
+        expect(whyNot).toEqual(
+          await directService(t, () => new Date()).whyNot(actor, watched, clientId),
+        );
         // One read serves a round's requests (two if the first had started before the rest came).
         expect(service.regionReads - readsBefore).toBeGreaterThanOrEqual(1);
         expect(service.regionReads - readsBefore).toBeLessThanOrEqual(2);
+        // In a read only its first request probes again (13 came); the others take the unit (and
+        // client) from the region it read or found holding.
+        expect(service.probesInReads - probesBefore).toBeGreaterThanOrEqual(1);
+        expect(service.probesInReads - probesBefore).toBeLessThanOrEqual(2);
       }
     } finally {
       await writer.end();

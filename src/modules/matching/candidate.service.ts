@@ -44,6 +44,10 @@ export interface WhyNot extends PairEvaluation {
 export class CandidateService {
   private readonly cache: RegionSnapshotCache;
   private readonly reads: SharedRegionReads;
+  /** How many requests probed again in a shared read (the others took theirs from its region). */
+  private readProbes = 0;
+  /** The regions each shared read (by its transaction's `db`) loaded or found holding. */
+  private readonly readRegions = new WeakMap<Db, Map<string, KeptRegion>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,18 +63,24 @@ export class CandidateService {
     return this.cache.reads;
   }
 
+  /** How many requests probed again in a shared read. */
+  get probesInReads(): number {
+    return this.readProbes;
+  }
+
   /** The waiting clients a run could propose for this unit, best first. */
   async candidates(actor: Actor, unitId: string, limit: number): Promise<CandidateList> {
     requireRole(actor, 'matcher', 'admin');
     return this.withRegion(
       async (db, kept, now) => visibleUnit(actor, unitId, await probeUnit(db, unitId, now, kept)),
-      (probe, region, now) => ({
+      (subject: UnitSubject, region, now) => ({
         unitId,
-        unitStatus: probe.status,
+        unitStatus: subject.status,
         policyVersion: region.policyVersion,
-        items: region.candidates(probe.unit, now).slice(0, limit),
+        items: region.candidates(subject.unit, now).slice(0, limit),
       }),
       () => notFound(unitId),
+      (region) => inRegion(actor, region, unitId),
     );
   }
 
@@ -122,47 +132,69 @@ export class CandidateService {
         }
         return { ...probe, client: probe.client };
       },
-      (probe, region, now) => {
+      (subject: UnitSubject & { client: NonNullable<UnitSubject['client']> }, region, now) => {
         const { context } = region.at(now);
-        const client = probe.client.engine;
+        const client = subject.client.engine;
         // The client's tiers as a run computes them, whether or not this pair is allowed.
-        const tiers = generatePairs([client], [probe.unit], context);
+        const tiers = generatePairs([client], [subject.unit], context);
         return {
-          ...evaluatePair(client, probe.unit, context),
+          ...evaluatePair(client, subject.unit, context),
           urgent: tiers.clientUrgent[0] === 1,
           waitDays: tiers.clientWait[0] ?? 0,
-          unitStatus: probe.status,
-          clientStatus: probe.client.status,
+          unitStatus: subject.status,
+          clientStatus: subject.client.status,
         };
       },
       () => notFound(unitId),
+      (region) => {
+        const subject = inRegion(actor, region, unitId);
+        const client = region.client(clientId);
+        return subject && client
+          ? { ...subject, client: { engine: client, status: 'waiting', regionCode: region.code } }
+          : undefined;
+      },
     );
   }
 
   /**
    * Runs `use` on the region `probe` finds, kept or read. A miss joins the region's next shared
    * read (`SharedRegionReads`), in whose snapshot the request probes again: so what it asks about
-   * and the region are of one moment, later than the request's arrival.
+   * and the region are of one moment, later than the request's arrival. A request served by a read
+   * that already has its region (loaded in the read's snapshot, or found holding in it) takes what
+   * it asks about from the region when it is there (`inRegion`: a unit, and client, open to
+   * matching, whose rows the region holds as a probe in that snapshot would read them), and saves
+   * the probe's round trip; otherwise it probes.
    */
-  private async withRegion<P extends RegionProbe, T>(
+  private async withRegion<P extends RegionProbe & S, S, T>(
     probe: (db: Db, kept: KeptSnapshots, now: Date) => Promise<P>,
-    use: (probe: P, region: KeptRegion, now: Date) => T,
+    use: (subject: S, region: KeptRegion, now: Date) => T,
     missing: () => Error,
+    inRegion?: (region: KeptRegion) => S | undefined,
   ): Promise<T> {
     const now = this.clock();
     const first = await probe(this.dataSource.manager, this.cache.snapshots(), now);
     const kept = this.cache.find(first, now);
     if (kept) return use(first, kept, now);
     return this.reads.join(first.regionCode, async (db, readAt, charge) => {
+      let regions = this.readRegions.get(db);
+      if (!regions) {
+        regions = new Map();
+        this.readRegions.set(db, regions);
+      }
+      const ready = regions.get(first.regionCode);
+      const known = ready && inRegion?.(ready);
+      if (ready && known !== undefined) return use(known, ready, readAt);
       // Earlier requests of this read may have loaded the region in this very snapshot already.
+      this.readProbes++;
       const current = await probe(db, this.cache.snapshots(), readAt);
-      let region = this.cache.find(current, readAt);
+      let region = regions.get(current.regionCode) ?? this.cache.find(current, readAt);
       if (!region) {
         const started = performance.now();
         region = await this.cache.load(db, current.regionCode, readAt);
         charge(performance.now() - started);
       }
       if (!region) throw missing();
+      regions.set(current.regionCode, region);
       // What the region computes once for all its requests (scoring its pairs) is shared too.
       const shared = region.sharedMs;
       try {
@@ -174,7 +206,22 @@ export class CandidateService {
   }
 }
 
-function visibleUnit(actor: Actor, unitId: string, probe: UnitProbe | undefined): UnitProbe {
+/** What a unit's candidates and "why not" need of the unit (and client) asked about. */
+type UnitSubject = Pick<UnitProbe, 'regionCode' | 'unit' | 'status' | 'client'>;
+
+/**
+ * The unit as `region` holds it (open to matching), if it does and `actor` may see it; another's
+ * unit is "not found", as from a probe.
+ */
+function inRegion(actor: Actor, region: KeptRegion, unitId: string): UnitSubject | undefined {
+  const unit = region.unit(unitId);
+  if (!unit) return undefined;
+  const subject = { regionCode: region.code, unit, status: 'available', client: null };
+  visibleUnit(actor, unitId, subject);
+  return subject;
+}
+
+function visibleUnit<U extends UnitSubject>(actor: Actor, unitId: string, probe: U | undefined): U {
   const visible =
     probe !== undefined &&
     (actor.role === 'admin' || actor.municipalityCodes.includes(probe.unit.municipalityCode));

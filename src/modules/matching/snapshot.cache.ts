@@ -91,6 +91,10 @@ export class KeptRegion {
     return this.snapshot.policy.version;
   }
 
+  get code(): string {
+    return this.snapshot.regionCode;
+  }
+
   /** The transaction snapshot it was read in (`pg_current_snapshot()`, as text). */
   get pgSnapshot(): string {
     return this.snapshot.pgSnapshot;
