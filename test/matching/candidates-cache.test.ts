@@ -455,13 +455,15 @@ describe('the region change log', () => {
         expect(whyNot).toEqual(
           await directService(t, () => new Date()).whyNot(actor, watched, clientId),
         );
-        // One read serves a round's requests (two if the first had started before the rest came).
-        expect(service.regionReads - readsBefore).toBeGreaterThanOrEqual(1);
-        expect(service.regionReads - readsBefore).toBeLessThanOrEqual(2);
-        // In a read only its first request probes again (13 came); the others take the unit (and
-        // client) from the region it read or found holding.
-        expect(service.probesInReads - probesBefore).toBeGreaterThanOrEqual(1);
-        expect(service.probesInReads - probesBefore).toBeLessThanOrEqual(2);
+        // A few reads serve a round's thirteen requests (one or two, but they arrive over their own
+        // probes' round trips, and a read may start before the last came).
+        // In a read only its first request probes again; the others take the unit (and client)
+        // from the region it read or found holding.
+        const reads = service.regionReads - readsBefore;
+        const probesInReads = service.probesInReads - probesBefore;
+        expect(reads).toBeGreaterThanOrEqual(1);
+        expect(probesInReads).toBeGreaterThanOrEqual(reads);
+        expect(probesInReads).toBeLessThanOrEqual(4);
       }
     } finally {
       await writer.end();
