@@ -149,6 +149,27 @@ describe('KeptRegion brought up to date', () => {
     );
   });
 
+  it('generates only the pairs of what changed when the context is the same', () => {
+    const first = snapshotOf(13, 240, 40);
+    const now = first.context.now;
+    const region = new KeptRegion(first, now);
+    region.candidates(first.units[0]!, now);
+    const [moved] = first.units;
+    const changed: RegionSnapshot = {
+      ...first,
+      units: [{ ...moved!, rent: moved!.rent - 50 }, ...first.units.slice(1)],
+    };
+    const updated = region.updated(
+      { snapshot: changed, changedUnits: new Set([moved!.id]), changedClients: new Set() },
+      now,
+    );
+    const fresh = new KeptRegion(changed, now);
+    expect(expectSameCandidates(updated, changed)).toBeGreaterThan(0);
+    // The one unit's pairs, against all of them.
+    expect(updated.pairsGenerated).toBe(fresh.candidates(changed.units[0]!, now).length);
+    expect(fresh.pairsGenerated).toBeGreaterThan(updated.pairsGenerated * 4);
+  });
+
   it('generates every pair anew when the context changed', () => {
     const first = snapshotOf(11, 240, 40);
     const now = first.context.now;
@@ -166,5 +187,8 @@ describe('KeptRegion brought up to date', () => {
       now,
     );
     expect(expectSameCandidates(updated, changed)).toBeGreaterThan(0);
+    const fresh = new KeptRegion(changed, now);
+    fresh.candidates(changed.units[0]!, now);
+    expect(updated.pairsGenerated).toBe(fresh.pairsGenerated);
   });
 });

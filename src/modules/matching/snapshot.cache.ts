@@ -74,6 +74,7 @@ export class KeptRegion {
   private readonly unitIndex: Map<string, number>;
   private allowed: AllowedPairs | undefined;
   private basis: PairsBasis | undefined;
+  private generatedAnew = 0;
   private readonly today: string;
   private shared = 0;
 
@@ -190,11 +191,17 @@ export class KeptRegion {
     return this.allowed;
   }
 
+  /** How many of its allowed pairs it generated itself (not carried over from an earlier one). */
+  get pairsGenerated(): number {
+    return this.generatedAnew;
+  }
+
   /** Every allowed pair among `clients` × `units` (of this snapshot), with its score. */
   private generated(clients: readonly EngineClient[], units: readonly EngineUnit[]): Pairs {
     const pairs: Pairs = { clients: [], units: [], scores: [] };
     if (clients.length === 0 || units.length === 0) return pairs;
     const generated = generatePairs(clients, units, this.snapshot.context, { breakdowns: false });
+    this.generatedAnew += generated.count;
     for (let i = 0; i < generated.count; i++) {
       pairs.clients.push(generated.clientIndex[i] as number);
       pairs.units.push(generated.unitIndex[i] as number);
@@ -219,6 +226,18 @@ export class KeptRegion {
       Int32Array.from(old, (entry) => (changed.has(entry.id) ? -1 : (index.get(entry.id) ?? -1)));
     const unitOf = toNew(basis.units, basis.changedUnits, this.unitIndex);
     const clientOf = toNew(basis.clients, basis.changedClients, clientIndex);
+    const changedClients = indicesOf(clients, (client) => basis.changedClients.has(client.id));
+    const otherClients = indicesOf(clients, (client) => !basis.changedClients.has(client.id));
+    const changedUnits = indicesOf(units, (unit) => basis.changedUnits.has(unit.id));
+    // Every unit and client that did not change is in both, or the basis does not fit: then all
+    // pairs are generated (a guard; the update never gives such a basis).
+    const kept = (map: Int32Array) => map.reduce((n, index) => (index >= 0 ? n + 1 : n), 0);
+    if (
+      kept(unitOf) !== units.length - changedUnits.length ||
+      kept(clientOf) !== otherClients.length
+    ) {
+      return this.generated(clients, units);
+    }
     const pairs: Pairs = { clients: [], units: [], scores: [] };
     const { allowed } = basis;
     for (let oldU = 0; oldU < basis.units.length; oldU++) {
@@ -236,24 +255,20 @@ export class KeptRegion {
         pairs.scores.push(allowed.scores[i] as number);
       }
     }
-    const changedClients = indicesOf(clients, (client) => basis.changedClients.has(client.id));
-    const otherClients = indicesOf(clients, (client) => !basis.changedClients.has(client.id));
-    const changedUnits = indicesOf(units, (unit) => basis.changedUnits.has(unit.id));
-    const add = (clientIds: number[], unitIds: number[]) => {
+    // The pairs of `clientIndices` × `unitIndices` (indices into this snapshot), generated.
+    const add = (clientIndices: number[], unitIndices: number[]) => {
       const generated = this.generated(
-        clientIds.map((c) => clients[c] as EngineClient),
-        unitIds.map((u) => units[u] as EngineUnit),
+        clientIndices.map((c) => clients[c] as EngineClient),
+        unitIndices.map((u) => units[u] as EngineUnit),
       );
       for (let i = 0; i < generated.clients.length; i++) {
-        pairs.clients.push(clientIds[generated.clients[i] as number] as number);
-        pairs.units.push(unitIds[generated.units[i] as number] as number);
+        pairs.clients.push(clientIndices[generated.clients[i] as number] as number);
+        pairs.units.push(unitIndices[generated.units[i] as number] as number);
         pairs.scores.push(generated.scores[i] as number);
       }
     };
-    add(
-      changedClients,
-      indicesOf(units, () => true),
-    );
+    const allUnits = indicesOf(units, () => true);
+    add(changedClients, allUnits);
     add(otherClients, changedUnits);
     return pairs;
   }
@@ -381,8 +396,6 @@ export class RegionSnapshotCache {
   private readonly kept = new Map<string, KeptRegion>();
   /** How many times a region was read (every miss); what the kept snapshots save is the rest. */
   reads = 0;
-  /** How many of those reads brought a kept snapshot up to date (`loadRegionDelta`). */
-  updates = 0;
 
   constructor(
     private readonly capacity: number,
@@ -421,10 +434,7 @@ export class RegionSnapshotCache {
     let region: KeptRegion | undefined;
     if (previous?.updatableAt(now, this.maxAgeMs)) {
       const delta = await loadRegionDelta(db, previous.read, now);
-      if (delta) {
-        this.updates++;
-        region = previous.updated(delta, now);
-      }
+      if (delta) region = previous.updated(delta, now);
     }
     if (!region) {
       const snapshot = await loadRegionSnapshot(db, regionCode, now);
