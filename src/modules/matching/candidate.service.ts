@@ -181,9 +181,18 @@ export class CandidateService {
         regions = new Map();
         this.readRegions.set(db, regions);
       }
+      // What the region computes once for all its requests (scoring its pairs) is shared too.
+      const serve = (subject: S, region: KeptRegion) => {
+        const shared = region.sharedMs;
+        try {
+          return use(subject, region, readAt);
+        } finally {
+          charge(region.sharedMs - shared);
+        }
+      };
       const ready = regions.get(first.regionCode);
       const known = ready && inRegion?.(ready);
-      if (ready && known !== undefined) return use(known, ready, readAt);
+      if (ready && known !== undefined) return serve(known, ready);
       // Earlier requests of this read may have loaded the region in this very snapshot already.
       this.readProbes++;
       const current = await probe(db, this.cache.snapshots(), readAt);
@@ -195,13 +204,7 @@ export class CandidateService {
       }
       if (!region) throw missing();
       regions.set(current.regionCode, region);
-      // What the region computes once for all its requests (scoring its pairs) is shared too.
-      const shared = region.sharedMs;
-      try {
-        return use(current, region, readAt);
-      } finally {
-        charge(region.sharedMs - shared);
-      }
+      return serve(current, region);
     });
   }
 }
