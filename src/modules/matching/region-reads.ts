@@ -91,7 +91,8 @@ export class SharedRegionReads {
         const now = this.clock();
         for (const entry of entries) await entry.run(db, now, charge);
       },
-      // Its statements are the probes and the region's update, all prepared, of fixed forms.
+      // Its statements are of fixed forms: the probes and the region's update, prepared, or a full
+      // read (inSnapshot's comment has what generic plans gave each).
       { genericPlans: true },
     ).catch((error: unknown) => {
       // Settled entries ignore this; the others never ran.
