@@ -14,6 +14,8 @@ import { type KeptRegion, RegionSnapshotCache } from './snapshot.cache';
 import {
   probeRegion,
   probeUnit,
+  SNAPSHOT_CLIENT_STATUS,
+  SNAPSHOT_UNIT_STATUS,
   type KeptSnapshots,
   type RegionProbe,
   type UnitProbe,
@@ -150,7 +152,14 @@ export class CandidateService {
         const subject = inRegion(actor, region, unitId);
         const client = region.client(clientId);
         return subject && client
-          ? { ...subject, client: { engine: client, status: 'waiting', regionCode: region.code } }
+          ? {
+              ...subject,
+              client: {
+                engine: client,
+                status: SNAPSHOT_CLIENT_STATUS,
+                regionCode: region.code,
+              },
+            }
           : undefined;
       },
     );
@@ -219,7 +228,7 @@ type UnitSubject = Pick<UnitProbe, 'regionCode' | 'unit' | 'status' | 'client'>;
 function inRegion(actor: Actor, region: KeptRegion, unitId: string): UnitSubject | undefined {
   const unit = region.unit(unitId);
   if (!unit) return undefined;
-  const subject = { regionCode: region.code, unit, status: 'available', client: null };
+  const subject = { regionCode: region.code, unit, status: SNAPSHOT_UNIT_STATUS, client: null };
   visibleUnit(actor, unitId, subject);
   return subject;
 }

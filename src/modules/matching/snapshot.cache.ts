@@ -107,14 +107,11 @@ export class KeptRegion {
    */
   holdsFor(probe: RegionProbe, now: Date, maxAgeMs: number): boolean {
     const { load, coverage } = this.snapshot.earliestCounted;
-    const age = now.getTime() - this.loadedAt.getTime();
     return (
       probe.regionCode === this.snapshot.regionCode &&
       probe.keptSnapshot === this.snapshot.pgSnapshot &&
       probe.unchanged === true &&
-      age >= 0 &&
-      age <= maxAgeMs &&
-      dutchDate(now) === this.today &&
+      this.updatableAt(now, maxAgeMs) &&
       stillCounted(load, probe.loadFrom) &&
       stillCounted(coverage, probe.coverageFrom)
     );
@@ -126,9 +123,10 @@ export class KeptRegion {
   }
 
   /**
-   * True when `loadRegionDelta` may start from this snapshot at `now`: the same day in
-   * Europe/Amsterdam (what a client's consent and the day number depend on), the clock not gone
-   * back, and at most `maxAgeMs` old (the change log keeps its rows far longer).
+   * True at `now` on the same day in Europe/Amsterdam (what a client's consent and the day number
+   * depend on), with the clock not gone back, and at most `maxAgeMs` old (the change log keeps its
+   * rows far longer): what `holdsFor` asks of time, and all `loadRegionDelta` needs to start from
+   * this snapshot.
    */
   updatableAt(now: Date, maxAgeMs: number): boolean {
     const age = now.getTime() - this.loadedAt.getTime();

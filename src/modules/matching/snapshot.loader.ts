@@ -27,6 +27,10 @@ import type {
 } from './engine';
 import type { FixedPair, RegionMatchInput } from './engine/region-match';
 
+/** The status of every unit and every client a region snapshot holds (open to matching). */
+export const SNAPSHOT_UNIT_STATUS = 'available';
+export const SNAPSHOT_CLIENT_STATUS = 'waiting';
+
 /** Proposal statuses that hold a unit and a client (the workflow may move them on). */
 export const OPEN_PROPOSAL_STATUSES = ['proposed', 'approved', 'accepted'] as const;
 
@@ -441,13 +445,13 @@ function enginePolicyOf(policyRow: PolicyRow, overrides?: PolicyOverrides): Engi
 function snapshotColumns(narrow?: { units: string; clients: string }): string {
   return `${jsonRows(
     `SELECT ${UNIT_COLUMNS} FROM units u JOIN municipalities m ON m.code = u.municipality_code
-      WHERE m.region_code = $1 AND u.status = 'available'${narrow ? ` AND ${narrow.units}` : ''}`,
+      WHERE m.region_code = $1 AND u.status = '${SNAPSHOT_UNIT_STATUS}'${narrow ? ` AND ${narrow.units}` : ''}`,
     'x.id',
   )} AS units,
   ${jsonRows(
     `SELECT ${CLIENT_COLUMNS}, c.ready_since AS "sortReadySince"
        FROM clients c JOIN municipalities m ON m.code = c.municipality_of_belonging
-      WHERE m.region_code = $1 AND c.status = 'waiting'${narrow ? ` AND ${narrow.clients}` : ''}`,
+      WHERE m.region_code = $1 AND c.status = '${SNAPSHOT_CLIENT_STATUS}'${narrow ? ` AND ${narrow.clients}` : ''}`,
     'x."sortReadySince", x.id',
   )} AS clients,
   json_build_object(
