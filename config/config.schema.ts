@@ -38,7 +38,7 @@ export const configSchema = z
       .max(200)
       .default(10)
       .describe(
-        'Connections per process; at least 2 (a run, and the outbox relay, hold one while they use another).',
+        'Connections per process, kept open while idle (a fixed-size pool; the API opens them all at start); at least 2 (a run, and the outbox relay, hold one while they use another). Each replica holds this many: keep their sum under PostgreSQL max_connections.',
       ),
     DATABASE_QUERY_TIMEOUT_MS: z.coerce
       .number()

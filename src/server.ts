@@ -4,7 +4,7 @@ import { type Config, loadConfigOrExit } from '../config';
 import { createApp } from './app';
 import { IdentityService } from './modules/identity';
 import { openRuntime } from './runtime';
-import { pendingMigrations } from './shared/database/data-source';
+import { fillPool, pendingMigrations } from './shared/database/data-source';
 import { createHttpServer } from './shared/http/http-server';
 import { drainableHttpServer, trapShutdownSignals } from './shared/lifecycle/shutdown';
 import { bufferedStdout, createLogger, type Logger } from './shared/logger/logger';
@@ -23,6 +23,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
     queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
   });
   const { logger, dataSource } = runtime;
+  await fillPool(dataSource);
   const pending = await pendingMigrations(dataSource);
   if (pending.length > 0) {
     logger.warn(

@@ -30,15 +30,34 @@ export function createDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    // Fail a checkout instead of hanging when the database is unreachable; statements marked
-    // `prepared()` run by name (prepared.ts); a statement left unanswered fails after
-    // `queryTimeoutMs` (query-timeout.ts).
+    // Fail a checkout instead of hanging when the database is unreachable; keep every connection
+    // once opened (`min`, below); statements marked `prepared()` run by name (prepared.ts); a
+    // statement left unanswered fails after `queryTimeoutMs` (query-timeout.ts).
     extra: {
       connectionTimeoutMillis: 5_000,
+      min: config.DATABASE_POOL_SIZE,
       Client: QueryTimeoutClient,
       queryTimeoutMs: options.queryTimeoutMs ?? 0,
     },
   });
+}
+
+/**
+ * Opens every connection of the pool now, as a start-up step: they are then kept (the pool is of
+ * fixed size: `min` is its size, so an idle connection is not closed after pg's 10 s). A new
+ * connection is a new PostgreSQL backend: a fork, caches that start cold, and every named
+ * statement prepared again on it. A pool that had shrunk during a quiet spell opened them all at
+ * once when traffic came back, and the first seconds of the load test's mix waited for
+ * connections (docs/performance.md, "A pool of fixed size").
+ */
+export async function fillPool(dataSource: DataSource): Promise<void> {
+  const size = dataSource.options.poolSize ?? 1;
+  const runners = Array.from({ length: size }, () => dataSource.createQueryRunner());
+  try {
+    await Promise.all(runners.map((runner) => runner.query('SELECT 1')));
+  } finally {
+    await Promise.all(runners.map((runner) => runner.release()));
+  }
 }
 
 /** Names of known migrations that the database has not applied yet. */
