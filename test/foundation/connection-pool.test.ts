@@ -7,17 +7,37 @@ import { type RunningApi, startApi } from '../../src/server';
 import { createDataSource, fillPool } from '../../src/shared/database/data-source';
 import { freePort } from '../support/processes';
 
-/** The backends (pids) connected to the test database under `applicationName`. */
-async function backendsOf(dataSource: DataSource, applicationName: string): Promise<number[]> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The backends (pids) connected to the test database under `applicationName`, started at or after
+ * `since` (the database's clock) when given: a backend of an earlier test's API that is still
+ * exiting is not counted.
+ */
+async function backendsOf(
+  dataSource: DataSource,
+  applicationName: string,
+  since?: string,
+): Promise<number[]> {
   const rows = await dataSource.query<{ pid: number }[]>(
     `SELECT pid FROM pg_stat_activity
-      WHERE datname = current_database() AND application_name = $1 ORDER BY pid`,
-    [applicationName],
+      WHERE datname = current_database() AND application_name = $1
+        AND ($2::timestamptz IS NULL OR backend_start >= $2::timestamptz)
+      ORDER BY pid`,
+    [applicationName, since ?? null],
   );
   return rows.map((row) => row.pid);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A backend leaves pg_stat_activity shortly after its connection closed, not at once. */
+async function gone(dataSource: DataSource, applicationName: string): Promise<number[]> {
+  let left = await backendsOf(dataSource, applicationName);
+  for (let tries = 0; left.length > 0 && tries < 50; tries++) {
+    await sleep(50);
+    left = await backendsOf(dataSource, applicationName);
+  }
+  return left;
+}
 
 describe('the connection pool', () => {
   let observer: DataSource;
@@ -58,7 +78,7 @@ describe('the connection pool', () => {
     } finally {
       await dataSource.destroy();
     }
-    expect(await backendsOf(observer, name)).toEqual([]);
+    expect(await gone(observer, name)).toEqual([]);
   });
 
   it('is filled when the API starts: it listens with all its connections open', async () => {
@@ -69,9 +89,12 @@ describe('the connection pool', () => {
       HOST: '127.0.0.1',
       DATABASE_POOL_SIZE: '5',
     });
+    const [start] = await observer.query<{ since: string }[]>(
+      `SELECT clock_timestamp()::text AS since`,
+    );
     const api: RunningApi = await startApi(config);
     try {
-      expect(await backendsOf(observer, 'matchpunt-api')).toHaveLength(5);
+      expect(await backendsOf(observer, 'matchpunt-api', start?.since)).toHaveLength(5);
     } finally {
       await api.stop();
     }
