@@ -1,7 +1,8 @@
 /**
- * CPU time the service spends per request: its API processes and its PostgreSQL backends, read
- * from `/proc` (Linux, PostgreSQL on this machine). Unlike requests per second it hardly depends
- * on what else a shared machine runs, so it is the figure to compare a change by.
+ * CPU time the service spends: its API and worker processes and its PostgreSQL backends, read from
+ * `/proc` (Linux, PostgreSQL on this machine). Unlike requests per second or latency it hardly
+ * depends on what else a shared machine runs, so it is the figure to compare a change by, and the
+ * one to size a deployment from (cores needed at a rate).
  */
 import { readFileSync } from 'node:fs';
 
@@ -20,12 +21,18 @@ function cpuMs(pid: number): number {
 
 export interface CpuSample {
   apiMs: number;
+  workerMs: number;
   /** Per backend pid: a backend the pool closes between two samples must not count negative. */
   databaseMs: Map<number, number>;
 }
 
-/** Samples the API processes and every backend connected to the service's database. */
-export async function sampleCpu(apiPids: number[], databaseUrl: string): Promise<CpuSample> {
+const sum = (pids: readonly number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+
+/** Samples the API and worker processes and every backend connected to the service's database. */
+export async function sampleCpu(
+  pids: { api: readonly number[]; worker: readonly number[] },
+  databaseUrl: string,
+): Promise<CpuSample> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -33,7 +40,8 @@ export async function sampleCpu(apiPids: number[], databaseUrl: string): Promise
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     return {
-      apiMs: apiPids.reduce((total, pid) => total + cpuMs(pid), 0),
+      apiMs: sum(pids.api),
+      workerMs: sum(pids.worker),
       databaseMs: new Map(backends.rows.map((row) => [row.pid, cpuMs(row.pid)])),
     };
   } finally {
@@ -41,13 +49,42 @@ export async function sampleCpu(apiPids: number[], databaseUrl: string): Promise
   }
 }
 
+/** CPU ms between two samples; a backend that started in between counts whole. */
+function spent(before: CpuSample, after: CpuSample) {
+  let databaseMs = 0;
+  for (const [pid, ms] of after.databaseMs) databaseMs += ms - (before.databaseMs.get(pid) ?? 0);
+  return {
+    apiMs: after.apiMs - before.apiMs,
+    workerMs: after.workerMs - before.workerMs,
+    databaseMs,
+  };
+}
+
 /**
- * CPU ms per request between two samples. A backend that started in between counts whole; one
- * that ended in between is not seen, so the database figure is a lower bound.
+ * CPU ms per request between two samples. A backend that ended in between is not seen, so the
+ * database figure is a lower bound.
  */
 export function perRequest(before: CpuSample, after: CpuSample, requests: number) {
   const round = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
-  let databaseMs = 0;
-  for (const [pid, ms] of after.databaseMs) databaseMs += ms - (before.databaseMs.get(pid) ?? 0);
-  return { apiMs: round(after.apiMs - before.apiMs), databaseMs: round(databaseMs) };
+  const { apiMs, databaseMs } = spent(before, after);
+  return { apiMs: round(apiMs), databaseMs: round(databaseMs) };
+}
+
+/**
+ * What a phase at a fixed rate used: each part's share of one core over `seconds` (100 = one core
+ * busy all the time), and the API's and PostgreSQL's CPU per request. The database's figure
+ * includes the worker's statements (the matching runs the writes ask for), so per request it is
+ * what the whole mix costs PostgreSQL.
+ */
+export function phaseUsage(before: CpuSample, after: CpuSample, seconds: number, requests: number) {
+  const { apiMs, workerMs, databaseMs } = spent(before, after);
+  const percent = (ms: number) => Math.round(ms / (10 * Math.max(seconds, 0.001)));
+  const perRequestMs = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
+  return {
+    apiPercent: percent(apiMs),
+    workerPercent: percent(workerMs),
+    databasePercent: percent(databaseMs),
+    apiMsPerRequest: perRequestMs(apiMs),
+    databaseMsPerRequest: perRequestMs(databaseMs),
+  };
 }

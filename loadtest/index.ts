@@ -15,16 +15,18 @@
  *
  * Phases: reads, writes, mixed (both at their rates), capacity (the reads at rising rates, where the
  * knee is), saturation (each list alone, as fast as it answers). Reads and writes are sent paced,
- * open-loop (measure.ts). LOADTEST_SECONDS sets the length of each phase (default 20).
+ * open-loop (measure.ts). LOADTEST_SECONDS sets the length of each phase (default 20). With its own
+ * service, each phase at fixed rates also prints the CPU its API, worker and PostgreSQL used (cpu.ts).
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-import { perRequest, sampleCpu } from './cpu';
+import { type CpuSample, perRequest, phaseUsage, sampleCpu } from './cpu';
 import { startLocalService } from './local-service';
 import { prepareNationalRun } from './national-run';
-import { type Figures, type PhaseResult, runPhase } from './measure';
+import { type EndpointClass, type Figures, type PhaseResult, runPhase } from './measure';
 import {
   discoverWorld,
   listClasses,
@@ -90,12 +92,18 @@ function table(rows: Figures[]): string {
     .join('\n');
 }
 
-function print(result: PhaseResult): void {
+function print(result: PhaseResult, usage?: ReturnType<typeof phaseUsage>): void {
   const load = loadavg().map((value) => value.toFixed(2));
   process.stdout.write(
     `\n== ${result.phase} (${result.seconds} s; load average ${load.join(' ')})\n`,
   );
   process.stdout.write(`${table([...result.byKind, ...result.byClass])}\n`);
+  if (usage) {
+    process.stdout.write(
+      `CPU (% of one core of ${availableParallelism()}): API ${usage.apiPercent} %, worker ${usage.workerPercent} %, ` +
+        `PostgreSQL ${usage.databasePercent} %; per request API ${usage.apiMsPerRequest} ms + PostgreSQL ${usage.databaseMsPerRequest} ms\n`,
+    );
+  }
   for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
 }
 
@@ -147,6 +155,23 @@ async function main(): Promise<void> {
       ? service.tokens
       : parseTokens(readFileSync(process.env.LOADTEST_TOKENS ?? '/dev/stdin', 'utf8'));
     const base = urls[0] ?? '';
+    const pids = service && {
+      api: service.apis.flatMap((api) => (api.pid === undefined ? [] : [api.pid])),
+      worker: service.workers.flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid])),
+    };
+    const sample = (): Promise<CpuSample | undefined> =>
+      service && pids ? sampleCpu(pids, service.databaseUrl) : Promise.resolve(undefined);
+    /** A phase at fixed rates, printed with what it cost the service's processes (own service). */
+    const measured = async (phase: string, classes: EndpointClass[]) => {
+      const before = await sample();
+      const started = performance.now();
+      const result = await runPhase(phase, classes, urls, seconds);
+      const after = await sample();
+      const elapsed = (performance.now() - started) / 1000;
+      const requests = result.byKind.reduce((total, kind) => total + kind.requests, 0);
+      print(result, before && after ? phaseUsage(before, after, elapsed, requests) : undefined);
+      return result;
+    };
     process.stdout.write(
       `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes)` : ''}\n`,
     );
@@ -184,32 +209,25 @@ async function main(): Promise<void> {
     );
     await runPhase('warm-up', readClasses(world, 200), urls, 3);
     if (phases.has('reads')) {
-      const reads = await runPhase('reads', readClasses(world, readRate), urls, seconds);
-      print(reads);
+      const reads = await measured('reads', readClasses(world, readRate));
       checks.push(...checkRate(reads, 'reads', readRate, TARGETS.readP99Ms));
     }
     if (phases.has('capacity')) await capacity(world, urls, seconds);
     if (phases.has('writes')) {
       await refreshEditable(base, world);
-      const writes = await runPhase(
+      const writes = await measured(
         'writes',
         writeClasses(world, TARGETS.writeRate, writeSeconds, tag),
-        urls,
-        seconds,
       );
-      print(writes);
       checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
     }
     let mixed: PhaseResult | undefined;
     if (phases.has('mixed') || national) {
       await refreshEditable(base, world);
-      mixed = await runPhase(
-        'mixed',
-        [...readClasses(world, readRate), ...writeClasses(world, TARGETS.writeRate, seconds, tag)],
-        urls,
-        seconds,
-      );
-      print(mixed);
+      mixed = await measured('mixed', [
+        ...readClasses(world, readRate),
+        ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+      ]);
       checks.push(
         ...checkRate(mixed, 'reads', readRate, TARGETS.readP99Ms),
         ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
@@ -221,14 +239,12 @@ async function main(): Promise<void> {
       while ((await national.open()).running === 0) await sleep(200);
       await sleep(2_000);
       await refreshEditable(base, world);
-      const during = await runPhase(
-        'mixed, during a national run',
-        [...readClasses(world, readRate), ...writeClasses(world, TARGETS.writeRate, seconds, tag)],
-        urls,
-        seconds,
-      );
+      // Its CPU line counts the service's processes only, not the nation's worker or database.
+      const during = await measured('mixed, during a national run', [
+        ...readClasses(world, readRate),
+        ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+      ]);
       const stillOpen = (await national.open()).open;
-      print(during);
       process.stdout.write(
         `national run: ${regions} regions requested, ${stillOpen} still queued or running at the end of the phase\n`,
       );
@@ -258,10 +274,8 @@ async function main(): Promise<void> {
     if (phases.has('saturation')) {
       const rows: Figures[] = [];
       const cpuLines: string[] = [];
-      const apiPids = service?.apis.flatMap((api) => (api.pid === undefined ? [] : [api.pid]));
       for (const list of listClasses(world)) {
-        const cpuBefore =
-          service && apiPids ? await sampleCpu(apiPids, service.databaseUrl) : undefined;
+        const cpuBefore = await sample();
         const result = await runPhase(
           `saturation ${list.name}`,
           [list],
@@ -271,12 +285,9 @@ async function main(): Promise<void> {
         const figures = result.byClass[0];
         if (!figures) continue;
         rows.push(figures);
-        if (service && apiPids && cpuBefore) {
-          const cpu = perRequest(
-            cpuBefore,
-            await sampleCpu(apiPids, service.databaseUrl),
-            figures.requests,
-          );
+        const cpuAfter = await sample();
+        if (cpuBefore && cpuAfter) {
+          const cpu = perRequest(cpuBefore, cpuAfter, figures.requests);
           cpuLines.push(
             `${list.name}: API ${cpu.apiMs} ms + PostgreSQL ${cpu.databaseMs} ms of CPU per request`,
           );
