@@ -53,6 +53,8 @@ describe('docker-compose.yml', () => {
       'worker',
     ]);
     expect(services.postgres?.healthcheck?.test).toBeDefined();
+    // The load test's own service sets the same (loadtest/local-service.ts).
+    expect(services.postgres?.command).toEqual(['postgres', '-c', 'random_page_cost=1.1']);
     expect(services.redis?.healthcheck?.test).toBeDefined();
     expect(services.redis?.command?.join(' ')).toContain('--maxmemory-policy noeviction');
     expect(services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
