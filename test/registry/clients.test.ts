@@ -330,6 +330,102 @@ describe('clients', () => {
     ]);
   });
 
+  it('when clients of every kind are listed, then each item is its single read, byte for byte', async () => {
+    // The list's JSON is built by PostgreSQL, the single read's by the service: they must agree on
+    // every field, nested object, list order, null and number, and on the order of the keys.
+    const own = await createRegion(t.runtime.dataSource, { municipalities: 3, neighbourhoods: 2 });
+    const [first, second, third] = own.municipalities;
+    const owner = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: own.code,
+    });
+    const matcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
+      regionCode: own.code,
+      municipalityCodes: [first!.code],
+    });
+    const register = async (overrides: Record<string, unknown>) =>
+      (
+        await request(t.app)
+          .post('/api/v1/clients')
+          .set(bearer(owner.token))
+          .send(clientBody(own, overrides))
+          .expect((res) => {
+            if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+          })
+      ).body as { id: string };
+    await register({});
+    await register({
+      household: { adults: 2, children: 3 },
+      maxRent: 712.45,
+      preferredMunicipalities: [third!.code, first!.code],
+      anchors: [
+        { kind: 'work', lat: first!.lat + 0.0337, lon: first!.lon - 0.0112 },
+        { kind: 'daytime', lat: first!.lat - 0.02, lon: first!.lon + 0.04 },
+        { kind: 'support', lat: first!.lat, lon: first!.lon },
+      ],
+      avoidMunicipalities: [second!.code],
+      avoidNeighbourhoods: [third!.neighbourhoods[1], third!.neighbourhoods[0]],
+      avoidCorporations: [corporation.id],
+      pets: true,
+      huurtoeslagEligible: true,
+      mustMoveBy: '2027-03-31',
+      stimulusNeed: 'required',
+      support: { intensity: 'intensive', providerId: otherProvider.id },
+      needs: { groundFloorOrLift: true, wheelchair: true },
+      routes: ['skaeve_huis', 'omklap', 'contingent'],
+      urgencyReason: 'health',
+    });
+    await register({ anchors: [], avoidMunicipalities: [], preferredMunicipalities: [] });
+    await register({ consent: null });
+    await register({ parkedUntil: '2099-01-01' });
+    await register({ parkedUntil: '2020-01-01' });
+    const laterConsent = await register({});
+    const parkedByRegion = await register({});
+    const withdrawn = await register({});
+    const confirmed = await register({ urgencyReason: 'safety' });
+    await t.runtime.dataSource.query(
+      `UPDATE clients SET consent_given_on = '2099-06-01' WHERE id = $1`,
+      [laterConsent.id],
+    );
+    await t.runtime.dataSource.query(
+      `UPDATE clients SET parked_until = '2099-02-01', parked_reason = 'declined_repeatedly',
+              parked_declines = 3, parked_at = now() WHERE id = $1`,
+      [parkedByRegion.id],
+    );
+    await request(t.app)
+      .post(`/api/v1/clients/${withdrawn.id}/withdraw`)
+      .set(bearer(owner.token))
+      .expect(200);
+    await request(t.app)
+      .post(`/api/v1/clients/${confirmed.id}/urgency`)
+      .set(bearer(matcher.token))
+      .send({ confirm: true })
+      .expect(200);
+
+    const listed: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await request(t.app)
+        .get('/api/v1/clients')
+        .query(cursor === undefined ? { limit: 3 } : { limit: 3, cursor })
+        .set(bearer(matcher.token))
+        .expect(200)
+        .expect('Content-Type', 'application/json; charset=utf-8');
+      listed.push(...(page.body.items as Record<string, unknown>[]));
+      cursor = (page.body.nextCursor as string | null) ?? undefined;
+    } while (cursor !== undefined);
+    expect(listed).toHaveLength(10);
+    const reasons = new Set(listed.flatMap((item) => item.notMatchableReasons as string[]));
+    expect([...reasons].sort()).toEqual(['no_consent', 'not_waiting', 'parked']);
+    expect(listed.filter((item) => item.matchable)).toHaveLength(5);
+    for (const item of listed) {
+      const single = await request(t.app)
+        .get(`/api/v1/clients/${String(item.id)}`)
+        .set(bearer(owner.token))
+        .expect(200);
+      expect(JSON.stringify(item)).toBe(JSON.stringify(single.body));
+    }
+  });
+
   it('when a corporation asks for client profiles, then 403', async () => {
     await request(t.app).get('/api/v1/clients').set(bearer(corporation.token)).expect(403);
   });

@@ -259,34 +259,97 @@ export async function findClientByExternalRef(
   return rows[0];
 }
 
+/** The conditions of a client list: its filter and the page's keyset, for `Params`. */
+function listConditions(filter: ClientFilter, page: PageRequest) {
+  return (params: Params) => [
+    params.equal('c.status', filter.status),
+    params.equal('c.target_group', filter.targetGroup),
+    params.equal('c.municipality_of_belonging', filter.municipalityOfBelonging),
+    params.equal('c.external_ref', filter.externalRef),
+    params.after('c', page.after),
+  ];
+}
+
+/** One client of a page as the API answers it: its JSON, and what the page and its log need. */
+export interface ClientJson {
+  id: string;
+  createdAt: string;
+  json: string;
+}
+
 /**
- * A page of clients in one statement: the page and each client's lists (one JSON array per client,
- * elements `[list, value, lat, lon]` in `listSelect`'s order), one row more than the page to know
- * whether a next page exists. The caller logs the reads (`ClientReadLog`).
- *
- * The lists are aggregated per client and joined, not read by a sub-select per row: PostgreSQL
- * costs such a sub-select once per row it expects, and with the page's size unknown to a generic
- * plan (a parameter) that made the generic plan look dearer than planning each call anew, so it
- * planned the statement at every call (0.2 ms, more than half its running time). Joined, it keeps
- * the generic plan after five calls.
+ * A page of clients as the API answers them, each client's JSON built by PostgreSQL, one row more
+ * than the page to know whether a next page exists. The same page and lists as `readClients`, and
+ * the same object as `toStoredClient` and the service's `present` build from them, key for key: the
+ * client list is the most read list, and parsing twenty rows of forty columns into objects only to
+ * serialise them again was most of its cost in the API (docs/performance.md, "The client page
+ * built by PostgreSQL"). `today` (YYYY-MM-DD) decides `matchable` as `present` does.
  */
-export function listClients(
+export async function listClientsJson(
   db: Db,
   scope: ClientScope,
   filter: ClientFilter,
   page: PageRequest,
-): Promise<StoredClient[]> {
-  return readClients(
-    db,
-    scope,
-    (params) => [
-      params.equal('c.status', filter.status),
-      params.equal('c.target_group', filter.targetGroup),
-      params.equal('c.municipality_of_belonging', filter.municipalityOfBelonging),
-      params.equal('c.external_ref', filter.externalRef),
-      params.after('c', page.after),
-    ],
-    page.limit + 1,
+  today: string,
+): Promise<ClientJson[]> {
+  const params = new Params();
+  const where = clientsWhere(scope, listConditions(filter, page), params);
+  const limit = params.add(page.limit + 1);
+  const day = `${params.add(today)}::date`;
+  return db.query<ClientJson[]>(
+    prepared(`WITH page AS (
+       SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${limit}),
+     lists AS (${listSelect('ARRAY(SELECT id FROM page)')}),
+     agg AS (
+       SELECT l."clientId",
+              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'preferred') AS preferred,
+              json_agg(json_build_object('kind', l.value, 'lat', l.lat, 'lon', l.lon)
+                       ORDER BY l.position, l.value) FILTER (WHERE l.list = 'anchor') AS anchors,
+              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'avoided') AS avoided,
+              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'neighbourhood') AS neighbourhoods,
+              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'corporation') AS corporations
+         FROM lists l GROUP BY l."clientId"),
+     shown AS (
+       SELECT c.*, array_remove(ARRAY[
+                CASE WHEN c.status <> 'waiting' THEN 'not_waiting' END,
+                CASE WHEN c.consent_given_on IS NULL OR c.consent_scope IS NULL
+                       OR c.consent_given_on > ${day} THEN 'no_consent' END,
+                CASE WHEN c.parked_until > ${day} THEN 'parked' END], NULL) AS reasons
+         FROM page c)
+     SELECT c.id, to_json(c.created_at)#>>'{}' AS "createdAt", json_build_object(
+              'id', c.id, 'providerId', c.provider_id, 'externalRef', c.external_ref,
+              'status', c.status, 'targetGroup', c.target_group,
+              'household', json_build_object('adults', c.adults, 'children', c.children),
+              'maxRent', c.max_rent::float8, 'municipalityOfBelonging', c.municipality_of_belonging,
+              'preferredMunicipalities', coalesce(agg.preferred, '[]'),
+              'anchors', coalesce(agg.anchors, '[]'),
+              'avoidMunicipalities', coalesce(agg.avoided, '[]'),
+              'avoidNeighbourhoods', coalesce(agg.neighbourhoods, '[]'),
+              'avoidCorporations', coalesce(agg.corporations, '[]'),
+              'pets', c.pets, 'huurtoeslagEligible', c.huurtoeslag_eligible, 'under23', c.under_23,
+              'mustMoveBy', to_char(c.must_move_by, 'YYYY-MM-DD'), 'stimulusNeed', c.stimulus_need,
+              'support', json_build_object('intensity', c.support_intensity,
+                                           'providerId', c.support_provider_id),
+              'needs', json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift,
+                                         'wheelchair', c.needs_wheelchair),
+              'routes', c.routes, 'readySince', to_char(c.ready_since, 'YYYY-MM-DD'),
+              'urgencyReason', c.urgency_reason, 'urgent', c.urgent,
+              'urgencyConfirmedBy', c.urgency_confirmed_by,
+              'urgencyConfirmedAt', c.urgency_confirmed_at,
+              'consent', CASE WHEN c.consent_given_on IS NOT NULL AND c.consent_scope IS NOT NULL
+                              THEN json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'),
+                                                     'scope', c.consent_scope) END,
+              'parkedUntil', to_char(c.parked_until, 'YYYY-MM-DD'),
+              'parkedBy', CASE WHEN c.parked_reason IS NOT NULL AND c.parked_at IS NOT NULL
+                               THEN json_build_object('reason', c.parked_reason,
+                                                      'declines', coalesce(c.parked_declines, 0),
+                                                      'parkedAt', c.parked_at) END,
+              'version', c.version, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
+              'closedAt', c.closed_at,
+              'matchable', cardinality(c.reasons) = 0, 'notMatchableReasons', to_json(c.reasons))::text AS json
+       FROM shown c LEFT JOIN agg ON agg."clientId" = c.id
+      ORDER BY c.created_at, c.id`),
+    params.values,
   );
 }
 
@@ -300,6 +363,29 @@ export async function readClient(
   return rows[0];
 }
 
+/** The clients of `scope` that `conditions` keep, not anonymised, as SQL with its values in `params`. */
+function clientsWhere(
+  scope: ClientScope,
+  conditions: (params: Params) => (string | null)[],
+  params: Params,
+): string {
+  return allOf([
+    'c.anonymised_at IS NULL',
+    ...conditions(params),
+    params.include((at) => scopeSql(scope, at)),
+  ]);
+}
+
+/**
+ * Clients in one statement: the page and each client's lists (one JSON array per client, elements
+ * `[list, value, lat, lon]` in `listSelect`'s order). The caller logs the reads (`ClientReadLog`).
+ *
+ * The lists are aggregated per client and joined, not read by a sub-select per row: PostgreSQL
+ * costs such a sub-select once per row it expects, and with the page's size unknown to a generic
+ * plan (a parameter) that made the generic plan look dearer than planning each call anew, so it
+ * planned the statement at every call (0.2 ms, more than half its running time). Joined, it keeps
+ * the generic plan after five calls. `listClientsJson` is built the same way.
+ */
 async function readClients(
   db: Db,
   scope: ClientScope,
@@ -307,11 +393,7 @@ async function readClients(
   limit: number,
 ): Promise<StoredClient[]> {
   const params = new Params();
-  const where = allOf([
-    'c.anonymised_at IS NULL',
-    ...conditions(params),
-    params.include((at) => scopeSql(scope, at)),
-  ]);
+  const where = clientsWhere(scope, conditions, params);
   const rows = await db.query<
     (ClientRow & { lists: [ListRow['list'], string, number | null, number | null][] | null })[]
   >(

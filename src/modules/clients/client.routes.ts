@@ -50,7 +50,11 @@ export function clientEndpoints(clients: ClientService): Endpoint[] {
       responses: { 200: { description: 'A page.', schema: pageSchema(clientSchema) } },
       handle: async ({ actor, query }) => {
         const { limit: _limit, cursor: _cursor, ...filter } = query;
-        return { status: 200, body: await clients.list(actor, filter, toPageRequest(query)) };
+        return {
+          status: 200,
+          body: await clients.list(actor, filter, toPageRequest(query)),
+          contentType: 'application/json',
+        };
       },
     }),
     apiEndpoint({

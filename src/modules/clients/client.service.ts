@@ -6,7 +6,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import { type Db, inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
 import { type FieldError, ForbiddenError, ValidationError } from '../../shared/errors/app-error';
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type PageRequest, toPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
 import { ClientReadLog, recordAudit } from '../audit';
 import { requestMatchingRun } from '../matching';
@@ -67,23 +67,25 @@ export class ClientService {
     }
   }
 
-  async list(actor: Actor, filter: ClientFilter, page: PageRequest): Promise<Page<Client>> {
-    const rows = await repository.listClients(
+  /**
+   * A page of clients as JSON text (`Page<Client>`), built by PostgreSQL (`listClientsJson`): the
+   * same items, key for key, as `present` gives for each, without parsing them into objects here
+   * only to serialise them again.
+   */
+  async list(actor: Actor, filter: ClientFilter, page: PageRequest): Promise<string> {
+    const rows = await repository.listClientsJson(
       rootDb(this.dataSource),
       readScope(actor),
       filter,
       page,
+      dutchDate(this.clock()),
     );
-    const result = toPage(rows, page.limit);
+    const { items, nextCursor } = toPage(rows, page.limit);
     await this.logForeignReads(
       actor,
-      result.items.map((client) => client.id),
+      items.map((client) => client.id),
     );
-    const today = dutchDate(this.clock());
-    return {
-      items: result.items.map((client) => this.present(client, today)),
-      nextCursor: result.nextCursor,
-    };
+    return `{"items":[${items.map((client) => client.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
 
   async get(actor: Actor, id: string): Promise<Client> {
