@@ -133,6 +133,7 @@ async function attachLists(db: Db, rows: ClientRow[]): Promise<StoredClient[]> {
   return rows.map((row) => toStoredClient(row, byClient.get(row.id) ?? []));
 }
 
+/** The client of a row and its lists. The client list builds the same object in SQL (`listClientsJson`). */
 function toStoredClient(row: ClientRow, lists: ListRow[]): StoredClient {
   const values = (list: ListRow['list']): string[] =>
     lists.filter((item) => item.list === list).map((item) => item.value);
