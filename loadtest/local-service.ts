@@ -8,6 +8,8 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 
+import type { DataSource } from 'typeorm';
+
 import { startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase } from '../bench/throwaway-database';
 import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
@@ -25,6 +27,14 @@ export interface LocalService {
   workers: ChildProcess[];
   apis: ChildProcess[];
   stop: () => Promise<void>;
+}
+
+/**
+ * PostgreSQL's planner costs on `database` as docker-compose.yml starts PostgreSQL with them; the
+ * connections opened after this plan with them.
+ */
+export async function planAsComposed(dataSource: DataSource, database: string): Promise<void> {
+  await dataSource.query(`ALTER DATABASE ${database} SET random_page_cost = 1.1`);
 }
 
 async function freePort(): Promise<number> {
@@ -73,9 +83,7 @@ export async function startLocalService(options: {
     await dataSource.initialize();
     try {
       await dataSource.query('ANALYZE');
-      // As docker-compose.yml starts PostgreSQL; the processes' connections, opened after this,
-      // plan with it.
-      await dataSource.query(`ALTER DATABASE ${database.name} SET random_page_cost = 1.1`);
+      await planAsComposed(dataSource, database.name);
     } finally {
       await dataSource.destroy();
     }

@@ -15,6 +15,7 @@ import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-da
 import { loadConfig } from '../config';
 import { RunExecutor } from '../src/modules/matching';
 import { createDataSource } from '../src/shared/database/data-source';
+import { planAsComposed } from './local-service';
 import { createLogger } from '../src/shared/logger/logger';
 
 export interface NationalRun {
@@ -52,6 +53,7 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
   try {
     await dataSource.initialize();
     await loadNation(dataSource);
+    await planAsComposed(dataSource, database.name);
     worker = await startProcess('workers/index.ts', env, 'engine threads warm');
     const requester = new RunExecutor({
       dataSource,
