@@ -60,14 +60,18 @@ function spent(before: CpuSample, after: CpuSample) {
   };
 }
 
+/** `ms` spread over `requests`, to 0.01 ms. */
+function perRequestMs(ms: number, requests: number): number {
+  return Math.round((ms / Math.max(1, requests)) * 100) / 100;
+}
+
 /**
  * CPU ms per request between two samples. A backend that ended in between is not seen, so the
  * database figure is a lower bound.
  */
 export function perRequest(before: CpuSample, after: CpuSample, requests: number) {
-  const round = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
   const { apiMs, databaseMs } = spent(before, after);
-  return { apiMs: round(apiMs), databaseMs: round(databaseMs) };
+  return { apiMs: perRequestMs(apiMs, requests), databaseMs: perRequestMs(databaseMs, requests) };
 }
 
 /**
@@ -79,12 +83,11 @@ export function perRequest(before: CpuSample, after: CpuSample, requests: number
 export function phaseUsage(before: CpuSample, after: CpuSample, seconds: number, requests: number) {
   const { apiMs, workerMs, databaseMs } = spent(before, after);
   const percent = (ms: number) => Math.round(ms / (10 * Math.max(seconds, 0.001)));
-  const perRequestMs = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
   return {
     apiPercent: percent(apiMs),
     workerPercent: percent(workerMs),
     databasePercent: percent(databaseMs),
-    apiMsPerRequest: perRequestMs(apiMs),
-    databaseMsPerRequest: perRequestMs(databaseMs),
+    apiMsPerRequest: perRequestMs(apiMs, requests),
+    databaseMsPerRequest: perRequestMs(databaseMs, requests),
   };
 }

@@ -356,13 +356,8 @@ function allowedOf(pairs: Pairs, clientCount: number, unitCount: number): Allowe
     pairs.clients,
     clientCount,
     Int32Array.from({ length: count }, (_, i) => i),
-  );
-  const byUnit = countingOrder(pairs.units, unitCount, byClient);
-  const unitStart = new Int32Array(unitCount + 1);
-  for (const u of pairs.units) unitStart[u + 1] = (unitStart[u + 1] as number) + 1;
-  for (let u = 0; u < unitCount; u++) {
-    unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
-  }
+  ).sorted;
+  const { sorted: byUnit, starts: unitStart } = countingOrder(pairs.units, unitCount, byClient);
   const clients = new Int32Array(count);
   const scores = new Float64Array(count);
   for (let k = 0; k < count; k++) {
@@ -376,18 +371,26 @@ function allowedOf(pairs: Pairs, clientCount: number, unitCount: number): Allowe
   return { best, unitStart, clients, scores };
 }
 
-/** `order` (indices into `keys`) stably sorted by key, keys being 0 … `size` - 1. */
-function countingOrder(keys: readonly number[], size: number, order: Int32Array): Int32Array {
-  const start = new Int32Array(size + 1);
-  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
-  for (let k = 0; k < size; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+/**
+ * `order` (indices into `keys`) stably sorted by key, keys being 0 … `size` - 1, and where each
+ * key's entries start in it (`starts[size]` is their count).
+ */
+function countingOrder(
+  keys: readonly number[],
+  size: number,
+  order: Int32Array,
+): { sorted: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(size + 1);
+  for (const key of keys) starts[key + 1] = (starts[key + 1] as number) + 1;
+  for (let k = 0; k < size; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+  const next = starts.slice(0, size);
   const sorted = new Int32Array(order.length);
   for (const i of order) {
     const key = keys[i] as number;
-    sorted[start[key] as number] = i;
-    start[key] = (start[key] as number) + 1;
+    sorted[next[key] as number] = i;
+    next[key] = (next[key] as number) + 1;
   }
-  return sorted;
+  return { sorted, starts };
 }
 
 export class RegionSnapshotCache {
