@@ -2,7 +2,9 @@
  * CPU time the service spends: its API and worker processes and its PostgreSQL backends, read from
  * `/proc` (Linux, PostgreSQL on this machine). Unlike requests per second or latency it hardly
  * depends on what else a shared machine runs, so it is the figure to compare a change by, and the
- * one to size a deployment from (cores needed at a rate).
+ * one to size a deployment from (cores needed at a rate). Beside it, what the load generator (this
+ * process) used and how busy the whole machine was: whether a phase that missed its rates had a
+ * core to spare.
  */
 import { readFileSync } from 'node:fs';
 
@@ -19,11 +21,30 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** The machine's CPU time since boot, all cores together, in clock ticks: busy and in all. */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    // "cpu  user nice system idle iowait irq softirq steal …" (man proc): idle and iowait are idle.
+    const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1, 9)
+      .map(Number);
+    const total = ticks.reduce((all, n) => all + n, 0);
+    return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
 export interface CpuSample {
   apiMs: number;
   workerMs: number;
   /** Per backend pid: a backend the pool closes between two samples must not count negative. */
   databaseMs: Map<number, number>;
+  /** This process: the load generator. */
+  generatorMs: number;
+  machine: { busy: number; total: number };
 }
 
 const sum = (pids: readonly number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
@@ -39,10 +60,13 @@ export async function sampleCpu(
     const backends = await client.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
+    const { user, system } = process.cpuUsage();
     return {
       apiMs: sum(pids.api),
       workerMs: sum(pids.worker),
       databaseMs: new Map(backends.rows.map((row) => [row.pid, cpuMs(row.pid)])),
+      generatorMs: (user + system) / 1000,
+      machine: machineTicks(),
     };
   } finally {
     await client.end();
@@ -57,6 +81,7 @@ function spent(before: CpuSample, after: CpuSample) {
     apiMs: after.apiMs - before.apiMs,
     workerMs: after.workerMs - before.workerMs,
     databaseMs,
+    generatorMs: after.generatorMs - before.generatorMs,
   };
 }
 
@@ -78,15 +103,20 @@ export function perRequest(before: CpuSample, after: CpuSample, requests: number
  * What a phase at a fixed rate used: each part's share of one core over `seconds` (100 = one core
  * busy all the time), and the API's and PostgreSQL's CPU per request. The database's figure
  * includes the worker's statements (the matching runs the writes ask for), so per request it is
- * what the whole mix costs PostgreSQL.
+ * what the whole mix costs PostgreSQL. `machineBusyPercent` is of all the machine's cores (100 =
+ * every core busy): the service, the generator, Redis, the kernel and anything else running.
  */
 export function phaseUsage(before: CpuSample, after: CpuSample, seconds: number, requests: number) {
-  const { apiMs, workerMs, databaseMs } = spent(before, after);
+  const { apiMs, workerMs, databaseMs, generatorMs } = spent(before, after);
   const percent = (ms: number) => Math.round(ms / (10 * Math.max(seconds, 0.001)));
+  const ticks = after.machine.total - before.machine.total;
   return {
     apiPercent: percent(apiMs),
     workerPercent: percent(workerMs),
     databasePercent: percent(databaseMs),
+    generatorPercent: percent(generatorMs),
+    machineBusyPercent:
+      ticks > 0 ? Math.round(((after.machine.busy - before.machine.busy) / ticks) * 100) : 0,
     apiMsPerRequest: perRequestMs(apiMs, requests),
     databaseMsPerRequest: perRequestMs(databaseMs, requests),
   };

@@ -101,7 +101,8 @@ function print(result: PhaseResult, usage?: ReturnType<typeof phaseUsage>): void
   if (usage) {
     process.stdout.write(
       `CPU (% of one core of ${availableParallelism()}): API ${usage.apiPercent} %, worker ${usage.workerPercent} %, ` +
-        `PostgreSQL ${usage.databasePercent} %; per request API ${usage.apiMsPerRequest} ms + PostgreSQL ${usage.databaseMsPerRequest} ms\n`,
+        `PostgreSQL ${usage.databasePercent} %, load generator ${usage.generatorPercent} %; ` +
+        `all cores ${usage.machineBusyPercent} % busy; per request API ${usage.apiMsPerRequest} ms + PostgreSQL ${usage.databaseMsPerRequest} ms\n`,
     );
   }
   for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
