@@ -69,6 +69,9 @@ export function createApp(runtime: AppRuntime): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag hashed from every body: API answers are `no-store`, and the records that have versions
+  // send their version as ETag themselves (If-Match, and If-None-Match still answers 304 on them).
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 
   app.use(requestContextMiddleware());

@@ -245,6 +245,21 @@ describe('security headers', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('when a list and a versioned record are read, then only the record has an ETag: its version', async () => {
+    const provider = bearer(context.world.provider.token);
+    const list = await request(t.app).get('/api/v1/clients?limit=5').set(provider);
+    expect(list.status).toBe(200);
+    expect(list.headers.etag).toBeUndefined();
+    const record = await request(t.app).get(`/api/v1/clients/${context.clientId}`).set(provider);
+    expect(record.status).toBe(200);
+    expect(record.headers.etag).toBe(`"${(record.body as { version: number }).version}"`);
+    const again = await request(t.app)
+      .get(`/api/v1/clients/${context.clientId}`)
+      .set(provider)
+      .set('If-None-Match', record.headers.etag as string);
+    expect(again.status).toBe(304);
+  });
+
   it('when a caller is rate limited, then the 429 carries the same headers', async () => {
     const limited = await createTestApp({ overrides: { RATE_LIMIT_POINTS: '2' } });
     try {
