@@ -271,6 +271,8 @@ export function writeClasses(
   tag: string,
 ): EndpointClass[] {
   const free = [...world.editableClients];
+  /** Clients with a change in flight, oldest first; a client twice when it has two. */
+  const inFlight: typeof free = [];
   // With room to spare: a proposal accepted twice is a 409.
   const acceptRate = Math.min(total * 0.2, world.toAccept.length / (seconds * 1.5));
   const rest = total - acceptRate;
@@ -314,14 +316,27 @@ export function writeClasses(
       rate: rest / 2,
       connections: connectionsFor(rest / 2),
       // One change at a time per client, with the version last read: If-Match never goes stale.
+      // When every client has a change in flight (a service seconds behind), the next change goes
+      // to the one sent longest ago, without If-Match (the API allows it): with the version last
+      // read it would be refused as stale, by the generator's doing, not the service's. It is sent
+      // after that client's change in flight, which so still finds its version (unless the service
+      // took them out of order: then its 412 is the service's right answer).
       next: () => {
-        const client = free.shift() ?? pick(world.editableClients, 0);
+        const client = free.shift();
+        let target = client;
+        if (!target) {
+          // The oldest, moved to the back so that the next such change goes to another client.
+          target = inFlight.shift();
+          if (target) inFlight.push(target);
+        }
+        target ??= pick(world.editableClients, 0);
+        inFlight.push(target);
         return {
           method: 'PATCH',
-          path: `${API}/clients/${client.id}`,
-          token: client.token,
-          ifMatch: `"${client.version}"`,
-          body: { maxRent: client.maxRent === 700 ? 710 : 700 },
+          path: `${API}/clients/${target.id}`,
+          token: target.token,
+          ...(client ? { ifMatch: `"${client.version}"` } : {}),
+          body: { maxRent: target.maxRent === 700 ? 710 : 700 },
         };
       },
       answered: (request, status, body) => {
@@ -329,10 +344,16 @@ export function writeClasses(
         if (!client) return;
         if (status === 200) {
           const changed = JSON.parse(body) as { version: number; maxRent: number };
-          client.version = changed.version;
-          client.maxRent = changed.maxRent;
+          // Answers of one client's changes may come out of order: the newest version wins.
+          if (changed.version > client.version) {
+            client.version = changed.version;
+            client.maxRent = changed.maxRent;
+          }
         }
-        free.push(client);
+        const at = inFlight.indexOf(client);
+        if (at >= 0) inFlight.splice(at, 1);
+        // Free again once none of its changes is in flight.
+        if (!inFlight.includes(client) && !free.includes(client)) free.push(client);
       },
     },
   ];
