@@ -54,6 +54,37 @@ export async function openProposals(
   return open;
 }
 
+/**
+ * Every proposal of the world's region in the matcher's list, two to a page, held to its single
+ * read without the rule results (the last key): the list's JSON is built by PostgreSQL, the single
+ * read's by the service, and they must not drift (values, nulls, numbers, key order). Returns the
+ * statuses listed.
+ */
+export async function expectListedAsRead(app: Express, world: MatchingWorld): Promise<string[]> {
+  const listed: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await request(app)
+      .get('/api/v1/proposals')
+      .query({ regionCode: world.region.code, limit: 2, ...(cursor ? { cursor } : {}) })
+      .set(bearer(world.matcher.token))
+      .expect(200)
+      .expect('Content-Type', 'application/json; charset=utf-8');
+    listed.push(...(page.body.items as Record<string, unknown>[]));
+    cursor = (page.body.nextCursor as string | null) ?? undefined;
+  } while (cursor !== undefined);
+  for (const item of listed) {
+    const single = await request(app)
+      .get(`/api/v1/proposals/${String(item.id)}`)
+      .set(bearer(world.matcher.token))
+      .expect(200);
+    const { rules: _rules, ...withoutRules } = single.body as Record<string, unknown>;
+    expect(Object.keys(single.body as object).at(-1)).toBe('rules');
+    expect(JSON.stringify(item)).toBe(JSON.stringify(withoutRules));
+  }
+  return listed.map((item) => String(item.status));
+}
+
 /** `POST /proposals/{id}/{transition}`, with `If-Match` when a version is given. */
 export function proposalStep(
   app: Express,

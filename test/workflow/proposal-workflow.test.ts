@@ -10,6 +10,7 @@ import {
 } from '../support/matching';
 import { errorPaths, expectProblem } from '../support/problem';
 import {
+  expectListedAsRead,
   offerUnit,
   openProposals as openProposalsOf,
   placedSoFar as placedSoFarOf,
@@ -121,6 +122,7 @@ describe('the proposal workflow', () => {
     expect(approved.body).toMatchObject({ status: 'approved', version: 2, view: 'matcher' });
     expect(approved.headers.etag).toBe('"2"');
     expect(await statusesOf(unitId, clientId)).toEqual({ unit: 'proposed', client: 'proposed' });
+    expect(await expectListedAsRead(t.app, world)).toEqual(['approved']);
 
     // After approval the lists and the single reads agree: the two sides see it, others do not.
     const stranger = await createOrganisation(t.runtime.dataSource, 'corporatie', {
@@ -217,6 +219,7 @@ describe('the proposal workflow', () => {
       corporationDecision: 'accepted',
       providerDecision: 'accepted',
     });
+    expect(await expectListedAsRead(t.app, world)).toEqual(['accepted']);
     expectProblem(
       await step(world.provider.token, proposalId, 'placement', { leaseStart: today() }),
       403,
@@ -227,6 +230,7 @@ describe('the proposal workflow', () => {
     expect(placed.body).toMatchObject({ status: 'placed', leaseStart: '2026-12-01' });
     expect(await statusesOf(unitId, clientId)).toEqual({ unit: 'let', client: 'placed' });
     expect(await placedSoFar(world)).toBe(1);
+    expect(await expectListedAsRead(t.app, world)).toEqual(['placed']);
 
     // Closed: a matcher's cancel names the state it found.
     const late = await step(world.matcher.token, proposalId, 'cancel', {
@@ -284,6 +288,7 @@ describe('the proposal workflow', () => {
     }).expect(200);
     // The refused attempts wrote nothing: this is the proposal's first change.
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'other', version: 2 });
+    expect(await expectListedAsRead(t.app, world)).toEqual(['rejected']);
     const decisions = await sql<{ action: string; party: string; reason: string; note: string }>(
       `SELECT action, party, reason, note FROM proposal_decisions WHERE proposal_id = $1`,
       [proposalId],
@@ -393,6 +398,7 @@ describe('the proposal workflow', () => {
     const own = await step(world.matcher.token, id, 'approve');
     expectProblem(own, 409);
     expect(own.body.code).toBe('proposal_second_matcher_required');
+    expect(await expectListedAsRead(t.app, world)).toEqual(['proposed']);
     await request(t.app)
       .get(`/api/v1/proposals/${id}`)
       .set(bearer(world.corporation.token))
@@ -400,6 +406,7 @@ describe('the proposal workflow', () => {
 
     const approved = await step(second.token, id, 'approve').expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', awaitingSecondMatcher: false });
+    expect(await expectListedAsRead(t.app, world)).toEqual(['approved']);
     await request(t.app)
       .get(`/api/v1/proposals/${id}`)
       .set(bearer(world.corporation.token))

@@ -102,7 +102,11 @@ export function proposalEndpoints(proposals: ProposalService): Endpoint[] {
       },
       handle: async ({ actor, query }) => {
         const { limit: _limit, cursor: _cursor, ...filter } = query;
-        return { status: 200, body: await proposals.list(actor, filter, toPageRequest(query)) };
+        return {
+          status: 200,
+          body: await proposals.list(actor, filter, toPageRequest(query)),
+          contentType: 'application/json',
+        };
       },
     }),
     apiEndpoint({

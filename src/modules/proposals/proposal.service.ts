@@ -81,13 +81,25 @@ export class ProposalService {
     private readonly requestRun: RunRequester,
   ) {}
 
-  async list(
-    actor: Actor,
-    filter: ProposalFilter,
-    page: PageRequest,
-  ): Promise<Page<ProposalListViewBody>> {
+  /**
+   * The page's JSON text. A matcher's (and an admin's) is built by PostgreSQL
+   * (`listMatcherProposalsJson`); the parties' views here.
+   */
+  async list(actor: Actor, filter: ProposalFilter, page: PageRequest): Promise<string> {
     requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
     const view = viewFor(actor);
+    if (view === 'matcher') {
+      const { items, nextCursor } = toPage(
+        await repository.listMatcherProposalsJson(
+          rootDb(this.dataSource),
+          proposalScope(actor),
+          filter,
+          page,
+        ),
+        page.limit,
+      );
+      return `{"items":[${items.map((item) => item.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+    }
     // One statement: the party's details come with the page, and a corporation's reads of client
     // summaries are logged by it too.
     const rows = await repository.listProposals(
@@ -95,12 +107,14 @@ export class ProposalService {
       proposalScope(actor),
       filter,
       page,
-      view === 'matcher'
-        ? {}
-        : { with: view, ...(view === 'corporation' ? { readBy: actor } : {}) },
+      { with: view, ...(view === 'corporation' ? { readBy: actor } : {}) },
     );
     const result = toPage(rows, page.limit);
-    return { items: result.items.map((p) => listView(view, p)), nextCursor: result.nextCursor };
+    const body: Page<ProposalListViewBody> = {
+      items: result.items.map((p) => listView(view, p)),
+      nextCursor: result.nextCursor,
+    };
+    return JSON.stringify(body);
   }
 
   async get(actor: Actor, id: string): Promise<ProposalViewBody> {
@@ -585,11 +599,12 @@ export class ProposalService {
   }
 }
 
-/** A listed proposal in its reader's view; the repository read the party's details with it. */
-function listView(view: ProposalView, p: PartyListedProposal): ProposalListViewBody {
+/** A listed proposal in a party's view; the repository read the party's details with it. */
+function listView(
+  view: Exclude<ProposalView, 'matcher'>,
+  p: PartyListedProposal,
+): ProposalListViewBody {
   switch (view) {
-    case 'matcher':
-      return matcherListView(p);
     case 'corporation':
       return Object.assign(baseView(p), { view, client: found(p.clientSummary, p.clientId) });
     case 'provider':
@@ -623,7 +638,10 @@ function baseView(p: ListedProposal) {
   };
 }
 
-/** Field by field: a stored proposal passed here must not bring its rule results along. */
+/**
+ * Field by field: a stored proposal passed here must not bring its rule results along. The
+ * matchers' list builds the same in SQL (`listMatcherProposalsJson`).
+ */
 function matcherListView(p: ListedProposal): ProposalListItem {
   return Object.assign(baseView(p), {
     view: 'matcher' as const,
