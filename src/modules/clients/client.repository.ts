@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { ClientStatus } from '../../shared/domain/vocabulary';
-import type { PageRequest } from '../../shared/http/pagination';
+import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { ClientFilter, CreateClientInput } from './client.schemas';
 
 /** A client as stored; `matchable` is derived by the service, which knows today's date. */
@@ -271,13 +271,6 @@ function listConditions(filter: ClientFilter, page: PageRequest) {
   ];
 }
 
-/** One client of a page as the API answers it: its JSON, and what the page and its log need. */
-export interface ClientJson {
-  id: string;
-  createdAt: string;
-  json: string;
-}
-
 /**
  * A page of clients as the API answers them, each client's JSON built by PostgreSQL, one row more
  * than the page to know whether a next page exists. The same page and lists as `readClients`, and
@@ -292,12 +285,12 @@ export async function listClientsJson(
   filter: ClientFilter,
   page: PageRequest,
   today: string,
-): Promise<ClientJson[]> {
+): Promise<JsonRow[]> {
   const params = new Params();
   const where = clientsWhere(scope, listConditions(filter, page), params);
   const limit = params.add(page.limit + 1);
   const day = `${params.add(today)}::date`;
-  return db.query<ClientJson[]>(
+  return db.query<JsonRow[]>(
     prepared(`WITH page AS (
        SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${limit}),
      lists AS (${listSelect('ARRAY(SELECT id FROM page)')}),

@@ -6,7 +6,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import { type Db, inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
 import { type FieldError, ForbiddenError, ValidationError } from '../../shared/errors/app-error';
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
-import { type PageRequest, toPage } from '../../shared/http/pagination';
+import { type PageRequest, toJsonPage } from '../../shared/http/pagination';
 import { addDays, type Clock, dutchDate } from '../../shared/time/clock';
 import { ClientReadLog, recordAudit } from '../audit';
 import { requestMatchingRun } from '../matching';
@@ -80,12 +80,12 @@ export class ClientService {
       page,
       dutchDate(this.clock()),
     );
-    const { items, nextCursor } = toPage(rows, page.limit);
+    const { items, text } = toJsonPage(rows, page.limit);
     await this.logForeignReads(
       actor,
       items.map((client) => client.id),
     );
-    return `{"items":[${items.map((client) => client.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+    return text;
   }
 
   async get(actor: Actor, id: string): Promise<Client> {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
-import type { PageRequest } from '../../shared/http/pagination';
+import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import { writeOutbox } from '../../shared/outbox/outbox';
 import { auditCte } from '../audit';
 import type { ProposalFacts } from './proposal.access';
@@ -190,13 +190,6 @@ function listWhere(
   ]);
 }
 
-/** A listed proposal as the JSON text of its view, with what the page's cursor needs. */
-export interface ProposalJson {
-  id: string;
-  createdAt: string;
-  json: string;
-}
-
 /**
  * A page of proposals in the matcher's view, each item's JSON built by PostgreSQL key for key as
  * the service's `matcherListView` builds it from `listProposals`' rows (its single read is the
@@ -209,12 +202,12 @@ export async function listMatcherProposalsJson(
   scope: ProposalScope,
   filter: ProposalFilter,
   page: PageRequest,
-): Promise<ProposalJson[]> {
+): Promise<JsonRow[]> {
   const params = new Params();
   const where = listWhere(scope, filter, page, params);
   const limit = params.add(page.limit + 1);
   // The page first, its JSON after: built for the rows shown only, not for every row sorted.
-  return db.query<ProposalJson[]>(
+  return db.query<JsonRow[]>(
     prepared(`SELECT p.id, to_json(p.created_at)#>>'{}' AS "createdAt",
        json_build_object(
          'id', p.id, 'status', p.status, 'version', p.version, 'unitId', p.unit_id,

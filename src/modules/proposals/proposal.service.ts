@@ -4,7 +4,7 @@ import { type Actor, requireRole } from '../../shared/auth/actor';
 import { type Db, inTransaction, rootDb } from '../../shared/database/db';
 import { ValidationError } from '../../shared/errors/app-error';
 import { writeOutbox } from '../../shared/outbox/outbox';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type Page, type PageRequest, toJsonPage, toPage } from '../../shared/http/pagination';
 import { recordAudit } from '../audit';
 import { type DomainEventType, emitEvents } from '../notifications';
 import { startPlacement } from '../placements';
@@ -89,16 +89,13 @@ export class ProposalService {
     requireRole(actor, 'admin', 'matcher', 'corporation', 'provider');
     const view = viewFor(actor);
     if (view === 'matcher') {
-      const { items, nextCursor } = toPage(
-        await repository.listMatcherProposalsJson(
-          rootDb(this.dataSource),
-          proposalScope(actor),
-          filter,
-          page,
-        ),
-        page.limit,
+      const rows = await repository.listMatcherProposalsJson(
+        rootDb(this.dataSource),
+        proposalScope(actor),
+        filter,
+        page,
       );
-      return `{"items":[${items.map((item) => item.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+      return toJsonPage(rows, page.limit).text;
     }
     // One statement: the party's details come with the page, and a corporation's reads of client
     // summaries are logged by it too.

@@ -1,4 +1,4 @@
-import { decodeCursor, pageQuerySchema, toPage, toPageRequest } from './pagination';
+import { decodeCursor, pageQuerySchema, toJsonPage, toPage, toPageRequest } from './pagination';
 
 const row = (createdAt: string, id: string) => ({ createdAt, id });
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -56,5 +56,30 @@ describe('the cursor codec', () => {
   ])('refuses a cursor with %s', (_what, cursor) => {
     expect(decodeCursor(cursor)).toBeUndefined();
     expect(pageQuerySchema.safeParse({ cursor }).success).toBe(false);
+  });
+});
+
+describe('a page of JSON text built by the database', () => {
+  const items = [
+    { id: 'a1', createdAt: '2026-11-30T09:05:38.1+00:00', status: 'proposed', score: 0.5 },
+    { id: 'b2', createdAt: '2026-11-30T09:05:39+00:00', status: 'approved', score: 1 },
+    { id: 'c3', createdAt: '2026-11-30T09:05:40+00:00', status: 'placed', score: 0.25 },
+  ];
+  const rows = items.map((item) => ({
+    id: item.id,
+    createdAt: item.createdAt,
+    json: JSON.stringify(item),
+  }));
+
+  it('is what res.json would send for toPage of the same items, with the same cursor', () => {
+    for (const limit of [1, 2, 3, 5]) {
+      const page = toJsonPage(rows, limit);
+      expect(page.text).toBe(JSON.stringify(toPage(items, limit)));
+      expect(page.items.map((row) => row.id)).toEqual(items.slice(0, limit).map((i) => i.id));
+    }
+  });
+
+  it('is an empty page without a cursor when there are no rows', () => {
+    expect(toJsonPage([], 20).text).toBe('{"items":[],"nextCursor":null}');
   });
 });

@@ -97,6 +97,25 @@ export function toPageRequest(query: z.output<typeof pageQuerySchema>): PageRequ
     : { limit: query.limit, after: query.cursor };
 }
 
+/** A listed record whose JSON text the database built, with what the page's cursor needs. */
+export interface JsonRow {
+  id: string;
+  createdAt: string;
+  json: string;
+}
+
+/**
+ * A page's JSON text from `limit + 1` rows of JSON text, as `res.json` would send `toPage`'s page;
+ * `items` are the rows shown.
+ */
+export function toJsonPage(rows: JsonRow[], limit: number): { items: JsonRow[]; text: string } {
+  const { items, nextCursor } = toPage(rows, limit);
+  return {
+    items,
+    text: `{"items":[${items.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
+  };
+}
+
 /** Builds a page from `limit + 1` rows ordered by (createdAt, id). */
 export function toPage<T extends { createdAt: string; id: string }>(
   rows: T[],
