@@ -116,28 +116,24 @@ export type PartyListedProposal = ListedProposal & {
 };
 
 /**
- * A page of proposals in one statement, with the client's summary (`with: 'corporation'`) or
- * the home's details (`'provider'`) from the rows the scope already joins, and, when `readBy` is
- * given, a `client.read` audit row for each client whose summary it returns (not the one extra
- * row read to know whether a next page exists): one statement, so no page without its audit
- * rows.
+ * A page of proposals for a party, in one statement, with the client's summary (`with:
+ * 'corporation'`) or the home's details (`'provider'`) from the rows the scope already joins, and,
+ * when `readBy` is given, a `client.read` audit row for each client whose summary it returns (not
+ * the one extra row read to know whether a next page exists): one statement, so no page without
+ * its audit rows. The matchers' page is `listMatcherProposalsJson`.
  */
 export async function listProposals(
   db: Db,
   scope: ProposalScope,
   filter: ProposalFilter,
   page: PageRequest,
-  options: { with?: 'corporation' | 'provider'; readBy?: Actor } = {},
+  options: { with: 'corporation' | 'provider'; readBy?: Actor },
 ): Promise<PartyListedProposal[]> {
   const params = new Params();
   const where = listWhere(scope, filter, page, params);
   const limit = params.add(page.limit + 1);
   const extra =
-    options.with === 'corporation'
-      ? `, ${CLIENT_SUMMARY_COLUMNS}`
-      : options.with === 'provider'
-        ? `, ${UNIT_DETAILS_COLUMNS}`
-        : '';
+    options.with === 'corporation' ? `, ${CLIENT_SUMMARY_COLUMNS}` : `, ${UNIT_DETAILS_COLUMNS}`;
   const readBy = options.readBy;
   const audit = readBy
     ? auditCte(
@@ -164,10 +160,7 @@ export async function listProposals(
   if (options.with === 'corporation') {
     return rows.map((row) => Object.assign(row, { clientSummary: toClientSummary(row) }));
   }
-  if (options.with === 'provider') {
-    return rows.map((row) => Object.assign(row, { unitDetails: toUnitDetails(row) }));
-  }
-  return rows;
+  return rows.map((row) => Object.assign(row, { unitDetails: toUnitDetails(row) }));
 }
 
 /** The filter, the cursor and the reader's scope of a page of proposals. */
