@@ -156,12 +156,15 @@ async function main(): Promise<void> {
       ? service.tokens
       : parseTokens(readFileSync(process.env.LOADTEST_TOKENS ?? '/dev/stdin', 'utf8'));
     const base = urls[0] ?? '';
-    const pids = service && {
-      api: service.apis.flatMap((api) => (api.pid === undefined ? [] : [api.pid])),
-      worker: service.workers.flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid])),
-    };
+    const pidsOf = (processes: { pid?: number }[]) =>
+      processes.flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
     const sample = (): Promise<CpuSample | undefined> =>
-      service && pids ? sampleCpu(pids, service.databaseUrl) : Promise.resolve(undefined);
+      service
+        ? sampleCpu(
+            { api: pidsOf(service.apis), worker: pidsOf(service.workers) },
+            service.databaseUrl,
+          )
+        : Promise.resolve(undefined);
     /** A phase at fixed rates, printed with what it cost the service's processes (own service). */
     const measured = async (phase: string, classes: EndpointClass[]) => {
       const before = await sample();
