@@ -37,6 +37,20 @@ describe('clients', () => {
   const post = (body: Record<string, unknown>) =>
     request(t.app).post('/api/v1/clients').set(bearer(provider.token)).send(body);
 
+  /** A region of the test's own, a provider there, and a matcher of its first municipality. */
+  async function regionOfItsOwn(options: { municipalities: number; neighbourhoods?: number }) {
+    const own = await createRegion(t.runtime.dataSource, options);
+    const organisation = (kind: 'zorgaanbieder' | 'matchingspunt', extra = {}) =>
+      createOrganisation(t.runtime.dataSource, kind, { regionCode: own.code, ...extra });
+    return {
+      own,
+      provider: await organisation('zorgaanbieder'),
+      matcher: await organisation('matchingspunt', {
+        municipalityCodes: [own.municipalities[0]!.code],
+      }),
+    };
+  }
+
   it('when a provider registers a client, then the profile is stored with coarse anchors and is matchable', async () => {
     const body = clientBody(region, {
       support: { intensity: 'intensive', providerId: otherProvider.id },
@@ -244,15 +258,8 @@ describe('clients', () => {
   });
 
   it('when a matcher lists clients a page at a time, then each item equals its single read and exactly the returned clients are logged, once each', async () => {
-    const own = await createRegion(t.runtime.dataSource, { municipalities: 3 });
+    const { own, provider: ownProvider, matcher } = await regionOfItsOwn({ municipalities: 3 });
     const [first, second, third] = own.municipalities;
-    const ownProvider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
-      regionCode: own.code,
-    });
-    const matcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
-      regionCode: own.code,
-      municipalityCodes: [first!.code],
-    });
     const bodies = [
       clientBody(own),
       clientBody(own, {
@@ -330,18 +337,15 @@ describe('clients', () => {
     ]);
   });
 
-  it('when clients of every kind are listed, then each item is its single read, byte for byte', async () => {
+  it('when clients of every kind are listed, then each item is its single read, value for value and key for key', async () => {
     // The list's JSON is built by PostgreSQL, the single read's by the service: they must agree on
     // every field, nested object, list order, null and number, and on the order of the keys.
-    const own = await createRegion(t.runtime.dataSource, { municipalities: 3, neighbourhoods: 2 });
+    const {
+      own,
+      provider: owner,
+      matcher,
+    } = await regionOfItsOwn({ municipalities: 3, neighbourhoods: 2 });
     const [first, second, third] = own.municipalities;
-    const owner = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
-      regionCode: own.code,
-    });
-    const matcher = await createOrganisation(t.runtime.dataSource, 'matchingspunt', {
-      regionCode: own.code,
-      municipalityCodes: [first!.code],
-    });
     const register = async (overrides: Record<string, unknown>) =>
       (
         await request(t.app)
