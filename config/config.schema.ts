@@ -145,6 +145,12 @@ export const configSchema = z
       .max(3_600_000)
       .default(30_000)
       .describe('Delay before the second delivery attempt; it doubles for each further attempt.'),
+    NOTIFICATION_RETENTION_DAYS: positiveInt
+      .max(3650)
+      .default(90)
+      .describe(
+        'Days an event and its webhook deliveries are kept; a nightly job deletes older ones once every delivery of the event is delivered, failed or cancelled.',
+      ),
     WEBHOOK_TIMEOUT_MS: positiveInt
       .min(100)
       .max(60_000)

@@ -20,6 +20,8 @@ import {
 import {
   deliverWebhookJob,
   NOTIFICATION_JOBS,
+  notificationsPruneJob,
+  pruneEvents,
   WebhookDeliverer,
   WebhookSecretBox,
   webhookUrlPolicy,
@@ -78,5 +80,13 @@ export function jobHandlers(runtime: Runtime, runExecutor: RunExecutor): JobHand
     handleJob(deadlineDueJob, (payload) => proposals.onDeadlineDue(payload.dueAt)),
     handleJob(deadlineSweepJob, () => proposals.sweepDeadlines()),
     handleJob(deliverWebhookJob, (payload, job) => webhooks.deliver(payload.deliveryId, job)),
+    handleJob(notificationsPruneJob, async () => {
+      const pruned = await pruneEvents(
+        runtime.dataSource.manager,
+        runtime.config.NOTIFICATION_RETENTION_DAYS,
+      );
+      runtime.logger.info(pruned, 'old events and deliveries pruned');
+      return pruned;
+    }),
   ];
 }

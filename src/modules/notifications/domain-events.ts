@@ -86,3 +86,41 @@ export async function emitEvents(db: Db, events: readonly DomainEvent[]): Promis
     ],
   );
 }
+
+/** Events deleted by one statement of `pruneEvents`, so no statement holds many row locks long. */
+const PRUNE_BATCH = 5_000;
+
+/**
+ * Deletes the events that occurred more than `keptDays` days ago, with their deliveries (the
+ * delivery log), and returns how many of each. An event is kept while any of its deliveries may
+ * still be sent (`pending` or `retrying`): a delivery is never lost to age. Events are taken
+ * oldest first by their id (ids rise with time), a batch per statement, each its own transaction.
+ */
+export async function pruneEvents(
+  db: Db,
+  keptDays: number,
+): Promise<{ events: number; deliveries: number }> {
+  const pruned = { events: 0, deliveries: 0 };
+  for (;;) {
+    const rows = await db.query<{ events: number; deliveries: number }[]>(
+      `WITH gone AS (
+         DELETE FROM domain_events
+          WHERE id IN (
+            SELECT e.id FROM domain_events e
+             WHERE e.occurred_at < now() - make_interval(days => $1)
+               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                WHERE d.event_id = e.id AND d.status IN ('pending', 'retrying'))
+             ORDER BY e.id
+             LIMIT $2)
+         RETURNING id)
+       SELECT (SELECT count(*) FROM gone)::int AS events,
+              (SELECT count(*) FROM webhook_deliveries d
+                WHERE d.event_id IN (SELECT id FROM gone))::int AS deliveries`,
+      [keptDays, PRUNE_BATCH],
+    );
+    const batch = rows[0] ?? { events: 0, deliveries: 0 };
+    pruned.events += batch.events;
+    pruned.deliveries += batch.deliveries;
+    if (batch.events < PRUNE_BATCH) return pruned;
+  }
+}

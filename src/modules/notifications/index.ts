@@ -4,10 +4,12 @@ export {
   type DomainEventType,
   emitEvents,
   NOTIFICATION_TOPICS,
+  pruneEvents,
 } from './domain-events';
 export {
   deliverWebhookJob,
   NOTIFICATION_JOBS,
+  notificationsPruneJob,
   webhookDeliveryJobOptions,
 } from './notification.jobs';
 export { type WebhookUrlPolicy, webhookUrlPolicy } from './webhook-address';

@@ -15,7 +15,19 @@ export const deliverWebhookJob = defineJob({
   payload: z.strictObject({ deliveryId: z.uuid() }),
 });
 
-export const NOTIFICATION_JOBS = [deliverWebhookJob];
+/**
+ * Nightly: delete the events, and their delivery log, older than `NOTIFICATION_RETENTION_DAYS`
+ * (`pruneEvents`), so the two tables hold a bounded stretch of time.
+ */
+export const notificationsPruneJob = defineJob({
+  queue: NOTIFICATIONS_QUEUE,
+  name: 'notifications-prune',
+  payload: z.strictObject({}),
+  options: { attempts: 3 },
+  schedule: { pattern: '45 3 * * *', tz: 'Europe/Amsterdam', payload: {} },
+});
+
+export const NOTIFICATION_JOBS = [deliverWebhookJob, notificationsPruneJob];
 
 export function webhookDeliveryJobOptions(
   deliveryId: string,
