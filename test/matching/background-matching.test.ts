@@ -8,6 +8,7 @@ import { addDays } from '../../src/shared/time/clock';
 import { bearer } from '../support/factories';
 import {
   createMatchingWorld,
+  expectRunsListedAsRead,
   type MatchingWorld,
   useAppWithWorker,
   today,
@@ -167,6 +168,10 @@ describe('background matching', () => {
       .set(bearer(world.matcher.token))
       .expect(200);
     expect(preview.body.items).toEqual([]);
+    // The list holds every run as its single read: stats, the dry run's policy overrides.
+    expect(await expectRunsListedAsRead(t.app, world.matcher.token, world.region.code)).toEqual(
+      expect.arrayContaining(['done']),
+    );
 
     const all = await proposalsFor(world, { regionCode: world.region.code });
     expect(all).toHaveLength(1);

@@ -13,7 +13,12 @@ import type { Actor } from '../../src/shared/auth/actor';
 import { rootDb } from '../../src/shared/database/db';
 import { tableCounts } from '../support/db-counts';
 import { bearer, createOrganisation } from '../support/factories';
-import { createMatchingWorld, inProcessRunExecutor, today } from '../support/matching';
+import {
+  createMatchingWorld,
+  expectRunsListedAsRead,
+  inProcessRunExecutor,
+  today,
+} from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -85,6 +90,9 @@ describe('matching operations', () => {
     const done = await runs.get(actor, next.id);
     expect(done.status).toBe('done');
     expect(done.stats?.proposalsCreated).toBe(1);
+    expect(await expectRunsListedAsRead(t.app, world.matcher.token, world.region.code)).toEqual(
+      expect.arrayContaining(['failed', 'done']),
+    );
 
     // Structured log per run: region, run, counts; nothing about a client.
     const line = t.logLines.find(

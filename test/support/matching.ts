@@ -142,6 +142,38 @@ export async function waitForRun(
   return run;
 }
 
+/**
+ * Lists the region's runs two to a page, and holds each listed run, serialised again, to the
+ * single read of it (the list is built by PostgreSQL, the single read by `res.json`: the same
+ * values, keys in the same order). Returns the runs' statuses in list order.
+ */
+export async function expectRunsListedAsRead(
+  app: Express,
+  token: string,
+  regionCode: string,
+): Promise<string[]> {
+  const listed: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await request(app)
+      .get('/api/v1/matching/runs')
+      .query({ regionCode, limit: 2, ...(cursor ? { cursor } : {}) })
+      .set(bearer(token))
+      .expect(200)
+      .expect('Content-Type', 'application/json; charset=utf-8');
+    listed.push(...(page.body.items as Record<string, unknown>[]));
+    cursor = (page.body.nextCursor as string | null) ?? undefined;
+  } while (cursor !== undefined);
+  for (const item of listed) {
+    const single = await request(app)
+      .get(`/api/v1/matching/runs/${String(item.id)}`)
+      .set(bearer(token))
+      .expect(200);
+    expect(JSON.stringify(item)).toBe(JSON.stringify(single.body));
+  }
+  return listed.map((item) => String(item.status));
+}
+
 export interface GeneratedRegion {
   database: ScratchDatabase;
   /** The test app on the scratch database. */

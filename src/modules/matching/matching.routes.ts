@@ -103,7 +103,11 @@ export function matchingEndpoints(runs: RunService, candidates: CandidateService
       responses: { 200: { description: 'A page.', schema: pageSchema(runSchema) } },
       handle: async ({ actor, query }) => {
         const { limit: _limit, cursor: _cursor, ...filter } = query;
-        return { status: 200, body: await runs.list(actor, filter, toPageRequest(query)) };
+        return {
+          status: 200,
+          body: await runs.list(actor, filter, toPageRequest(query)),
+          contentType: 'application/json',
+        };
       },
     }),
     apiEndpoint({

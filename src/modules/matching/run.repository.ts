@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
-import type { PageRequest } from '../../shared/http/pagination';
+import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { PolicyOverrides } from './snapshot.loader';
 import type {
   PassedOverItem,
@@ -61,12 +61,17 @@ export async function findRunIdByJob(db: Db, jobId: string): Promise<string | un
   return rows[0]?.id;
 }
 
-export async function listRuns(
+/**
+ * A page of runs (`limit + 1` rows), each as the JSON text `res.json` gives `findRun`'s row: the
+ * same keys in the same order, built by PostgreSQL (docs/performance.md, "The runs page built by
+ * PostgreSQL"). `stats` and `policyOverrides` are the stored jsonb's text, keys in its order.
+ */
+export async function listRunsJson(
   db: Db,
   regionCodes: readonly string[] | 'all',
   filter: RunFilter,
   page: PageRequest,
-): Promise<Run[]> {
+): Promise<JsonRow[]> {
   const params = new Params();
   const where = allOf([
     regionCodes === 'all' ? null : `r.region_code = ANY(${params.add(regionCodes)}::text[])`,
@@ -74,9 +79,17 @@ export async function listRuns(
     params.equal('r.status', filter.status),
     params.after('r', page.after),
   ]);
-  return db.query<Run[]>(
+  return db.query<JsonRow[]>(
     prepared(
-      `${SELECT} WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${params.add(page.limit + 1)}`,
+      `SELECT r.id, to_json(r.created_at)#>>'{}' AS "createdAt", json_build_object(
+                'id', r.id, 'regionCode', r.region_code, 'status', r.status, 'trigger', r.trigger,
+                'dryRun', r.dry_run, 'policyOverrides', r.policy_overrides,
+                'policyVersion', r.policy_version, 'attempts', r.attempts, 'stats', r.stats,
+                'error', r.error, 'createdAt', to_json(r.created_at)#>>'{}',
+                'startedAt', to_json(r.started_at)#>>'{}',
+                'finishedAt', to_json(r.finished_at)#>>'{}')::text AS json
+         FROM matching_runs r
+        WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${params.add(page.limit + 1)}`,
     ),
     params.values,
   );

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, requireRole } from '../../shared/auth/actor';
 import { inTransaction, rootDb } from '../../shared/database/db';
 import { type FieldError, ValidationError } from '../../shared/errors/app-error';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type PageRequest, toJsonPage } from '../../shared/http/pagination';
 import { writeOutbox } from '../../shared/outbox/outbox';
 import { MatchingError, MatchingErrorCode } from './matching.errors';
 import { MATCHING_TOPICS } from './matching.jobs';
@@ -73,10 +73,16 @@ export class RunService {
     return run;
   }
 
-  async list(actor: Actor, filter: RunFilter, page: PageRequest): Promise<Page<Run>> {
+  /** A page of runs as JSON text (`GET /matching/runs`), built by the database. */
+  async list(actor: Actor, filter: RunFilter, page: PageRequest): Promise<string> {
     requireRole(actor, 'matcher', 'admin');
-    const rows = await runs.listRuns(rootDb(this.dataSource), visibleRegions(actor), filter, page);
-    return toPage(rows, page.limit);
+    const rows = await runs.listRunsJson(
+      rootDb(this.dataSource),
+      visibleRegions(actor),
+      filter,
+      page,
+    );
+    return toJsonPage(rows, page.limit).text;
   }
 
   /** A dry run's would-be proposals (a real run's are in `/proposals?runId=`). */
