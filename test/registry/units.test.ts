@@ -73,6 +73,68 @@ describe('units', () => {
     expect(next.body.items.map((u: { id: string }) => u.id)).not.toContain(list.body.items[0].id);
   });
 
+  it('when units of every kind are listed, then each item is its single read, value for value and key for key', async () => {
+    const owner = await createOrganisation(t.runtime.dataSource, 'corporatie', {
+      regionCode: region.code,
+    });
+    const register = async (body: Record<string, unknown>) =>
+      (await request(t.app).post('/api/v1/units').set(bearer(owner.token)).send(body).expect(201))
+        .body as { id: string };
+    await register(unitBody(region, { rent: 725.5, serviceCosts: 12.25, petsAllowed: false }));
+    await register(
+      unitBody(region, {
+        type: 'omklap',
+        contingentYear: undefined,
+        omklap: { reviewAfterMonths: 6 },
+      }),
+    );
+    await register(
+      unitBody(region, {
+        type: 'doorstroom',
+        contingentYear: undefined,
+        doorstroom: { maxStayMonths: 18 },
+        furnished: true,
+        seniorOnly: true,
+        selfContained: false,
+      }),
+    );
+    await register(
+      unitBody(region, { type: 'skaeve_huis', contingentYear: undefined, clusterId: 'KL-list' }),
+    );
+    const withdrawn = await register(unitBody(region, { rent: 600 }));
+    await request(t.app)
+      .post(`/api/v1/units/${withdrawn.id}/withdraw`)
+      .set(bearer(owner.token))
+      .expect(200);
+
+    const listed: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await request(t.app)
+        .get('/api/v1/units')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(bearer(owner.token))
+        .expect(200)
+        .expect('Content-Type', 'application/json; charset=utf-8');
+      listed.push(...(page.body.items as Record<string, unknown>[]));
+      cursor = (page.body.nextCursor as string | null) ?? undefined;
+    } while (cursor !== undefined);
+    expect(listed.map((unit) => [unit.type, unit.status])).toEqual([
+      ['contingent', 'available'],
+      ['omklap', 'available'],
+      ['doorstroom', 'available'],
+      ['skaeve_huis', 'available'],
+      ['contingent', 'withdrawn'],
+    ]);
+    for (const unit of listed) {
+      const single = await request(t.app)
+        .get(`/api/v1/units/${String(unit.id)}`)
+        .set(bearer(owner.token))
+        .expect(200);
+      expect(JSON.stringify(unit)).toBe(JSON.stringify(single.body));
+    }
+  });
+
   it('when a postcode is sent loosely, then it is stored as 1234 AB', async () => {
     const body = unitBody(region);
     (body.address as Record<string, unknown>).postcode = ' 5911ab ';

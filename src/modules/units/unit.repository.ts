@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/database/db';
 import { allOf, Params, prepared } from '../../shared/database/prepared';
 import type { UnitStatus } from '../../shared/domain/vocabulary';
-import type { PageRequest } from '../../shared/http/pagination';
+import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { CreateUnitInput, Unit, UnitFilter } from './unit.schemas';
 
 interface UnitRow {
@@ -153,12 +153,17 @@ export async function findUnit(
   return rows[0] && toUnit(rows[0]);
 }
 
-export async function listUnits(
+/**
+ * A page of units (`limit + 1` rows), each as the JSON text `res.json` gives `toUnit`'s unit: the
+ * same keys in the same order, the same values, built by PostgreSQL (docs/performance.md, "The
+ * runs page built by PostgreSQL", and the units page after it).
+ */
+export async function listUnitsJson(
   db: Db,
   scope: UnitScope,
   filter: UnitFilter,
   page: PageRequest,
-): Promise<Unit[]> {
+): Promise<JsonRow[]> {
   const params = new Params();
   const where = allOf([
     params.equal('u.status', filter.status),
@@ -169,12 +174,33 @@ export async function listUnits(
     params.after('u', page.after),
     params.include((at) => scopeSql(scope, at)),
   ]);
-  const rows = await db.query<UnitRow[]>(
-    prepared(`SELECT ${UNIT_COLUMNS} FROM units u WHERE ${where}
-               ORDER BY u.created_at, u.id LIMIT ${params.add(page.limit + 1)}`),
+  return db.query<JsonRow[]>(
+    prepared(`SELECT u.id, to_json(u.created_at)#>>'{}' AS "createdAt", json_build_object(
+                'id', u.id, 'corporationId', u.corporation_id, 'externalRef', u.external_ref,
+                'type', u.type, 'status', u.status,
+                'address', json_build_object('street', u.street, 'houseNumber', u.house_number,
+                                             'postcode', u.postcode,
+                                             'municipalityCode', u.municipality_code),
+                'neighbourhoodCode', u.neighbourhood_code,
+                'location', json_build_object('lat', u.lat, 'lon', u.lon),
+                'rent', u.rent::float8, 'serviceCosts', u.service_costs::float8,
+                'selfContained', u.self_contained, 'petsAllowed', u.pets_allowed,
+                'seniorOnly', u.senior_only, 'bedrooms', u.bedrooms, 'floor', u.floor,
+                'hasLift', u.has_lift, 'wheelchairAccessible', u.wheelchair_accessible,
+                'stimulus', u.stimulus, 'furnished', u.furnished,
+                'availableFrom', to_char(u.available_from, 'YYYY-MM-DD'),
+                'contingentYear', u.contingent_year,
+                'omklap', CASE WHEN u.omklap_review_after_months IS NOT NULL
+                               THEN json_build_object('reviewAfterMonths', u.omklap_review_after_months) END,
+                'doorstroom', CASE WHEN u.doorstroom_max_stay_months IS NOT NULL
+                                   THEN json_build_object('maxStayMonths', u.doorstroom_max_stay_months) END,
+                'clusterId', u.cluster_id, 'version', u.version,
+                'createdAt', to_json(u.created_at)#>>'{}', 'updatedAt', to_json(u.updated_at)#>>'{}',
+                'withdrawnAt', to_json(u.withdrawn_at)#>>'{}')::text AS json
+               FROM units u WHERE ${where}
+              ORDER BY u.created_at, u.id LIMIT ${params.add(page.limit + 1)}`),
     params.values,
   );
-  return rows.map(toUnit);
 }
 
 export async function findUnitsByExternalRefs(

@@ -73,7 +73,11 @@ export function unitEndpoints(units: UnitService): Endpoint[] {
       responses: { 200: { description: 'A page.', schema: pageSchema(unitSchema) } },
       handle: async ({ actor, query }) => {
         const { limit: _limit, cursor: _cursor, ...filter } = query;
-        return { status: 200, body: await units.list(actor, filter, toPageRequest(query)) };
+        return {
+          status: 200,
+          body: await units.list(actor, filter, toPageRequest(query)),
+          contentType: 'application/json',
+        };
       },
     }),
     apiEndpoint({

@@ -12,7 +12,7 @@ import {
 } from '../../shared/database/db';
 import { type FieldError, ForbiddenError, ValidationError } from '../../shared/errors/app-error';
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
-import { type Page, type PageRequest, toPage } from '../../shared/http/pagination';
+import { type PageRequest, toJsonPage } from '../../shared/http/pagination';
 import { type Clock, dutchDate } from '../../shared/time/clock';
 import { recordAudit } from '../audit';
 import { requestMatchingRun } from '../matching';
@@ -132,14 +132,15 @@ export class UnitService {
     return { created: fresh.length, unchanged, total: rows.length };
   }
 
-  async list(actor: Actor, filter: UnitFilter, page: PageRequest): Promise<Page<Unit>> {
-    const rows = await repository.listUnits(
+  /** A page of units as JSON text (`GET /units`), built by the database. */
+  async list(actor: Actor, filter: UnitFilter, page: PageRequest): Promise<string> {
+    const rows = await repository.listUnitsJson(
       rootDb(this.dataSource),
       readScope(actor),
       filter,
       page,
     );
-    return toPage(rows, page.limit);
+    return toJsonPage(rows, page.limit).text;
   }
 
   async get(actor: Actor, id: string): Promise<Unit> {
