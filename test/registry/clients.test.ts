@@ -10,6 +10,7 @@ import {
   type TestRegion,
 } from '../support/factories';
 import { clientBody } from '../support/registry-fixtures';
+import { listAllPages } from '../support/requests';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('clients', () => {
@@ -405,18 +406,7 @@ describe('clients', () => {
       .send({ confirm: true })
       .expect(200);
 
-    const listed: Record<string, unknown>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await request(t.app)
-        .get('/api/v1/clients')
-        .query(cursor === undefined ? { limit: 3 } : { limit: 3, cursor })
-        .set(bearer(matcher.token))
-        .expect(200)
-        .expect('Content-Type', 'application/json; charset=utf-8');
-      listed.push(...(page.body.items as Record<string, unknown>[]));
-      cursor = (page.body.nextCursor as string | null) ?? undefined;
-    } while (cursor !== undefined);
+    const listed = await listAllPages(t.app, matcher.token, '/api/v1/clients', {}, 3);
     expect(listed).toHaveLength(10);
     const reasons = new Set(listed.flatMap((item) => item.notMatchableReasons as string[]));
     expect([...reasons].sort()).toEqual(['no_consent', 'not_waiting', 'parked']);

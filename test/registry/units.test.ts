@@ -9,6 +9,7 @@ import {
 } from '../support/factories';
 import { tableCounts } from '../support/db-counts';
 import { unitBody } from '../support/registry-fixtures';
+import { listAllPages } from '../support/requests';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('units', () => {
@@ -107,18 +108,7 @@ describe('units', () => {
       .set(bearer(owner.token))
       .expect(200);
 
-    const listed: Record<string, unknown>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await request(t.app)
-        .get('/api/v1/units')
-        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
-        .set(bearer(owner.token))
-        .expect(200)
-        .expect('Content-Type', 'application/json; charset=utf-8');
-      listed.push(...(page.body.items as Record<string, unknown>[]));
-      cursor = (page.body.nextCursor as string | null) ?? undefined;
-    } while (cursor !== undefined);
+    const listed = await listAllPages(t.app, owner.token, '/api/v1/units');
     expect(listed.map((unit) => [unit.type, unit.status])).toEqual([
       ['contingent', 'available'],
       ['omklap', 'available'],

@@ -28,6 +28,7 @@ import {
   type TestRegion,
 } from './factories';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
+import { listAllPages } from './requests';
 import { eventually } from './tcp-proxy';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -152,18 +153,7 @@ export async function expectRunsListedAsRead(
   token: string,
   regionCode: string,
 ): Promise<string[]> {
-  const listed: Record<string, unknown>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await request(app)
-      .get('/api/v1/matching/runs')
-      .query({ regionCode, limit: 2, ...(cursor ? { cursor } : {}) })
-      .set(bearer(token))
-      .expect(200)
-      .expect('Content-Type', 'application/json; charset=utf-8');
-    listed.push(...(page.body.items as Record<string, unknown>[]));
-    cursor = (page.body.nextCursor as string | null) ?? undefined;
-  } while (cursor !== undefined);
+  const listed = await listAllPages(app, token, '/api/v1/matching/runs', { regionCode });
   for (const item of listed) {
     const single = await request(app)
       .get(`/api/v1/matching/runs/${String(item.id)}`)

@@ -7,6 +7,7 @@ import type { ProposalViewBody } from '../../src/modules/proposals';
 import { bearer } from './factories';
 import { createMatchingWorld, type MatchingWorld, today } from './matching';
 import { clientBody, unitBody } from './registry-fixtures';
+import { listAllPages } from './requests';
 
 /** A client of the world's provider; returns its id. */
 export async function registerClient(
@@ -61,18 +62,9 @@ export async function openProposals(
  * statuses listed.
  */
 export async function expectListedAsRead(app: Express, world: MatchingWorld): Promise<string[]> {
-  const listed: Record<string, unknown>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await request(app)
-      .get('/api/v1/proposals')
-      .query({ regionCode: world.region.code, limit: 2, ...(cursor ? { cursor } : {}) })
-      .set(bearer(world.matcher.token))
-      .expect(200)
-      .expect('Content-Type', 'application/json; charset=utf-8');
-    listed.push(...(page.body.items as Record<string, unknown>[]));
-    cursor = (page.body.nextCursor as string | null) ?? undefined;
-  } while (cursor !== undefined);
+  const listed = await listAllPages(app, world.matcher.token, '/api/v1/proposals', {
+    regionCode: world.region.code,
+  });
   for (const item of listed) {
     const single = await request(app)
       .get(`/api/v1/proposals/${String(item.id)}`)
