@@ -156,7 +156,7 @@ export async function findUnit(
 /**
  * A page of units (`limit + 1` rows), each as the JSON text `res.json` gives `toUnit`'s unit: the
  * same keys in the same order, the same values, built by PostgreSQL (docs/performance.md, "The
- * runs page built by PostgreSQL", and the units page after it).
+ * units page built by PostgreSQL").
  */
 export async function listUnitsJson(
   db: Db,
