@@ -11,6 +11,10 @@ import type {
   RunTrigger,
 } from './run.schemas';
 
+/**
+ * A run as the API shows it. `listRunsJson` builds the same JSON in SQL for the list: change one,
+ * change the other (`expectRunsListedAsRead` holds every listed run to its single read).
+ */
 const SELECT = `
   SELECT r.id, r.region_code AS "regionCode", r.status, r.trigger, r.dry_run AS "dryRun",
          r.policy_overrides AS "policyOverrides", r.policy_version AS "policyVersion", r.attempts,

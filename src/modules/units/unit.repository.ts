@@ -51,6 +51,10 @@ const UNIT_COLUMNS = `u.id, u.corporation_id AS "corporationId", u.external_ref 
   u.version, to_json(u.created_at)#>>'{}' AS "createdAt", to_json(u.updated_at)#>>'{}' AS "updatedAt",
   to_json(u.withdrawn_at)#>>'{}' AS "withdrawnAt"`;
 
+/**
+ * A unit as the API shows it. `listUnitsJson` builds the same JSON in SQL for the list: change one,
+ * change the other (`registry/units.test.ts` holds every kind listed to its single read).
+ */
 function toUnit(row: UnitRow): Unit {
   return {
     id: row.id,
