@@ -4,7 +4,7 @@ import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 
 import packageJson from '../package.json';
-import { AuditService, auditEndpoints } from './modules/audit';
+import { AuditService, auditEndpoints, ClientReadLog } from './modules/audit';
 import { ClientService, clientEndpoints } from './modules/clients';
 import { ContingentService, contingentEndpoints } from './modules/contingents';
 import { CoverageService, coverageEndpoints } from './modules/coverage';
@@ -49,7 +49,14 @@ import { type Clock, systemClock } from './shared/time/clock';
 
 export type AppRuntime = Pick<
   Runtime,
-  'config' | 'logger' | 'dataSource' | 'redis' | 'rateLimitRedis' | 'changes' | 'jobs'
+  | 'config'
+  | 'logger'
+  | 'dataSource'
+  | 'accessLogConnection'
+  | 'redis'
+  | 'rateLimitRedis'
+  | 'changes'
+  | 'jobs'
 > & {
   /** Where services read "now"; tests fix it. */
   clock?: Clock;
@@ -59,7 +66,8 @@ const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Builds the Express app with every module mounted. Never listens: `server.ts` does. */
 export function createApp(runtime: AppRuntime): Express {
-  const { config, logger, dataSource, redis, rateLimitRedis, changes, jobs } = runtime;
+  const { config, logger, dataSource, accessLogConnection, redis, rateLimitRedis, changes, jobs } =
+    runtime;
   const clock = runtime.clock ?? systemClock;
   const metrics = getMetrics();
   const registry = createOpenApiRegistry();
@@ -142,7 +150,7 @@ export function createApp(runtime: AppRuntime): Express {
   mount(identityEndpoints(identity));
   mount(referenceEndpoints(new ReferenceService(dataSource), new PolicyService(dataSource)));
   mount(unitEndpoints(new UnitService(dataSource, clock)));
-  const clients = new ClientService(dataSource, clock);
+  const clients = new ClientService(dataSource, clock, new ClientReadLog(accessLogConnection));
   mount(clientEndpoints(clients));
   mount(subjectAccessEndpoints(new SubjectAccessService(dataSource, clients, clock)));
   mount(coverageEndpoints(new CoverageService(dataSource)));

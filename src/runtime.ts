@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { ChangeListener } from './shared/database/change-listener';
 import { createDataSource } from './shared/database/data-source';
+import { DedicatedConnection } from './shared/database/dedicated-connection';
 import { createLogger, type Logger } from './shared/logger/logger';
 import { JobProducer, queuePrefix } from './shared/queue/job-producer';
 import { closeRedis, createRedis, type Redis } from './shared/redis/redis';
@@ -14,6 +15,8 @@ export interface Runtime {
   config: Config;
   logger: Logger;
   dataSource: DataSource;
+  /** The access log's inserts, outside the pool (client-read-log.ts); opens at its first insert. */
+  accessLogConnection: DedicatedConnection;
   /** Fail-fast connection for the API and job producers. */
   redis: Redis;
   /** The API's rate-limit counters (auto-pipelined); idle in the worker. */
@@ -40,6 +43,12 @@ export async function openRuntime(
   // pass meets Redis; when Redis is down, start anyway (readiness says so).
   await Promise.all([redis, rateLimitRedis].map(waitBrieflyForReady));
   const jobs = new JobProducer(redis, queuePrefix(config.REDIS_PREFIX));
+  const accessLogConnection = new DedicatedConnection({
+    connectionString: config.DATABASE_URL,
+    applicationName: `${options.service} access log`,
+    ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
+    logger,
+  });
   const changes = new ChangeListener({
     connectionString: config.DATABASE_URL,
     applicationName: `${options.service} listener`,
@@ -49,6 +58,7 @@ export async function openRuntime(
     config,
     logger,
     dataSource,
+    accessLogConnection,
     redis,
     rateLimitRedis,
     changes,
@@ -60,6 +70,7 @@ export async function openRuntime(
         logger.warn({ err: error }, 'closing queues failed');
       });
       await closeRedis(redis);
+      await accessLogConnection.close();
       await dataSource.destroy();
     },
   };

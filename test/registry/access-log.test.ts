@@ -11,6 +11,7 @@ import {
   type TestRegion,
 } from '../support/factories';
 import { clientBody } from '../support/registry-fixtures';
+import { eventually } from '../support/tcp-proxy';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -40,7 +41,7 @@ describe('the access log', () => {
 
   beforeAll(async () => {
     database = await createScratchDatabase('accesslog');
-    t = await createTestApp({ overrides: { DATABASE_URL: database.url } });
+    t = await createTestApp({ overrides: { DATABASE_URL: database.url }, captureLogs: true });
     region = await createRegion(t.runtime.dataSource, { municipalities: 2 });
     const [own, other] = region.municipalities;
     provider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
@@ -271,6 +272,57 @@ describe('the access log', () => {
       expect(await rowsAfter(before)).toEqual([]);
       await log.record(actor(), [clients[2]!]);
       expect((await rowsAfter(before)).map((row) => row.clientIds)).toEqual([[clients[2]]]);
+    });
+
+    /** The backends of the API's access-log connection in this database. */
+    const logBackends = () =>
+      t.runtime.dataSource.query<{ pid: number }[]>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'matchpunt-test access log'`,
+      );
+
+    it("when every pool connection is taken, then reads are still logged, on the log's own connection", async () => {
+      const before = await lastId();
+      const held = Array.from({ length: t.runtime.config.DATABASE_POOL_SIZE }, () =>
+        t.runtime.dataSource.createQueryRunner(),
+      );
+      await Promise.all(held.map((runner) => runner.connect()));
+      try {
+        await new ClientReadLog(t.runtime.accessLogConnection).record(actor(), [clients[1]!]);
+        const rows = await held[0]!.query(
+          `SELECT client_ids::text[] AS "clientIds" FROM client_reads WHERE id > $1`,
+          [before],
+        );
+        expect(rows).toEqual([{ clientIds: [clients[1]] }]);
+      } finally {
+        await Promise.all(held.map((runner) => runner.release()));
+      }
+    });
+
+    it('the API logs its reads on that connection, and opens it again once it is lost', async () => {
+      await request(t.app)
+        .get(`/api/v1/clients/${clients[0]}`)
+        .set(bearer(matcher.token))
+        .expect(200);
+      const [backend] = await logBackends();
+      expect(backend).toBeDefined();
+      await t.runtime.dataSource.query(`SELECT pg_terminate_backend($1)`, [backend!.pid]);
+      // The pool notices the idle connection's end, logs it and drops it; the process goes on.
+      const lost = await eventually(
+        async () => t.logLines.filter((line) => String(line.msg).includes('connection lost')),
+        (lines) => lines.length > 0,
+      );
+      expect(lost[0]).toMatchObject({ level: 'warn', connection: 'matchpunt-test access log' });
+      const before = await lastId();
+      await request(t.app)
+        .get(`/api/v1/clients/${clients[2]}`)
+        .set(bearer(matcher.token))
+        .expect(200);
+      expect((await rowsAfter(before)).map((row) => row.clientIds)).toEqual([[clients[2]]]);
+      // Opened again by the API's read: nothing else in this process uses it.
+      const [again] = await logBackends();
+      expect(again).toBeDefined();
+      expect(again!.pid).not.toBe(backend!.pid);
     });
 
     it('when the log cannot be written, then no profile is answered; a provider reading its own still is', async () => {

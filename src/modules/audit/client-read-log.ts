@@ -1,12 +1,17 @@
-import type { DataSource } from 'typeorm';
-
 import type { Actor } from '../../shared/auth/actor';
 import { currentRequestContext } from '../../shared/context/request-context';
-import { rootDb } from '../../shared/database/db';
 import { prepared } from '../../shared/database/prepared';
 
 /** Reads written by one insert at most; more wait for the next. */
 const MAX_READS_PER_INSERT = 64;
+
+/**
+ * Where the log's inserts run: in the API a `DedicatedConnection` (the runtime's
+ * `accessLogConnection`); a DataSource serves where reads are few (scripts, tests).
+ */
+export interface ReadLogConnection {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+}
 
 interface PendingRead {
   organisationId: string;
@@ -28,12 +33,17 @@ interface PendingRead {
  * of reads that arrive while an insert is under way are written together by the next one, as one
  * statement and one commit (group commit): under load a read costs the database a share of an
  * insert and of a WAL flush instead of one each, and alone it waits for nothing but its own insert.
+ *
+ * In the API the inserts run on a connection of their own, not the pool's: with one insert in
+ * flight at a time, an insert that waited for a pool connection behind the requests and
+ * transactions holding them all made every profile read wait as long (docs/performance.md, "The
+ * access log on a connection of its own").
  */
 export class ClientReadLog {
   private readonly queue: PendingRead[] = [];
   private writing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly connection: ReadLogConnection) {}
 
   record(actor: Actor, clientIds: readonly string[]): Promise<void> {
     if (clientIds.length === 0) return Promise.resolve();
@@ -79,7 +89,7 @@ export class ClientReadLog {
       firsts.push(next);
       next += read.clientIds.length;
     }
-    await rootDb(this.dataSource).query(
+    await this.connection.query(
       prepared(`INSERT INTO client_reads (organisation_id, token_id, request_id, client_ids)
        SELECT r.organisation_id, r.token_id, r.request_id, ($4::uuid[])[r.first : r.first + r.count - 1]
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $5::int[], $6::int[])

@@ -25,14 +25,15 @@ import {
 } from './client.schemas';
 
 export class ClientService {
-  private readonly readLog: ClientReadLog;
-
+  /**
+   * @param readLog where reads of profiles are logged; the API passes one on its own connection
+   *   (`Runtime.accessLogConnection`), and the pool's serves where reads are few.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {
-    this.readLog = new ClientReadLog(dataSource);
-  }
+    private readonly readLog = new ClientReadLog(dataSource),
+  ) {}
 
   async create(actor: Actor, input: CreateClientInput): Promise<Client> {
     requireRole(actor, 'provider');
