@@ -42,6 +42,7 @@ import { errorMiddleware, notFoundMiddleware } from './shared/http/error-middlew
 import { rateLimits } from './shared/http/rate-limit.middleware';
 import { requestContextMiddleware } from './shared/http/request-context.middleware';
 import { bodyDecodingMiddleware, pathDecodingMiddleware } from './shared/http/request-decoding';
+import { registerDatabasePoolMetrics } from './shared/metrics/database-pool';
 import { getMetrics, httpMetricsMiddleware } from './shared/metrics/metrics';
 import { docsAssets, docsEndpoints } from './shared/openapi/docs.routes';
 import { createOpenApiRegistry, generateOpenApiDocument } from './shared/openapi/openapi-registry';
@@ -133,6 +134,7 @@ export function createApp(runtime: AppRuntime): Express {
   app.use('/docs', docsAssets);
   app.use('/console', consoleRouter(config.CONSOLE_DIR));
   registerMatchingMetricSources(dataSource, jobs);
+  registerDatabasePoolMetrics(dataSource);
 
   // The queue dashboard: admin tokens only, and no rate-limit bypass (it sits behind the same auth).
   const authenticate = authenticationMiddleware(

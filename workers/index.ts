@@ -6,6 +6,7 @@ import { openRuntime } from '../src/runtime';
 import { rootDb } from '../src/shared/database/db';
 import { trapShutdownSignals } from '../src/shared/lifecycle/shutdown';
 import type { Logger } from '../src/shared/logger/logger';
+import { registerDatabasePoolMetrics } from '../src/shared/metrics/database-pool';
 import { getMetrics } from '../src/shared/metrics/metrics';
 import { OutboxRelay } from '../src/shared/outbox/outbox-relay';
 import { queuePrefix } from '../src/shared/queue/job-producer';
@@ -88,6 +89,8 @@ export async function startWorker(
   };
   runtime.redis.on('ready', onRedisReady);
   if (runtime.redis.status === 'ready') await scheduleAll();
+  // A worker with metrics of its own is a process of its own: its pool is the one to show.
+  if (config.WORKER_METRICS_PORT > 0) registerDatabasePoolMetrics(runtime.dataSource);
   const metricsServer = config.WORKER_METRICS_PORT > 0 ? await serveMetrics(config) : undefined;
   logger.info({ queues: registry.queues() }, 'worker started');
   return {

@@ -1,0 +1,60 @@
+import { Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+import { getMetrics } from './metrics';
+
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** The pool the gauges read: the latest process component to register (tests make many). */
+let source: DataSource | undefined;
+
+/**
+ * The process's database pool in the process registry (served at `/metrics`): its connections in
+ * use and idle, and the statements waiting for one. A pool with none idle and statements waiting is
+ * where requests queue once the database's connections are all held (docs/performance.md, "Where
+ * the mix waits: the pool").
+ */
+export function registerDatabasePoolMetrics(dataSource: DataSource): void {
+  const first = source === undefined;
+  source = dataSource;
+  if (!first) return;
+  const { registry } = getMetrics();
+  new Gauge({
+    name: 'matchpunt_db_pool_connections',
+    help: "Connections of the process's database pool, in use (checked out) or idle.",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const pool = source && poolOf(source);
+      if (!pool) return;
+      this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+    },
+  });
+  new Gauge({
+    name: 'matchpunt_db_pool_waiting_requests',
+    help: "Statements waiting for a connection of the process's database pool.",
+    registers: [registry],
+    collect() {
+      const pool = source && poolOf(source);
+      if (pool) this.set(pool.waitingCount);
+    },
+  });
+}
+
+/** node-postgres's pool, which TypeORM's PostgreSQL driver keeps (untyped) as `master`. */
+function poolOf(dataSource: DataSource): PoolCounts | undefined {
+  const master = (dataSource.driver as unknown as { master?: Partial<PoolCounts> }).master;
+  if (
+    typeof master?.totalCount !== 'number' ||
+    typeof master.idleCount !== 'number' ||
+    typeof master.waitingCount !== 'number'
+  ) {
+    return undefined;
+  }
+  return master as PoolCounts;
+}
