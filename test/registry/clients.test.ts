@@ -338,6 +338,50 @@ describe('clients', () => {
     ]);
   });
 
+  it('when a client is patched, with its lists or without, then the answer is its single read', async () => {
+    // The answer is built from the update's own row and, when no list was rewritten, the lists as
+    // read before it: it must be what a read after the commit gives, key for key.
+    const { own, provider: owner } = await regionOfItsOwn({ municipalities: 3, neighbourhoods: 2 });
+    const [first, second, third] = own.municipalities;
+    const created = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(owner.token))
+      .send(
+        clientBody(own, {
+          preferredMunicipalities: [third!.code, first!.code],
+          anchors: [
+            { kind: 'work', lat: first!.lat + 0.0337, lon: first!.lon - 0.0112 },
+            { kind: 'support', lat: first!.lat, lon: first!.lon },
+          ],
+          avoidMunicipalities: [second!.code],
+          avoidNeighbourhoods: [third!.neighbourhoods[1], third!.neighbourhoods[0]],
+          avoidCorporations: [corporation.id],
+          urgencyReason: 'health',
+        }),
+      )
+      .expect(201);
+    const path = `/api/v1/clients/${String(created.body.id)}`;
+    const patches: Record<string, unknown>[] = [
+      { maxRent: 712.45 },
+      { parkedUntil: '2099-01-01', needs: { groundFloorOrLift: true, wheelchair: false } },
+      { parkedUntil: null, consent: null },
+      { preferredMunicipalities: [first!.code], avoidNeighbourhoods: [third!.neighbourhoods[0]] },
+      { anchors: [], avoidCorporations: [], maxRent: 650 },
+    ];
+    for (const [index, patch] of patches.entries()) {
+      const patched = await request(t.app)
+        .patch(path)
+        .set(bearer(owner.token))
+        .set('If-Match', `"${index + 1}"`)
+        .send(patch)
+        .expect(200);
+      expect(patched.body.version).toBe(index + 2);
+      expect(patched.headers.etag).toBe(`"${index + 2}"`);
+      const single = await request(t.app).get(path).set(bearer(owner.token)).expect(200);
+      expect(JSON.stringify(patched.body)).toBe(JSON.stringify(single.body));
+    }
+  });
+
   it('when clients of every kind are listed, then each item is its single read, value for value and key for key', async () => {
     // The list's JSON is built by PostgreSQL, the single read's by the service: they must agree on
     // every field, nested object, list order, null and number, and on the order of the keys.

@@ -239,10 +239,13 @@ export async function findClient(
   scope: ClientScope,
   lock = false,
 ): Promise<StoredClient | undefined> {
-  if (lock) await db.query(prepared(`SELECT 1 FROM clients WHERE id = $1 FOR UPDATE`), [id]);
   const where = scopeSql(scope, 2);
+  // Locked, the row is read as it is once the lock is had (PostgreSQL re-reads a row it waited
+  // for, and checks it still matches), and its lists after that, in the next statement.
   const rows = await db.query<ClientRow[]>(
-    prepared(`${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}`),
+    prepared(
+      `${CLIENT_SELECT} WHERE c.id = $1 AND c.anonymised_at IS NULL AND ${where.sql}${lock ? ' FOR UPDATE OF c' : ''}`,
+    ),
     [id, ...where.params],
   );
   return (await attachLists(db, rows))[0];
@@ -488,25 +491,51 @@ export async function insertClient(
  * rewritten (each rewrite is a delete and an insert, and the region change log's triggers fire on
  * both).
  */
+/**
+ * Writes a client's profile and returns the client as stored, as `findClient` would read it in the
+ * same transaction: the row as the update left it, and the lists as stored, read again only when
+ * one of them was rewritten (else they are `before`'s, which were read from the database).
+ */
 export async function updateClientProfile(
   db: Db,
   id: string,
   client: CreateClientInput,
   supportProviderKind: string | null,
   before: CreateClientInput,
-): Promise<void> {
-  await db.query(
+): Promise<StoredClient> {
+  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+  const rows = await db.query<ClientRow[]>(
     prepared(
-      `UPDATE clients SET ${PROFILE_COLUMNS}, version = version + 1, updated_at = now() WHERE id = $1`,
+      `WITH c AS (
+         UPDATE clients SET ${PROFILE_COLUMNS}, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING *)
+       SELECT ${CLIENT_COLUMNS} FROM c`,
     ),
     [id, ...profileParams(client, supportProviderKind)],
   );
+  const row = rows[0];
+  if (!row) throw new Error(`client ${id} was not there to update`);
   // Only the lists whose fields changed are rewritten.
+  let rewritten = false;
   for (const list of CHILD_LISTS) {
     if (list.fields.every((field) => isDeepStrictEqual(client[field], before[field]))) continue;
     await db.query(`DELETE FROM ${list.table} WHERE client_id = $1`, [id]);
     await list.write(db, id, client);
+    rewritten = true;
   }
+  if (!rewritten) {
+    return {
+      ...toStoredClient(row, []),
+      preferredMunicipalities: before.preferredMunicipalities,
+      anchors: before.anchors,
+      avoidMunicipalities: before.avoidMunicipalities,
+      avoidNeighbourhoods: before.avoidNeighbourhoods,
+      avoidCorporations: before.avoidCorporations,
+    };
+  }
+  const [stored] = await attachLists(db, [row]);
+  if (!stored) throw new Error(`client ${id}'s lists were not read`);
+  return stored;
 }
 
 /** A matcher's decision on urgency: confirmed with a reason, or declined (request cleared). */

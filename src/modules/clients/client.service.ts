@@ -128,7 +128,13 @@ export class ClientService {
       if (!merged.success) throw new ValidationError(fieldErrorsFromZod(merged.error));
       if (isDeepStrictEqual(merged.data, before)) return this.present(current);
       const supportKind = await this.validate(tx, actor, merged.data);
-      await repository.updateClientProfile(tx, id, merged.data, supportKind, before);
+      const updated = await repository.updateClientProfile(
+        tx,
+        id,
+        merged.data,
+        supportKind,
+        before,
+      );
       await requestMatchingRun(tx, {
         municipalityCodes: [current.municipalityOfBelonging, merged.data.municipalityOfBelonging],
       });
@@ -140,7 +146,7 @@ export class ClientService {
           details: { fields: Object.keys(patch).sort() },
         },
       ]);
-      return this.present(await this.mustFind(tx, id, ownClients(actor)));
+      return this.present(updated);
     });
   }
 
