@@ -489,12 +489,9 @@ export async function insertClient(
 /**
  * Writes a client's new profile; of its lists, only those that differ from `before` are
  * rewritten (each rewrite is a delete and an insert, and the region change log's triggers fire on
- * both).
- */
-/**
- * Writes a client's profile and returns the client as stored, as `findClient` would read it in the
- * same transaction: the row as the update left it, and the lists as stored, read again only when
- * one of them was rewritten (else they are `before`'s, which were read from the database).
+ * both). Returns the client as stored, as `findClient` would read it in the same transaction: the
+ * row as the update left it, and the lists read again only when one was rewritten (else they are
+ * `before`'s, which were read from the database under the row's lock).
  */
 export async function updateClientProfile(
   db: Db,

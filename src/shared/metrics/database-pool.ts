@@ -41,7 +41,9 @@ export function registerDatabasePoolMetrics(dataSource: DataSource): void {
     registers: [registry],
     collect() {
       const pool = source && poolOf(source);
-      if (pool) this.set(pool.waitingCount);
+      // pg-pool queues every checkout and hands out idle connections a tick later: as many queued
+      // as there are idle connections are not waiting (the scrape's own reads are among them).
+      if (pool) this.set(Math.max(0, pool.waitingCount - pool.idleCount));
     },
   });
 }
