@@ -30,6 +30,7 @@ import {
   today,
 } from '../support/matching';
 import { clientBody, unitBody } from '../support/registry-fixtures';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -262,12 +263,18 @@ async function connect(t: TestApp): Promise<Client> {
 }
 
 describe('the region change log', () => {
+  // A database of its own: a snapshot's xmin, and so whether a kept snapshot holds after a prune,
+  // depends on every write transaction open in the database, and other files' tests keep some
+  // open (faults, deadlines); a prune here also empties the whole log.
+  let database: ScratchDatabase;
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    database = await createScratchDatabase('regionlog');
+    t = await createTestApp({ overrides: { DATABASE_URL: database.url } });
   });
   afterAll(async () => {
     await t.close();
+    await database.drop();
   });
 
   async function newUnit(world: MatchingWorld): Promise<string> {
