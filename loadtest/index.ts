@@ -6,6 +6,10 @@
  *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
  *   npm run loadtest -- --national [--engine-nice N]
  *                                          then the mix again while a national-size run executes
+ *   npm run loadtest -- --pool            also reads the APIs' database pools from /metrics once a
+ *                                          second during each phase at fixed rates (pool.ts); each
+ *                                          scrape costs the API CPU, so the figures are not the
+ *                                          plain run's
  *   npm run loadtest -- --phases reads,capacity --read-rate 400
  *                                          some phases only; the reads at another rate than the
  *                                          target's
@@ -16,7 +20,8 @@
  * Phases: reads, writes, mixed (both at their rates), capacity (the reads at rising rates, where the
  * knee is), saturation (each list alone, as fast as it answers). Reads and writes are sent paced,
  * open-loop (measure.ts). LOADTEST_SECONDS sets the length of each phase (default 20). With its own
- * service, each phase at fixed rates also prints the CPU its API, worker and PostgreSQL used (cpu.ts).
+ * service, each phase at fixed rates also prints the CPU its API, worker and PostgreSQL used (cpu.ts);
+ * with --pool, also how full the APIs' database pools were, read from their /metrics (pool.ts).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -26,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { type CpuSample, perRequest, phaseUsage, sampleCpu } from './cpu';
 import { startLocalService } from './local-service';
 import { prepareNationalRun } from './national-run';
+import { summarisePool, watchPools } from './pool';
 import { type EndpointClass, type Figures, type PhaseResult, runPhase } from './measure';
 import {
   discoverWorld,
@@ -92,7 +98,11 @@ function table(rows: Figures[]): string {
     .join('\n');
 }
 
-function print(result: PhaseResult, usage?: ReturnType<typeof phaseUsage>): void {
+function print(
+  result: PhaseResult,
+  usage?: ReturnType<typeof phaseUsage>,
+  pool?: ReturnType<typeof summarisePool>,
+): void {
   const load = loadavg().map((value) => value.toFixed(2));
   process.stdout.write(
     `\n== ${result.phase} (${result.seconds} s; load average ${load.join(' ')})\n`,
@@ -103,6 +113,12 @@ function print(result: PhaseResult, usage?: ReturnType<typeof phaseUsage>): void
       `CPU (% of one core of ${availableParallelism()}): API ${usage.apiPercent} %, worker ${usage.workerPercent} %, ` +
         `PostgreSQL ${usage.databasePercent} %, load generator ${usage.generatorPercent} %; ` +
         `all cores ${usage.machineBusyPercent} % busy; per request API ${usage.apiMsPerRequest} ms + PostgreSQL ${usage.databaseMsPerRequest} ms\n`,
+    );
+  }
+  if (pool) {
+    process.stdout.write(
+      `database pool (${pool.readings} readings of the APIs' /metrics): none idle in ${pool.noneIdlePercent} % of them; ` +
+        `statements waiting for a connection: median ${pool.waitingMedian}, max ${pool.waitingMax}\n`,
     );
   }
   for (const refusal of result.refusals) process.stdout.write(`  refused: ${refusal}\n`);
@@ -138,6 +154,7 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '1' },
       phases: { type: 'string', default: 'reads,writes,mixed,capacity,saturation' },
       national: { type: 'boolean', default: false },
+      pool: { type: 'boolean', default: false },
       'engine-nice': { type: 'string' },
       'read-rate': { type: 'string' },
     },
@@ -169,11 +186,17 @@ async function main(): Promise<void> {
     const measured = async (phase: string, classes: EndpointClass[]) => {
       const before = await sample();
       const started = performance.now();
+      const pools = values.pool ? watchPools(urls) : undefined;
       const result = await runPhase(phase, classes, urls, seconds);
+      const readings = (await pools?.stop()) ?? [];
       const after = await sample();
       const elapsed = (performance.now() - started) / 1000;
       const requests = result.byKind.reduce((total, kind) => total + kind.requests, 0);
-      print(result, before && after ? phaseUsage(before, after, elapsed, requests) : undefined);
+      print(
+        result,
+        before && after ? phaseUsage(before, after, elapsed, requests) : undefined,
+        summarisePool(readings),
+      );
       return result;
     };
     process.stdout.write(
