@@ -531,7 +531,7 @@ describe('the region change log', () => {
     await sleep(RESTING * sharedMs + 100);
     asked = performance.now();
     expect((await read(false)) - asked).toBeLessThan(atOnceMs);
-  }, 20_000);
+  });
 
   it('when another connection holds an uncommitted write to the region, then candidates are the fresh read without it, and with it once committed', async () => {
     const world = await createMatchingWorld(t.app, t.runtime.dataSource);
