@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
 import type { Logger } from '../logger/logger';
+import { CONNECT_TIMEOUT_MS } from './data-source';
 
 /** What a subscriber to a channel hears. */
 export interface ChangeHandlers {
@@ -98,7 +99,7 @@ export class ChangeListener {
     const client = new Client({
       connectionString: this.options.connectionString,
       application_name: this.options.applicationName,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
     });
     client.on('notification', (message) => {

@@ -6,6 +6,9 @@ import { QueryTimeoutClient } from './query-timeout';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
+/** How long opening a connection may take before the statement waiting for it fails. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export interface DataSourceOptions {
   /** Shown in pg_stat_activity, e.g. `matchpunt-api`. */
   applicationName: string;
@@ -34,7 +37,7 @@ export function createDataSource(
     // once opened (`min`, below); statements marked `prepared()` run by name (prepared.ts); a
     // statement left unanswered fails after `queryTimeoutMs` (query-timeout.ts).
     extra: {
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       min: config.DATABASE_POOL_SIZE,
       Client: QueryTimeoutClient,
       queryTimeoutMs: options.queryTimeoutMs ?? 0,

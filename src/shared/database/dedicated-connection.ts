@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 import type { Logger } from '../logger/logger';
+import { CONNECT_TIMEOUT_MS } from './data-source';
 import { type QueryTimeoutOptions, QueryTimeoutClient } from './query-timeout';
 
 export interface DedicatedConnectionOptions {
@@ -34,7 +35,7 @@ export class DedicatedConnection {
       max: 1,
       // Kept however long it is idle; given up on only when it breaks.
       idleTimeoutMillis: 0,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       Client: QueryTimeoutClient,
       queryTimeoutMs: options.queryTimeoutMs ?? 0,
     };
