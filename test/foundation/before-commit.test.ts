@@ -4,7 +4,13 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../config';
 import { countRegionChange, requestMatchingRun } from '../../src/modules/matching';
 import { createDataSource } from '../../src/shared/database/data-source';
-import { beforeCommit, type Db, inTransaction, rootDb } from '../../src/shared/database/db';
+import {
+  beforeCommit,
+  type Db,
+  inTransaction,
+  onOneConnection,
+  rootDb,
+} from '../../src/shared/database/db';
 import { createRegion } from '../support/factories';
 
 const transactionId = async (db: Db) =>
@@ -62,6 +68,44 @@ describe('statements left to run before commit', () => {
       ran = true;
     });
     expect(ran).toBe(true);
+  });
+
+  it('on one connection, run in the transaction begun there, and at once after it', async () => {
+    const pid = async (db: Db) =>
+      (await db.query<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid`))[0]?.pid;
+    const seen = await onOneConnection(dataSource, async (db) => {
+      const before = await pid(db);
+      let left: number | undefined;
+      const inside = await inTransaction(db, async (tx) => {
+        await beforeCommit(tx, async () => {
+          left = await pid(tx);
+        });
+        return pid(tx);
+      });
+      let after = false;
+      await beforeCommit(db, async () => {
+        after = true;
+      });
+      return { before, inside, left, after, last: await pid(db) };
+    });
+    expect(seen.after).toBe(true);
+    expect(new Set([seen.inside, seen.left, seen.last])).toEqual(new Set([seen.before]));
+  });
+
+  it('on one connection, roll back a failed transaction and return the connection', async () => {
+    const pool = (
+      dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }
+    ).master;
+    await expect(
+      onOneConnection(dataSource, (db) =>
+        inTransaction(db, async (tx) => {
+          await tx.query(`INSERT INTO before_commit_probe (n) VALUES (2)`);
+          await tx.query(`INSERT INTO before_commit_probe (n) VALUES (NULL)`);
+        }),
+      ),
+    ).rejects.toThrow(/null value/);
+    expect(await dataSource.query(`SELECT n FROM before_commit_probe`)).toEqual([]);
+    expect(pool.idleCount).toBe(pool.totalCount);
   });
 
   it("when a write asks for a matching run, then it writes one message and leaves the region's counter row alone; the relay's count is committed at once", async () => {

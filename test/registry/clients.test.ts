@@ -9,6 +9,7 @@ import {
   type TestOrganisation,
   type TestRegion,
 } from '../support/factories';
+import { countCheckouts } from '../support/pool-checkouts';
 import { clientBody } from '../support/registry-fixtures';
 import { listAllPages } from '../support/requests';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -191,6 +192,29 @@ describe('clients', () => {
       expect(await tableCounts(t.runtime.dataSource)).toEqual(before);
     },
   );
+
+  it('when a client is registered, refused as a duplicate or refused as invalid, then each request checks out one connection', async () => {
+    await request(t.app).get('/api/v1/me').set(bearer(provider.token)).expect(200); // the token known
+    const body = clientBody(region, { avoidCorporations: [corporation.id] });
+    const created = await countCheckouts(t.runtime.dataSource, () => post(body).expect(201));
+    expect(created.checkouts).toBe(1);
+    // What was read back on that connection after the commit is what a later read answers.
+    const read = await request(t.app)
+      .get(`/api/v1/clients/${created.result.body.id}`)
+      .set(bearer(provider.token))
+      .expect(200);
+    expect(created.result.text).toBe(read.text);
+
+    const duplicate = await countCheckouts(t.runtime.dataSource, () => post(body).expect(409));
+    expect(duplicate.checkouts).toBe(1);
+    const invalid = await countCheckouts(t.runtime.dataSource, () =>
+      post(clientBody(region, { avoidCorporations: [provider.id] })).expect(422),
+    );
+    expect(invalid.checkouts).toBe(1);
+    expect(invalid.result.body.errors).toEqual([
+      expect.objectContaining({ path: 'avoidCorporations[0]' }),
+    ]);
+  });
 
   it('when the same externalRef is sent again, then 409 and still one row', async () => {
     const body = clientBody(region);

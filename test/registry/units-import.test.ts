@@ -8,6 +8,7 @@ import {
   type TestOrganisation,
   type TestRegion,
 } from '../support/factories';
+import { countCheckouts } from '../support/pool-checkouts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const HEADER = [
@@ -126,6 +127,24 @@ describe('CSV import of units', () => {
     // Sending the same file again is harmless: every row is recognised as already registered.
     const again = await importCsv(toCsv(rows)).expect(200);
     expect(again.body).toEqual({ created: 0, unchanged: 1000, total: 1000 });
+  });
+
+  it('when a file is imported, imported again or refused, then each request checks out one connection', async () => {
+    await request(t.app).get('/api/v1/me').set(bearer(corporation.token)).expect(200); // the token known
+    const rows = csvRows(region, 8, 'ONE'); // every type, Skaeve Huse in a cluster among them
+    const first = await countCheckouts(t.runtime.dataSource, () =>
+      importCsv(toCsv(rows)).expect(201),
+    );
+    expect(first).toMatchObject({ checkouts: 1, result: { body: { created: 8 } } });
+    const again = await countCheckouts(t.runtime.dataSource, () =>
+      importCsv(toCsv(rows)).expect(200),
+    );
+    expect(again).toMatchObject({ checkouts: 1, result: { body: { unchanged: 8 } } });
+    rows[2]![HEADER.indexOf('rent')] = '655';
+    const refused = await countCheckouts(t.runtime.dataSource, () =>
+      importCsv(toCsv(rows)).expect(422),
+    );
+    expect(refused.checkouts).toBe(1);
   });
 
   it('when a re-sent row differs from the registered unit, then that line is refused', async () => {

@@ -8,6 +8,7 @@ import {
   type TestRegion,
 } from '../support/factories';
 import { tableCounts } from '../support/db-counts';
+import { countCheckouts } from '../support/pool-checkouts';
 import { unitBody } from '../support/registry-fixtures';
 import { listAllPages } from '../support/requests';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -275,6 +276,33 @@ describe('units', () => {
       [corporation.id, body.externalRef],
     );
     expect(rows[0]?.n).toBe('1');
+  });
+
+  it('when a unit is registered, refused as a duplicate or refused as invalid, then each request checks out one connection', async () => {
+    await request(t.app).get('/api/v1/me').set(bearer(corporation.token)).expect(200); // the token known
+    const body = unitBody(region, {
+      type: 'skaeve_huis',
+      contingentYear: undefined,
+      clusterId: 'KL-one-connection',
+    });
+    const created = await countCheckouts(t.runtime.dataSource, () => post(body).expect(201));
+    expect(created.checkouts).toBe(1);
+    // What was read back on that connection after the commit is what a later read answers.
+    const read = await request(t.app)
+      .get(`/api/v1/units/${created.result.body.id}`)
+      .set(bearer(corporation.token))
+      .expect(200);
+    expect(created.result.text).toBe(read.text);
+
+    const duplicate = await countCheckouts(t.runtime.dataSource, () => post(body).expect(409));
+    expect(duplicate.checkouts).toBe(1);
+    const invalid = await countCheckouts(t.runtime.dataSource, () =>
+      post(unitBody(region, { neighbourhoodCode: 'BU99999999' })).expect(422),
+    );
+    expect(invalid.checkouts).toBe(1);
+    expect(invalid.result.body.errors).toEqual([
+      expect.objectContaining({ path: 'neighbourhoodCode' }),
+    ]);
   });
 
   it('when a Skaeve Huse cluster would get a 7th home or span two municipalities, then 422', async () => {

@@ -3,7 +3,13 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
 
 import { type Actor, requireRole } from '../../shared/auth/actor';
-import { type Db, inTransaction, isUniqueViolation, rootDb } from '../../shared/database/db';
+import {
+  type Db,
+  inTransaction,
+  isUniqueViolation,
+  onOneConnection,
+  rootDb,
+} from '../../shared/database/db';
 import { type FieldError, ForbiddenError, ValidationError } from '../../shared/errors/app-error';
 import { fieldErrorsFromZod } from '../../shared/errors/zod-issues';
 import { type PageRequest, toJsonPage } from '../../shared/http/pagination';
@@ -35,37 +41,42 @@ export class ClientService {
     private readonly readLog = new ClientReadLog(dataSource),
   ) {}
 
+  /**
+   * Registers one client. The duplicate check, the reference checks, the write and the read-back
+   * run on one connection, so that under load the request waits for a connection once.
+   */
   async create(actor: Actor, input: CreateClientInput): Promise<Client> {
     requireRole(actor, 'provider');
-    const db = rootDb(this.dataSource);
-    const existing = await repository.findClientByExternalRef(
-      db,
-      actor.organisationId,
-      input.externalRef,
-    );
-    if (existing) throw duplicate(input.externalRef, existing.id);
-    const supportKind = await this.validate(db, actor, input);
-    try {
-      const id = await inTransaction(this.dataSource, async (tx) => {
-        const created = await repository.insertClient(
-          tx,
-          { id: actor.organisationId, kind: actor.organisationKind },
-          input,
-          supportKind,
-        );
-        await recordAudit(tx, actor, [
-          { action: 'client.created', entityType: 'client', entityId: created },
-        ]);
-        await requestMatchingRun(tx, { municipalityCodes: [input.municipalityOfBelonging] });
-        return created;
-      });
-      return this.present(await this.mustFind(db, id, ownClients(actor)));
-    } catch (error) {
-      if (isUniqueViolation(error, 'uq_clients_provider_external_ref')) {
-        throw duplicate(input.externalRef, undefined);
+    return onOneConnection(this.dataSource, async (db) => {
+      const existing = await repository.findClientByExternalRef(
+        db,
+        actor.organisationId,
+        input.externalRef,
+      );
+      if (existing) throw duplicate(input.externalRef, existing.id);
+      const supportKind = await this.validate(db, actor, input);
+      try {
+        const id = await inTransaction(db, async (tx) => {
+          const created = await repository.insertClient(
+            tx,
+            { id: actor.organisationId, kind: actor.organisationKind },
+            input,
+            supportKind,
+          );
+          await recordAudit(tx, actor, [
+            { action: 'client.created', entityType: 'client', entityId: created },
+          ]);
+          await requestMatchingRun(tx, { municipalityCodes: [input.municipalityOfBelonging] });
+          return created;
+        });
+        return this.present(await this.mustFind(db, id, ownClients(actor)));
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_clients_provider_external_ref')) {
+          throw duplicate(input.externalRef, undefined);
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
   }
 
   /**

@@ -30,11 +30,20 @@ export async function loadUnitReferences(
   const unique = (values: (string | undefined)[]) => [
     ...new Set(values.filter((value): value is string => value !== undefined)),
   ];
-  const [municipalities, neighbourhoods, clusters] = await Promise.all([
-    findMunicipalities(db, unique(units.map((unit) => unit.address.municipalityCode))),
-    findNeighbourhoods(db, unique(units.map((unit) => unit.neighbourhoodCode))),
-    findClusters(db, corporationId, unique(units.map((unit) => unit.clusterId))),
-  ]);
+  // One after the other: they share the registration's one connection (`onOneConnection`).
+  const municipalities = await findMunicipalities(
+    db,
+    unique(units.map((unit) => unit.address.municipalityCode)),
+  );
+  const neighbourhoods = await findNeighbourhoods(
+    db,
+    unique(units.map((unit) => unit.neighbourhoodCode)),
+  );
+  const clusters = await findClusters(
+    db,
+    corporationId,
+    unique(units.map((unit) => unit.clusterId)),
+  );
   return {
     municipalities: new Map(municipalities.map((m) => [m.code, m])),
     neighbourhoods: new Map(neighbourhoods.map((n) => [n.code, n])),

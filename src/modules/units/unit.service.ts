@@ -7,6 +7,7 @@ import {
   type Db,
   inTransaction,
   isUniqueViolation,
+  onOneConnection,
   pgError,
   rootDb,
 } from '../../shared/database/db';
@@ -39,16 +40,21 @@ export class UnitService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Registers one unit. The duplicate check, the reference checks, the write and the read-back
+   * run on one connection, so that under load the request waits for a connection once.
+   */
   async create(actor: Actor, input: CreateUnitInput): Promise<Unit> {
     requireRole(actor, 'corporation');
-    const db = rootDb(this.dataSource);
-    const [existing] = await repository.findUnitsByExternalRefs(db, actor.organisationId, [
-      input.externalRef,
-    ]);
-    if (existing) throw duplicate(existing);
-    await this.validate(db, actor, [{ unit: input, path: '' }]);
-    const id = await this.write(actor, [input], { imported: false });
-    return this.mustFind(db, id ?? '', ownUnits(actor));
+    return onOneConnection(this.dataSource, async (db) => {
+      const [existing] = await repository.findUnitsByExternalRefs(db, actor.organisationId, [
+        input.externalRef,
+      ]);
+      if (existing) throw duplicate(existing);
+      await this.validate(db, actor, [{ unit: input, path: '' }]);
+      const id = await this.write(db, actor, [input], { imported: false });
+      return this.mustFind(db, id ?? '', ownUnits(actor));
+    });
   }
 
   /**
@@ -58,7 +64,6 @@ export class UnitService {
    */
   async import(actor: Actor, csv: string): Promise<ImportResult> {
     requireRole(actor, 'corporation');
-    const db = rootDb(this.dataSource);
     const rows = parseUnitCsv(csv, MAX_IMPORT_ROWS);
     const errors: FieldError[] = [];
     const valid: (UnitCandidate & { line: number })[] = [];
@@ -86,6 +91,19 @@ export class UnitService {
       valid.push({ unit: parsed.data, path, line: row.line });
     }
 
+    // The file is parsed and checked above without a connection; what needs the database runs on one.
+    return onOneConnection(this.dataSource, (db) =>
+      this.importChecked(db, actor, rows.length, valid, errors),
+    );
+  }
+
+  private async importChecked(
+    db: Db,
+    actor: Actor,
+    total: number,
+    valid: (UnitCandidate & { line: number })[],
+    errors: FieldError[],
+  ): Promise<ImportResult> {
     const stored = new Map(
       (
         await repository.findUnitsByExternalRefs(
@@ -121,15 +139,16 @@ export class UnitService {
         .sort((a, b) => a - b);
       throw new ValidationError(
         errors,
-        `${lines.length} of ${rows.length} rows are invalid (lines ${summarise(lines)}); nothing was imported.`,
+        `${lines.length} of ${total} rows are invalid (lines ${summarise(lines)}); nothing was imported.`,
       );
     }
     await this.write(
+      db,
       actor,
       fresh.map((candidate) => candidate.unit),
       { imported: true },
     );
-    return { created: fresh.length, unchanged, total: rows.length };
+    return { created: fresh.length, unchanged, total };
   }
 
   /** A page of units as JSON text (`GET /units`), built by the database. */
@@ -248,11 +267,12 @@ export class UnitService {
   }
 
   private async write(
+    db: Db,
     actor: Actor,
     units: CreateUnitInput[],
     details: { imported: boolean },
   ): Promise<string | undefined> {
-    const ids = await inTransaction(this.dataSource, async (tx) => {
+    const ids = await inTransaction(db, async (tx) => {
       await repository.ensureClusters(tx, actor.organisationId, clustersOf(units));
       const inserted = await repository.insertUnits(tx, actor.organisationId, units);
       // One request per region however many units: an import of 1,000 makes one run.

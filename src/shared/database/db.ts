@@ -16,16 +16,45 @@ const lastInTransaction = new WeakMap<Db, (() => Promise<unknown>)[]>();
 
 /**
  * Runs `work` in a transaction, then what `beforeCommit` left to run last, then commits; any
- * failure rolls it all back.
+ * failure rolls it all back. On a `Db` that `onOneConnection` gave, the transaction runs on that
+ * connection.
  */
-export function inTransaction<T>(dataSource: DataSource, work: (db: Db) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (db) => {
+export function inTransaction<T>(
+  source: DataSource | Db,
+  work: (db: Db) => Promise<T>,
+): Promise<T> {
+  const manager = 'createQueryRunner' in source ? source.manager : source;
+  return manager.transaction(async (db) => {
     const last: (() => Promise<unknown>)[] = [];
     lastInTransaction.set(db, last);
-    const result = await work(db);
-    for (const statement of last) await statement();
-    return result;
+    try {
+      const result = await work(db);
+      for (const statement of last) await statement();
+      return result;
+    } finally {
+      // A connection's manager outlives its transaction: after it, `beforeCommit` runs at once.
+      lastInTransaction.delete(db);
+    }
   });
+}
+
+/**
+ * Runs `work` with all its statements on one connection of the pool, checked out once and
+ * returned after. For a request of several round trips (checks, a transaction, the read-back):
+ * when every connection is busy it waits in the pool's queue once, not before each round trip
+ * (docs/performance.md, "A registration on one connection"). `work` sends its statements one
+ * after the other: node-postgres deprecates a second query on a client while one runs.
+ */
+export async function onOneConnection<T>(
+  dataSource: DataSource,
+  work: (db: Db) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await work(runner.manager);
+  } finally {
+    await runner.release();
+  }
 }
 
 /**
