@@ -92,6 +92,34 @@ describe('statements left to run before commit', () => {
     expect(new Set([seen.inside, seen.left, seen.last])).toEqual(new Set([seen.before]));
   });
 
+  it('in a transaction begun inside another, run at its end, and the outer ones at the outer end', async () => {
+    const order: string[] = [];
+    await onOneConnection(dataSource, (db) =>
+      inTransaction(db, async (outer) => {
+        await beforeCommit(outer, async () => {
+          order.push('outer, left first');
+        });
+        await inTransaction(outer, async (inner) => {
+          await beforeCommit(inner, async () => {
+            order.push('inner, left');
+          });
+          order.push('inner work');
+        });
+        await beforeCommit(outer, async () => {
+          order.push('outer, left after the inner');
+        });
+        order.push('outer work');
+      }),
+    );
+    expect(order).toEqual([
+      'inner work',
+      'inner, left',
+      'outer work',
+      'outer, left first',
+      'outer, left after the inner',
+    ]);
+  });
+
   it('on one connection, roll back a failed transaction and return the connection', async () => {
     const pool = (
       dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }

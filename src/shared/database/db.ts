@@ -25,6 +25,9 @@ export function inTransaction<T>(
 ): Promise<T> {
   const manager = 'createQueryRunner' in source ? source.manager : source;
   return manager.transaction(async (db) => {
+    // A connection's manager outlives its transaction, and one begun inside another (a savepoint)
+    // has the same manager: afterwards `beforeCommit` goes back to what it did before.
+    const outer = lastInTransaction.get(db);
     const last: (() => Promise<unknown>)[] = [];
     lastInTransaction.set(db, last);
     try {
@@ -32,8 +35,8 @@ export function inTransaction<T>(
       for (const statement of last) await statement();
       return result;
     } finally {
-      // A connection's manager outlives its transaction: after it, `beforeCommit` runs at once.
-      lastInTransaction.delete(db);
+      if (outer) lastInTransaction.set(db, outer);
+      else lastInTransaction.delete(db);
     }
   });
 }
