@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
 import { countRegionChange, requestMatchingRun } from '../../src/modules/matching';
-import { createDataSource } from '../../src/shared/database/data-source';
+import { createDataSource, nodePostgresPool } from '../../src/shared/database/data-source';
 import {
   beforeCommit,
   type Db,
@@ -121,9 +121,7 @@ describe('statements left to run before commit', () => {
   });
 
   it('on one connection, roll back a failed transaction and return the connection', async () => {
-    const pool = (
-      dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }
-    ).master;
+    const pool = nodePostgresPool(dataSource)!;
     await expect(
       onOneConnection(dataSource, (db) =>
         inTransaction(db, async (tx) => {

@@ -4,7 +4,11 @@ import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
 import { type RunningApi, startApi } from '../../src/server';
-import { createDataSource, fillPool } from '../../src/shared/database/data-source';
+import {
+  createDataSource,
+  fillPool,
+  nodePostgresPool,
+} from '../../src/shared/database/data-source';
 import { freePort } from '../support/processes';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,9 +65,7 @@ describe('the connection pool', () => {
     try {
       // pg closes a connection idle for idleTimeoutMillis (10 s unless set); made short here, so
       // that a pool that would close idle connections does so within the test.
-      const pool = (
-        dataSource.driver as unknown as { master: { options: Record<string, unknown> } }
-      ).master;
+      const pool = nodePostgresPool(dataSource)!;
       pool.options.idleTimeoutMillis = 50;
       await fillPool(dataSource);
       const filled = await backendsOf(observer, name);

@@ -1,20 +1,17 @@
 import type { DataSource } from 'typeorm';
 
-interface EventSource {
-  on(event: 'acquire', listener: () => void): unknown;
-  off(event: 'acquire', listener: () => void): unknown;
-}
+import { nodePostgresPool } from '../../src/shared/database/data-source';
 
 /**
  * How many times connections were checked out of `dataSource`'s pool (node-postgres's `acquire`
- * event) while `work` ran, with `work`'s result. The pool is the one TypeORM's driver keeps as
- * `master`.
+ * event) while `work` ran, with `work`'s result.
  */
 export async function countCheckouts<T>(
   dataSource: DataSource,
   work: () => Promise<T>,
 ): Promise<{ checkouts: number; result: T }> {
-  const pool = (dataSource.driver as unknown as { master: EventSource }).master;
+  const pool = nodePostgresPool(dataSource);
+  if (!pool) throw new Error('the DataSource is not initialised');
   let checkouts = 0;
   const counted = () => {
     checkouts += 1;

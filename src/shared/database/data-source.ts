@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { DataSource, type EntitySchema } from 'typeorm';
 
 import type { Config } from '../../../config';
@@ -61,6 +62,15 @@ export async function fillPool(dataSource: DataSource): Promise<void> {
   } finally {
     await Promise.all(runners.map((runner) => runner.release()));
   }
+}
+
+/**
+ * node-postgres's pool behind `dataSource`, which TypeORM's PostgreSQL driver keeps, untyped, as
+ * `master`; undefined before the DataSource is initialised. For what TypeORM does not show: the
+ * pool's counts (the metrics) and its events.
+ */
+export function nodePostgresPool(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
 }
 
 /** Names of known migrations that the database has not applied yet. */

@@ -1,13 +1,8 @@
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
+import { nodePostgresPool } from '../database/data-source';
 import { getMetrics } from './metrics';
-
-interface PoolCounts {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
 
 /** The pool the gauges read: the latest process component to register (tests make many). */
 let source: DataSource | undefined;
@@ -29,7 +24,7 @@ export function registerDatabasePoolMetrics(dataSource: DataSource): void {
     labelNames: ['state'],
     registers: [registry],
     collect() {
-      const pool = source && poolOf(source);
+      const pool = source && nodePostgresPool(source);
       if (!pool) return;
       this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
       this.set({ state: 'idle' }, pool.idleCount);
@@ -40,23 +35,10 @@ export function registerDatabasePoolMetrics(dataSource: DataSource): void {
     help: "Statements waiting for a connection of the process's database pool.",
     registers: [registry],
     collect() {
-      const pool = source && poolOf(source);
+      const pool = source && nodePostgresPool(source);
       // pg-pool queues every checkout and hands out idle connections a tick later: as many queued
       // as there are idle connections are not waiting (the scrape's own reads are among them).
       if (pool) this.set(Math.max(0, pool.waitingCount - pool.idleCount));
     },
   });
-}
-
-/** node-postgres's pool, which TypeORM's PostgreSQL driver keeps (untyped) as `master`. */
-function poolOf(dataSource: DataSource): PoolCounts | undefined {
-  const master = (dataSource.driver as unknown as { master?: Partial<PoolCounts> }).master;
-  if (
-    typeof master?.totalCount !== 'number' ||
-    typeof master.idleCount !== 'number' ||
-    typeof master.waitingCount !== 'number'
-  ) {
-    return undefined;
-  }
-  return master as PoolCounts;
 }
