@@ -91,7 +91,8 @@ describe('API shutdown under load', () => {
         agents.push(agent);
         for (let n = 0; ; n++) {
           const write = index % 2 === 1;
-          const externalRef = `${refPrefix}-${index}-${n}`;
+          // Letters between the numbers: `N1-3-25` would read as a date (1 March '25) and be refused.
+          const externalRef = `${refPrefix}-C${index}-R${n}`;
           const outcome = await send(
             agent,
             port,
