@@ -15,6 +15,7 @@ import { RegionChangeLog1765900000000 } from './1765900000000-region-change-log'
 import { ListOrderIndexes1766000000000 } from './1766000000000-list-order-indexes';
 import { ClientReads1766100000000 } from './1766100000000-client-reads';
 import { RegionChangeIds1766200000000 } from './1766200000000-region-change-ids';
+import { ClientLists1766300000000 } from './1766300000000-client-lists';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ListOrderIndexes1766000000000,
   ClientReads1766100000000,
   RegionChangeIds1766200000000,
+  ClientLists1766300000000,
 ];

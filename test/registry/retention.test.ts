@@ -49,11 +49,20 @@ describe('retention of closed client records', () => {
     await handler.handle({}, { jobId: 'test', attempt: 1, maxAttempts: 1 });
 
     const rows = await t.runtime.dataSource.query<
-      { id: string; external_ref: string; anonymised: boolean; anchors: number; prefs: number }[]
+      {
+        id: string;
+        external_ref: string;
+        anonymised: boolean;
+        anchors: number;
+        prefs: number;
+        kept: unknown[][];
+      }[]
     >(
       `SELECT c.id, c.external_ref, c.anonymised_at IS NOT NULL AS anonymised,
               (SELECT count(*)::int FROM client_anchors a WHERE a.client_id = c.id) AS anchors,
-              (SELECT count(*)::int FROM client_municipalities m WHERE m.client_id = c.id) AS prefs
+              (SELECT count(*)::int FROM client_municipalities m WHERE m.client_id = c.id) AS prefs,
+              (SELECT json_build_array(l.anchors, l.preferred_municipalities)
+                 FROM client_lists l WHERE l.client_id = c.id) AS kept
          FROM clients c WHERE c.id = ANY($1::uuid[])`,
       [[old.body.id, recent.body.id, waiting.body.id]],
     );
@@ -63,12 +72,15 @@ describe('retention of closed client records', () => {
       anonymised: true,
       anchors: 0,
       prefs: 0,
+      // Nor are they kept for the client list.
+      kept: [[], []],
     });
     expect(byId.get(recent.body.id)).toMatchObject({
       external_ref: recent.body.externalRef,
       anonymised: false,
       anchors: 1,
     });
+    expect(byId.get(recent.body.id)!.kept[0]).toHaveLength(1);
     expect(byId.get(waiting.body.id)).toMatchObject({ anonymised: false });
     // An anonymised record is no longer a profile anyone can read.
     await request(t.app)

@@ -280,7 +280,10 @@ function listConditions(filter: ClientFilter, page: PageRequest) {
  * the same object as `toStoredClient` and the service's `present` build from them, key for key: the
  * client list is the most read list, and parsing twenty rows of forty columns into objects only to
  * serialise them again was most of its cost in the API (docs/performance.md, "The client page
- * built by PostgreSQL"). `today` (YYYY-MM-DD) decides `matchable` as `present` does.
+ * built by PostgreSQL"). The lists come from `client_lists`, where triggers keep them as each
+ * client's list tables hold them: aggregating them from those four tables was half of what a page
+ * cost PostgreSQL ("The client list's lists, kept"). `today` (YYYY-MM-DD) decides `matchable` as
+ * `present` does.
  */
 export async function listClientsJson(
   db: Db,
@@ -295,56 +298,45 @@ export async function listClientsJson(
   const day = `${params.add(today)}::date`;
   return db.query<JsonRow[]>(
     prepared(`WITH page AS (
-       SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${limit}),
-     lists AS (${listSelect('ARRAY(SELECT id FROM page)')}),
-     agg AS (
-       SELECT l."clientId",
-              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'preferred') AS preferred,
-              json_agg(json_build_object('kind', l.value, 'lat', l.lat, 'lon', l.lon)
-                       ORDER BY l.position, l.value) FILTER (WHERE l.list = 'anchor') AS anchors,
-              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'avoided') AS avoided,
-              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'neighbourhood') AS neighbourhoods,
-              json_agg(l.value ORDER BY l.position, l.value) FILTER (WHERE l.list = 'corporation') AS corporations
-         FROM lists l GROUP BY l."clientId"),
-     shown AS (
-       SELECT c.*, array_remove(ARRAY[
-                CASE WHEN c.status <> 'waiting' THEN 'not_waiting' END,
-                CASE WHEN c.consent_given_on IS NULL OR c.consent_scope IS NULL
-                       OR c.consent_given_on > ${day} THEN 'no_consent' END,
-                CASE WHEN c.parked_until > ${day} THEN 'parked' END], NULL) AS reasons
-         FROM page c)
-     SELECT c.id, to_json(c.created_at)#>>'{}' AS "createdAt", json_build_object(
-              'id', c.id, 'providerId', c.provider_id, 'externalRef', c.external_ref,
-              'status', c.status, 'targetGroup', c.target_group,
-              'household', json_build_object('adults', c.adults, 'children', c.children),
-              'maxRent', c.max_rent::float8, 'municipalityOfBelonging', c.municipality_of_belonging,
-              'preferredMunicipalities', coalesce(agg.preferred, '[]'),
-              'anchors', coalesce(agg.anchors, '[]'),
-              'avoidMunicipalities', coalesce(agg.avoided, '[]'),
-              'avoidNeighbourhoods', coalesce(agg.neighbourhoods, '[]'),
-              'avoidCorporations', coalesce(agg.corporations, '[]'),
-              'pets', c.pets, 'huurtoeslagEligible', c.huurtoeslag_eligible, 'under23', c.under_23,
-              'mustMoveBy', to_char(c.must_move_by, 'YYYY-MM-DD'), 'stimulusNeed', c.stimulus_need,
-              'support', json_build_object('intensity', c.support_intensity,
-                                           'providerId', c.support_provider_id),
-              'needs', json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift,
-                                         'wheelchair', c.needs_wheelchair),
-              'routes', c.routes, 'readySince', to_char(c.ready_since, 'YYYY-MM-DD'),
-              'urgencyReason', c.urgency_reason, 'urgent', c.urgent,
-              'urgencyConfirmedBy', c.urgency_confirmed_by,
-              'urgencyConfirmedAt', c.urgency_confirmed_at,
-              'consent', CASE WHEN c.consent_given_on IS NOT NULL AND c.consent_scope IS NOT NULL
-                              THEN json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'),
-                                                     'scope', c.consent_scope) END,
-              'parkedUntil', to_char(c.parked_until, 'YYYY-MM-DD'),
-              'parkedBy', CASE WHEN c.parked_reason IS NOT NULL AND c.parked_at IS NOT NULL
-                               THEN json_build_object('reason', c.parked_reason,
-                                                      'declines', coalesce(c.parked_declines, 0),
-                                                      'parkedAt', c.parked_at) END,
-              'version', c.version, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
-              'closedAt', c.closed_at,
-              'matchable', cardinality(c.reasons) = 0, 'notMatchableReasons', to_json(c.reasons))::text AS json
-       FROM shown c LEFT JOIN agg ON agg."clientId" = c.id
+       SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${limit})
+     SELECT c.id, to_json(c.created_at)#>>'{}' AS "createdAt", (SELECT row_to_json(client) FROM (SELECT
+              c.id, c.provider_id AS "providerId", c.external_ref AS "externalRef",
+              c.status, c.target_group AS "targetGroup",
+              json_build_object('adults', c.adults, 'children', c.children) AS household,
+              c.max_rent::float8 AS "maxRent", c.municipality_of_belonging AS "municipalityOfBelonging",
+              coalesce(l.preferred_municipalities, '[]') AS "preferredMunicipalities",
+              coalesce(l.anchors, '[]') AS anchors,
+              coalesce(l.avoid_municipalities, '[]') AS "avoidMunicipalities",
+              coalesce(l.avoid_neighbourhoods, '[]') AS "avoidNeighbourhoods",
+              coalesce(l.avoid_corporations, '[]') AS "avoidCorporations",
+              c.pets, c.huurtoeslag_eligible AS "huurtoeslagEligible", c.under_23 AS "under23",
+              to_char(c.must_move_by, 'YYYY-MM-DD') AS "mustMoveBy", c.stimulus_need AS "stimulusNeed",
+              json_build_object('intensity', c.support_intensity,
+                                'providerId', c.support_provider_id) AS support,
+              json_build_object('groundFloorOrLift', c.needs_ground_floor_or_lift,
+                                'wheelchair', c.needs_wheelchair) AS needs,
+              c.routes, to_char(c.ready_since, 'YYYY-MM-DD') AS "readySince",
+              c.urgency_reason AS "urgencyReason", c.urgent,
+              c.urgency_confirmed_by AS "urgencyConfirmedBy",
+              c.urgency_confirmed_at AS "urgencyConfirmedAt",
+              CASE WHEN c.consent_given_on IS NOT NULL AND c.consent_scope IS NOT NULL
+                   THEN json_build_object('givenOn', to_char(c.consent_given_on, 'YYYY-MM-DD'),
+                                          'scope', c.consent_scope) END AS consent,
+              to_char(c.parked_until, 'YYYY-MM-DD') AS "parkedUntil",
+              CASE WHEN c.parked_reason IS NOT NULL AND c.parked_at IS NOT NULL
+                   THEN json_build_object('reason', c.parked_reason,
+                                          'declines', coalesce(c.parked_declines, 0),
+                                          'parkedAt', c.parked_at) END AS "parkedBy",
+              c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+              c.closed_at AS "closedAt",
+              cardinality(r.reasons) = 0 AS matchable, r.reasons AS "notMatchableReasons") client)::text AS json
+       FROM page c
+       LEFT JOIN client_lists l ON l.client_id = c.id
+      CROSS JOIN LATERAL (SELECT array_remove(ARRAY[
+              CASE WHEN c.status <> 'waiting' THEN 'not_waiting' END,
+              CASE WHEN c.consent_given_on IS NULL OR c.consent_scope IS NULL
+                     OR c.consent_given_on > ${day} THEN 'no_consent' END,
+              CASE WHEN c.parked_until > ${day} THEN 'parked' END], NULL) AS reasons) r
       ORDER BY c.created_at, c.id`),
     params.values,
   );
