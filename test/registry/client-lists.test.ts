@@ -45,8 +45,8 @@ describe('client lists kept for the client list', () => {
   afterAll(() => t.close());
 
   /** The kept lists of `ids`, an absent row as five empty lists. */
-  async function kept(db: Db, ids: string[]) {
-    const rows = await db.query<Record<string, unknown>[]>(
+  function kept(db: Db, ids: string[]) {
+    return db.query<Record<string, unknown>[]>(
       `SELECT c.id,
               coalesce(l.preferred_municipalities, '[]') AS "preferredMunicipalities",
               coalesce(l.avoid_municipalities, '[]') AS "avoidMunicipalities",
@@ -57,7 +57,6 @@ describe('client lists kept for the client list', () => {
         ORDER BY c.id`,
       [ids],
     );
-    return rows;
   }
 
   /** The same lists as the client's own read gives them, from the list tables. */
