@@ -12,7 +12,7 @@
  *                                          plain run's
  *   npm run loadtest -- --phases reads,capacity --read-rate 400
  *                                          some phases only; the reads at another rate than the
- *                                          target's
+ *                                          target's (--write-rate: the writes)
  *   LOADTEST_URL=http://localhost:3000 LOADTEST_TOKENS=tokens.txt npm run loadtest
  *                                          against a running service seeded with the demo data
  *                                          (tokens.txt: what `npm run --silent seed:demo` printed)
@@ -31,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { type CpuSample, perRequest, phaseUsage, sampleCpu } from './cpu';
 import { startLocalService } from './local-service';
 import { prepareNationalRun } from './national-run';
+import { rateOption } from './options';
 import { summarisePool, watchPools } from './pool';
 import { type EndpointClass, type Figures, type PhaseResult, runPhase } from './measure';
 import {
@@ -157,10 +158,12 @@ async function main(): Promise<void> {
       pool: { type: 'boolean', default: false },
       'engine-nice': { type: 'string' },
       'read-rate': { type: 'string' },
+      'write-rate': { type: 'string' },
     },
   });
   const seconds = Number(process.env.LOADTEST_SECONDS ?? '20');
-  const readRate = Number(values['read-rate'] ?? TARGETS.readRate);
+  const readRate = rateOption('read-rate', values['read-rate'], TARGETS.readRate);
+  const writeRate = rateOption('write-rate', values['write-rate'], TARGETS.writeRate);
   const phases = new Set(values.phases.split(','));
   const external = process.env.LOADTEST_URL;
   const cleanups: (() => Promise<void>)[] = [];
@@ -207,11 +210,7 @@ async function main(): Promise<void> {
       Number(phases.has('mixed') || values.national) +
       Number(values.national);
     const writeSeconds = writePhases * seconds;
-    const world = await waitForWorld(
-      base,
-      tokens,
-      Math.ceil(TARGETS.writeRate * 0.2 * writeSeconds),
-    );
+    const world = await waitForWorld(base, tokens, Math.ceil(writeRate * 0.2 * writeSeconds));
     process.stdout.write(
       `mix: ${world.unitIds.length} units, ${world.clientIds.length} clients, ${world.proposalIds.length} proposals read; ` +
         `${world.editableClients.length} client profiles to change, ${world.toAccept.length} approved proposals to accept\n`,
@@ -221,12 +220,16 @@ async function main(): Promise<void> {
     const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
     cleanups.push(() => national?.stop() ?? Promise.resolve());
     const checks: Check[] = [];
-    if (readRate !== TARGETS.readRate) {
-      // Whatever the phases show at another rate, they do not show the target's.
+    // Whatever the phases show at other rates, they do not show the targets'.
+    for (const [kind, rate, target] of [
+      ['reads', readRate, TARGETS.readRate],
+      ['writes', writeRate, TARGETS.writeRate],
+    ] as const) {
+      if (rate === target) continue;
       checks.push({
-        what: `reads sent at the target rate, ${TARGETS.readRate} req/s`,
+        what: `${kind} sent at the target rate, ${target} req/s`,
         ok: false,
-        detail: `sent at ${readRate} req/s (--read-rate)`,
+        detail: `sent at ${rate} req/s (--${kind.slice(0, -1)}-rate)`,
       });
     }
     // Warm-up: connections, plans and JIT, each home ranked once; not measured.
@@ -242,22 +245,19 @@ async function main(): Promise<void> {
     if (phases.has('capacity')) await capacity(world, urls, seconds);
     if (phases.has('writes')) {
       await refreshEditable(base, world);
-      const writes = await measured(
-        'writes',
-        writeClasses(world, TARGETS.writeRate, writeSeconds, tag),
-      );
-      checks.push(...checkRate(writes, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms));
+      const writes = await measured('writes', writeClasses(world, writeRate, writeSeconds, tag));
+      checks.push(...checkRate(writes, 'writes', writeRate, TARGETS.writeP99Ms));
     }
     let mixed: PhaseResult | undefined;
     if (phases.has('mixed') || national) {
       await refreshEditable(base, world);
       mixed = await measured('mixed', [
         ...readClasses(world, readRate),
-        ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ...writeClasses(world, writeRate, seconds, tag),
       ]);
       checks.push(
         ...checkRate(mixed, 'reads', readRate, TARGETS.readP99Ms),
-        ...checkRate(mixed, 'writes', TARGETS.writeRate, TARGETS.writeP99Ms),
+        ...checkRate(mixed, 'writes', writeRate, TARGETS.writeP99Ms),
       );
     }
     if (national && mixed) {
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
       // Its CPU line counts the service's processes only, not the nation's worker or database.
       const during = await measured('mixed, during a national run', [
         ...readClasses(world, readRate),
-        ...writeClasses(world, TARGETS.writeRate, seconds, tag),
+        ...writeClasses(world, writeRate, seconds, tag),
       ]);
       const stillOpen = (await national.open()).open;
       process.stdout.write(
@@ -289,7 +289,7 @@ async function main(): Promise<void> {
         if (!before || !after) continue;
         const rise = (after.p99 / before.p99 - 1) * 100;
         // Compared at the target rate only: a saturated API's p99 is its queue, not its latency.
-        const rate = kind === 'reads' ? readRate : TARGETS.writeRate;
+        const rate = kind === 'reads' ? readRate : writeRate;
         const held = before.rps >= rate * 0.95 && after.rps >= rate * 0.95;
         checks.push({
           what: `national run: ${kind} p99 rises ≤ ${TARGETS.nationalRisePercent} % at the target rate`,
