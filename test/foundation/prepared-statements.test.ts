@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../config';
 import { createDataSource } from '../../src/shared/database/data-source';
-import { allOf, Params, prepared } from '../../src/shared/database/prepared';
+import { allOf, Params, prepared, rowCount } from '../../src/shared/database/prepared';
 
 /** The statements the session of `run`'s connection has prepared, with how often each ran. */
 async function preparedHere(
@@ -104,6 +104,13 @@ describe('Params', () => {
     );
     expect(params.add(21)).toBe('$5');
     expect(params.values).toEqual(['available', '2026-01-01T00:00:00Z', 'a', 'c', 21]);
+  });
+
+  it('writes a row count into the text only as a whole number above 0', () => {
+    expect(rowCount(21)).toBe('21');
+    for (const bad of [0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => rowCount(bad)).toThrow(RangeError);
+    }
   });
 
   it('is TRUE when no filter is given', () => {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 
 import type { Db } from '../../shared/database/db';
-import { allOf, Params, prepared } from '../../shared/database/prepared';
+import { allOf, Params, prepared, rowCount } from '../../shared/database/prepared';
 import type { ClientStatus } from '../../shared/domain/vocabulary';
 import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { ClientFilter, CreateClientInput } from './client.schemas';
@@ -282,8 +282,9 @@ function listConditions(filter: ClientFilter, page: PageRequest) {
  * serialise them again was most of its cost in the API (docs/performance.md, "The client page
  * built by PostgreSQL"). The lists come from `client_lists`, where triggers keep them as each
  * client's list tables hold them: aggregating them from those four tables was half of what a page
- * cost PostgreSQL ("The client list's lists, kept"). `today` (YYYY-MM-DD) decides `matchable` as
- * `present` does.
+ * cost PostgreSQL ("The client list's lists, kept"). The page's row count is in the text
+ * (`rowCount`), so the plan PostgreSQL keeps for it knows the page's size ("The client page's plan at
+ * national size"). `today` (YYYY-MM-DD) decides `matchable` as `present` does.
  */
 export async function listClientsJson(
   db: Db,
@@ -294,11 +295,11 @@ export async function listClientsJson(
 ): Promise<JsonRow[]> {
   const params = new Params();
   const where = clientsWhere(scope, listConditions(filter, page), params);
-  const limit = params.add(page.limit + 1);
   const day = `${params.add(today)}::date`;
   return db.query<JsonRow[]>(
     prepared(`WITH page AS (
-       SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${limit})
+       SELECT c.* FROM clients c WHERE ${where} ORDER BY c.created_at, c.id
+        LIMIT ${rowCount(page.limit + 1)})
      SELECT c.id, to_json(c.created_at)#>>'{}' AS "createdAt", (SELECT row_to_json(client) FROM (SELECT
               c.id, c.provider_id AS "providerId", c.external_ref AS "externalRef",
               c.status, c.target_group AS "targetGroup",

@@ -19,6 +19,12 @@ import pg from 'pg';
  * statement of its own. Each connection keeps at most `MAX_NAMED_PER_CONNECTION` names; past that a
  * marked statement runs unnamed, as any other.
  *
+ * One value is written into the text: a page's row count (`rowCount()`). With `LIMIT $n` a generic
+ * plan cannot know how many rows the page takes and assumes a tenth of the table's, so on a
+ * national table the generic plan looks far dearer than the custom ones and PostgreSQL plans the
+ * statement again at every call. Page sizes are few (a client asks for one or two), so each is a
+ * statement of its own.
+ *
  * Named statements need a session of their own: behind a connection pooler in transaction mode
  * (PgBouncer before 1.21, or without `max_prepared_statements`) they fail.
  */
@@ -70,6 +76,14 @@ PreparingClient.prototype.query = function query(
   }
   return unnamed.call(this, config, values, callback);
 } as Query;
+
+/** A page's row count as it is written into a marked statement's text (see above). */
+export function rowCount(rows: number): string {
+  if (!Number.isSafeInteger(rows) || rows < 1) {
+    throw new RangeError(`A row count is a whole number above 0, not ${rows}`);
+  }
+  return String(rows);
+}
 
 /** The conditions given, joined by AND (`TRUE` when none is). */
 export function allOf(conditions: readonly (string | null)[]): string {
