@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/database/db';
-import { allOf, Params, prepared } from '../../shared/database/prepared';
+import { allOf, Params, prepared, rowCount } from '../../shared/database/prepared';
 import type { UnitStatus } from '../../shared/domain/vocabulary';
 import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { CreateUnitInput, Unit, UnitFilter } from './unit.schemas';
@@ -160,7 +160,8 @@ export async function findUnit(
 /**
  * A page of units (`limit + 1` rows), each as the JSON text `res.json` gives `toUnit`'s unit: the
  * same keys in the same order, the same values, built by PostgreSQL (docs/performance.md, "The
- * units page built by PostgreSQL").
+ * units page built by PostgreSQL"). The row count is in the text (`rowCount`), as the client
+ * page's is ("The client page's plan at national size").
  */
 export async function listUnitsJson(
   db: Db,
@@ -202,7 +203,7 @@ export async function listUnitsJson(
                 'createdAt', to_json(u.created_at)#>>'{}', 'updatedAt', to_json(u.updated_at)#>>'{}',
                 'withdrawnAt', to_json(u.withdrawn_at)#>>'{}')::text AS json
                FROM units u WHERE ${where}
-              ORDER BY u.created_at, u.id LIMIT ${params.add(page.limit + 1)}`),
+              ORDER BY u.created_at, u.id LIMIT ${rowCount(page.limit + 1)}`),
     params.values,
   );
 }

@@ -1,0 +1,146 @@
+/**
+ * The client and unit pages' statements on tables of national size keep one plan. With `LIMIT $n`
+ * PostgreSQL planned each page again at every call there: a generic plan assumed a tenth of the
+ * table, and for the client page so joined the whole of `client_lists` to it (docs/performance.md,
+ * "The client page's plan at national size"). A scratch database: the clients and the units are
+ * filled to 20,000 each and analysed.
+ */
+import request from 'supertest';
+
+import { listClientsJson } from '../../src/modules/clients/client.repository';
+import { listUnitsJson } from '../../src/modules/units/unit.repository';
+import { type Db, onOneConnection } from '../../src/shared/database/db';
+import {
+  bearer,
+  createOrganisation,
+  createRegion,
+  type TestOrganisation,
+  type TestRegion,
+} from '../support/factories';
+import { clientBody, unitBody } from '../support/registry-fixtures';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const ROWS = 20_000;
+
+/**
+ * Copies of every row of `table`, each with its own id and reference, until the table holds `ROWS`.
+ * A copy is of a row the API registered, so it keeps every check.
+ */
+async function fill(t: TestApp, table: 'clients' | 'units'): Promise<void> {
+  const [row] = await t.runtime.dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM ${table}`,
+  );
+  const count = row?.count ?? 0;
+  expect(count).toBeGreaterThan(0);
+  await t.runtime.dataSource.query(
+    `INSERT INTO ${table}
+     SELECT r.* FROM ${table} x, generate_series(1, $1::int) n,
+            LATERAL jsonb_populate_record(null::${table}, to_jsonb(x) || jsonb_build_object(
+              'id', gen_random_uuid(), 'external_ref', x.external_ref || '-' || n,
+              'created_at', x.created_at + n * interval '1 millisecond')) r`,
+    [Math.ceil(ROWS / count) - 1],
+  );
+}
+
+/** How `pageStatement` was planned on one connection after eight calls of `page`. */
+async function plansAfterEightCalls(
+  db: Db,
+  page: () => Promise<unknown[]>,
+  pageStatement: string,
+): Promise<{ name: string; generic: number; custom: number } | undefined> {
+  for (let i = 0; i < 8; i++) expect(await page()).toHaveLength(21);
+  const [statement] = await db.query<{ name: string; generic: number; custom: number }[]>(
+    `SELECT name, generic_plans::int AS generic, custom_plans::int AS custom
+       FROM pg_prepared_statements WHERE statement LIKE $1`,
+    [pageStatement],
+  );
+  return statement;
+}
+
+describe("the list pages' plans on national-size tables", () => {
+  let database: ScratchDatabase;
+  let t: TestApp;
+  let region: TestRegion;
+  let codes: string[];
+
+  beforeAll(async () => {
+    database = await createScratchDatabase('pageplans');
+    t = await createTestApp({ overrides: { DATABASE_URL: database.url } });
+    region = await createRegion(t.runtime.dataSource, { municipalities: 2, neighbourhoods: 1 });
+    codes = region.municipalities.map((m) => m.code);
+    const provider: TestOrganisation = await createOrganisation(
+      t.runtime.dataSource,
+      'zorgaanbieder',
+      { regionCode: region.code },
+    );
+    const corporation = await createOrganisation(t.runtime.dataSource, 'corporatie', {
+      regionCode: region.code,
+    });
+    for (const [i, code] of codes.entries()) {
+      const client = await request(t.app)
+        .post('/api/v1/clients')
+        .set(bearer(provider.token))
+        .send(
+          clientBody(region, {
+            externalRef: `PLAN-${i}`,
+            municipalityOfBelonging: code,
+            preferredMunicipalities: [code],
+            avoidMunicipalities: [],
+          }),
+        );
+      expect(client.status).toBe(201);
+    }
+    const unit = await request(t.app)
+      .post('/api/v1/units')
+      .set(bearer(corporation.token))
+      .send(unitBody(region, { externalRef: 'PLAN-U1' }));
+    expect(unit.status).toBe(201);
+    await fill(t, 'clients');
+    await fill(t, 'units');
+    // The copies' kept lists, empty: what they hold does not change the plan.
+    await t.runtime.dataSource.query(
+      `INSERT INTO client_lists (client_id)
+       SELECT id FROM clients ON CONFLICT (client_id) DO NOTHING`,
+    );
+    await t.runtime.dataSource.query('ANALYZE clients, client_lists, units');
+  });
+  afterAll(async () => {
+    await t.close();
+    await database.drop();
+  });
+
+  it('the client page keeps a generic plan after five calls, which reads the lists by one probe a client', async () => {
+    const scope = { kind: 'municipalities' as const, codes };
+    const plan = await onOneConnection(t.runtime.dataSource, async (db) => {
+      const statement = await plansAfterEightCalls(
+        db,
+        () => listClientsJson(db, scope, {}, { limit: 20 }, '2026-12-02'),
+        '%FROM page c%client_lists%',
+      );
+      // Five custom plans, then the generic one for the rest.
+      expect(statement).toMatchObject({ custom: 5, generic: 3 });
+      await db.query('SET plan_cache_mode = force_generic_plan');
+      // The codes are the factory's own (letters and digits): written into the text as they are.
+      const explained = await db.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN EXECUTE ${statement?.name}('{${codes.join(',')}}', '2026-12-02')`,
+      );
+      await db.query('RESET plan_cache_mode');
+      return explained.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan using pk_client_lists on client_lists/);
+    expect(plan).not.toMatch(/Seq Scan on client_lists/);
+  });
+
+  it('the unit page keeps a generic plan after five calls', async () => {
+    const scope = { kind: 'municipalities' as const, codes };
+    const statement = await onOneConnection(t.runtime.dataSource, (db) =>
+      plansAfterEightCalls(
+        db,
+        () => listUnitsJson(db, scope, {}, { limit: 20 }),
+        '%FROM units u WHERE%ORDER BY u.created_at, u.id LIMIT%',
+      ),
+    );
+    expect(statement).toMatchObject({ custom: 5, generic: 3 });
+  });
+});
