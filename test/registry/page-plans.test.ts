@@ -1,13 +1,15 @@
 /**
- * The client and unit pages' statements on tables of national size keep one plan. With `LIMIT $n`
- * PostgreSQL planned each page again at every call there: a generic plan assumed a tenth of the
- * table, and for the client page so joined the whole of `client_lists` to it (docs/performance.md,
- * "The client page's plan at national size"). A scratch database: the clients and the units are
- * filled to 20,000 each and analysed.
+ * The list pages' statements (clients, units, the matchers' proposals, runs) on tables of national
+ * size keep one plan. With `LIMIT $n` PostgreSQL planned each page again at every call there: a
+ * generic plan assumed a tenth of the table, and for the client page so joined the whole of
+ * `client_lists` to it (docs/performance.md, "The list pages' plans at national size"). A scratch
+ * database: the clients, units, runs and proposals are filled to 20,000 each and analysed.
  */
 import request from 'supertest';
 
 import { listClientsJson } from '../../src/modules/clients/client.repository';
+import { listRunsJson } from '../../src/modules/matching/run.repository';
+import { listMatcherProposalsJson } from '../../src/modules/proposals/proposal.repository';
 import { listUnitsJson } from '../../src/modules/units/unit.repository';
 import { type Db, onOneConnection } from '../../src/shared/database/db';
 import {
@@ -103,7 +105,23 @@ describe("the list pages' plans on national-size tables", () => {
       `INSERT INTO client_lists (client_id)
        SELECT id FROM clients ON CONFLICT (client_id) DO NOTHING`,
     );
-    await t.runtime.dataSource.query('ANALYZE clients, client_lists, units');
+    // Runs of the region, done, and one rejected proposal for each: rows of a region's history.
+    await t.runtime.dataSource.query(
+      `INSERT INTO matching_runs (region_code, status, trigger, finished_at, created_at)
+       SELECT $1, 'done', 'change', now(), now() - n * interval '1 millisecond'
+         FROM generate_series(1, $2::int) n`,
+      [region.code, ROWS],
+    );
+    await t.runtime.dataSource.query(
+      `INSERT INTO proposals (unit_id, client_id, region_code, status, run_id, score, breakdown,
+                              rules, policy_version, closed_at, created_at)
+       SELECT (SELECT id FROM units LIMIT 1), (SELECT id FROM clients LIMIT 1), r.region_code,
+              'rejected', r.id, 0.5, '{}', '[]', 1, now(), r.created_at
+         FROM matching_runs r`,
+    );
+    await t.runtime.dataSource.query(
+      'ANALYZE clients, client_lists, units, matching_runs, proposals',
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -142,5 +160,23 @@ describe("the list pages' plans on national-size tables", () => {
       ),
     );
     expect(statement).toMatchObject({ custom: 5, generic: 3 });
+  });
+
+  it("the matcher's proposal page and the run page keep a generic plan after five calls", async () => {
+    const scope = { kind: 'municipalities' as const, codes };
+    const [proposals, runs] = await onOneConnection(t.runtime.dataSource, async (db) => [
+      await plansAfterEightCalls(
+        db,
+        () => listMatcherProposalsJson(db, scope, {}, { limit: 20 }),
+        '%FROM (SELECT p.*%',
+      ),
+      await plansAfterEightCalls(
+        db,
+        () => listRunsJson(db, [region.code], { regionCode: region.code }, { limit: 20 }),
+        '%FROM matching_runs r%',
+      ),
+    ]);
+    expect(proposals).toMatchObject({ custom: 5, generic: 3 });
+    expect(runs).toMatchObject({ custom: 5, generic: 3 });
   });
 });

@@ -283,7 +283,7 @@ function listConditions(filter: ClientFilter, page: PageRequest) {
  * built by PostgreSQL"). The lists come from `client_lists`, where triggers keep them as each
  * client's list tables hold them: aggregating them from those four tables was half of what a page
  * cost PostgreSQL ("The client list's lists, kept"). The page's row count is in the text
- * (`rowCount`), so the plan PostgreSQL keeps for it knows the page's size ("The client page's plan at
+ * (`rowCount`), so the plan PostgreSQL keeps for it knows the page's size ("The list pages' plans at
  * national size"). `today` (YYYY-MM-DD) decides `matchable` as `present` does.
  */
 export async function listClientsJson(

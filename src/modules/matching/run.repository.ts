@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/database/db';
-import { allOf, Params, prepared } from '../../shared/database/prepared';
+import { allOf, Params, prepared, rowCount } from '../../shared/database/prepared';
 import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import type { PolicyOverrides } from './snapshot.loader';
 import type {
@@ -93,7 +93,7 @@ export async function listRunsJson(
                 'startedAt', to_json(r.started_at)#>>'{}',
                 'finishedAt', to_json(r.finished_at)#>>'{}')::text AS json
          FROM matching_runs r
-        WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${params.add(page.limit + 1)}`,
+        WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${rowCount(page.limit + 1)}`,
     ),
     params.values,
   );

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/auth/actor';
 import type { Db } from '../../shared/database/db';
-import { allOf, Params, prepared } from '../../shared/database/prepared';
+import { allOf, Params, prepared, rowCount } from '../../shared/database/prepared';
 import type { JsonRow, PageRequest } from '../../shared/http/pagination';
 import { writeOutbox } from '../../shared/outbox/outbox';
 import { auditCte } from '../audit';
@@ -131,7 +131,7 @@ export async function listProposals(
 ): Promise<PartyListedProposal[]> {
   const params = new Params();
   const where = listWhere(scope, filter, page, params);
-  const limit = params.add(page.limit + 1);
+  const limit = rowCount(page.limit + 1);
   const extra =
     options.with === 'corporation' ? `, ${CLIENT_SUMMARY_COLUMNS}` : `, ${UNIT_DETAILS_COLUMNS}`;
   const readBy = options.readBy;
@@ -198,7 +198,7 @@ export async function listMatcherProposalsJson(
 ): Promise<JsonRow[]> {
   const params = new Params();
   const where = listWhere(scope, filter, page, params);
-  const limit = params.add(page.limit + 1);
+  const limit = rowCount(page.limit + 1);
   // The page first, its JSON after: built for the rows shown only, not for every row sorted.
   return db.query<JsonRow[]>(
     prepared(`SELECT p.id, to_json(p.created_at)#>>'{}' AS "createdAt",

@@ -161,7 +161,7 @@ export async function findUnit(
  * A page of units (`limit + 1` rows), each as the JSON text `res.json` gives `toUnit`'s unit: the
  * same keys in the same order, the same values, built by PostgreSQL (docs/performance.md, "The
  * units page built by PostgreSQL"). The row count is in the text (`rowCount`), as the client
- * page's is ("The client page's plan at national size").
+ * page's is ("The list pages' plans at national size").
  */
 export async function listUnitsJson(
   db: Db,
