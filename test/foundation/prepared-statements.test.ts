@@ -106,6 +106,14 @@ describe('Params', () => {
     expect(params.values).toEqual(['available', '2026-01-01T00:00:00Z', 'a', 'c', 21]);
   });
 
+  it('compares with one value by `=` and with several by `= ANY`', () => {
+    const params = new Params();
+    expect(`c.id ${params.oneOf(['a'], 'uuid')}`).toBe('c.id = $1::uuid');
+    expect(`c.id ${params.oneOf(['b', 'c'], 'uuid')}`).toBe('c.id = ANY($2::uuid[])');
+    expect(`c.id ${params.oneOf([], 'uuid')}`).toBe('c.id = ANY($3::uuid[])');
+    expect(params.values).toEqual(['a', ['b', 'c'], []]);
+  });
+
   it('writes a row count into the text only as a whole number above 0', () => {
     expect(rowCount(21)).toBe('21');
     for (const bad of [0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {

@@ -102,28 +102,33 @@ interface ListRow {
   lon: number | null;
 }
 
-/** The lists of the clients whose ids `ids` (an SQL array expression) holds, in one query. */
-const listSelect = (ids: string) => `
+/**
+ * The lists of the clients `clients` picks (an SQL condition on `client_id`), in one query.
+ */
+const listSelect = (clients: string) => `
   SELECT client_id AS "clientId", relation AS list, municipality_code AS value,
          NULL::float8 AS lat, NULL::float8 AS lon, rank AS position
-    FROM client_municipalities WHERE client_id = ANY(${ids})
+    FROM client_municipalities WHERE client_id ${clients}
   UNION ALL
   SELECT client_id, 'anchor', kind, lat::float8, lon::float8, position
-    FROM client_anchors WHERE client_id = ANY(${ids})
+    FROM client_anchors WHERE client_id ${clients}
   UNION ALL
   SELECT client_id, 'neighbourhood', neighbourhood_code, NULL, NULL, 0
-    FROM client_avoided_neighbourhoods WHERE client_id = ANY(${ids})
+    FROM client_avoided_neighbourhoods WHERE client_id ${clients}
   UNION ALL
   SELECT client_id, 'corporation', corporation_id::text, NULL, NULL, 0
-    FROM client_avoided_corporations WHERE client_id = ANY(${ids})
+    FROM client_avoided_corporations WHERE client_id ${clients}
   ORDER BY 1, 2, 6, 3`;
 
 /** The stored clients of `rows`, with their lists read in one query for all of them. */
 async function attachLists(db: Db, rows: ClientRow[]): Promise<StoredClient[]> {
   if (rows.length === 0) return [];
-  const lists = await db.query<ListRow[]>(prepared(listSelect('$1::uuid[]')), [
+  const params = new Params();
+  const ids = params.oneOf(
     rows.map((row) => row.id),
-  ]);
+    'uuid',
+  );
+  const lists = await db.query<ListRow[]>(prepared(listSelect(ids)), params.values);
   const byClient = new Map<string, ListRow[]>();
   for (const item of lists) {
     const items = byClient.get(item.clientId);
@@ -392,7 +397,7 @@ async function readClients(
         WHERE ${where}
         ORDER BY c.created_at, c.id
         LIMIT ${params.add(limit)}),
-     lists AS (${listSelect('ARRAY(SELECT id FROM page)')})
+     lists AS (${listSelect('= ANY(ARRAY(SELECT id FROM page))')})
      SELECT page.*, agg.lists
        FROM page LEFT JOIN (
          SELECT l."clientId", json_agg(json_build_array(l.list, l.value, l.lat, l.lon)

@@ -1,4 +1,5 @@
 import { beforeCommit, type Db } from '../../shared/database/db';
+import { prepared } from '../../shared/database/prepared';
 import { MATCHING_TOPICS } from './matching.jobs';
 
 /**
@@ -14,11 +15,11 @@ export async function requestMatchingRun(
   where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO outbox (topic, payload)
+    prepared(`INSERT INTO outbox (topic, payload)
      SELECT $3, jsonb_build_object('regionCode', region_code)
        FROM (SELECT region_code FROM municipalities WHERE code = ANY($1::text[])
              UNION SELECT code FROM regions WHERE code = ANY($2::text[])) AS regions
-      ORDER BY region_code`,
+      ORDER BY region_code`),
     [where.municipalityCodes ?? [], where.regionCodes ?? [], MATCHING_TOPICS.regionChanged],
   );
 }
@@ -32,10 +33,10 @@ export async function requestMatchingRun(
  */
 export async function countRegionChange(db: Db, regionCode: string): Promise<void> {
   await db.query(
-    `INSERT INTO matching_region_state (region_code, change_seq, changed_at)
+    prepared(`INSERT INTO matching_region_state (region_code, change_seq, changed_at)
      SELECT code, 1, now() FROM regions WHERE code = $1
      ON CONFLICT (region_code) DO UPDATE
-       SET change_seq = matching_region_state.change_seq + 1, changed_at = now()`,
+       SET change_seq = matching_region_state.change_seq + 1, changed_at = now()`),
     [regionCode],
   );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/database/db';
+import { prepared } from '../../shared/database/prepared';
 
 export interface RegionRow {
   code: string;
@@ -48,7 +49,9 @@ export async function findMunicipalities(
 ): Promise<MunicipalityRow[]> {
   if (codes.length === 0) return [];
   return db.query<MunicipalityRow[]>(
-    `SELECT ${MUNICIPALITY_COLUMNS} FROM municipalities WHERE code = ANY($1) ORDER BY code`,
+    prepared(
+      `SELECT ${MUNICIPALITY_COLUMNS} FROM municipalities WHERE code = ANY($1) ORDER BY code`,
+    ),
     [codes],
   );
 }
@@ -70,7 +73,9 @@ export async function findNeighbourhoods(
 ): Promise<NeighbourhoodRow[]> {
   if (codes.length === 0) return [];
   return db.query<NeighbourhoodRow[]>(
-    `SELECT ${NEIGHBOURHOOD_COLUMNS} FROM neighbourhoods WHERE code = ANY($1) ORDER BY code`,
+    prepared(
+      `SELECT ${NEIGHBOURHOOD_COLUMNS} FROM neighbourhoods WHERE code = ANY($1) ORDER BY code`,
+    ),
     [codes],
   );
 }

@@ -214,9 +214,11 @@ export async function findUnitsByExternalRefs(
   externalRefs: readonly string[],
 ): Promise<Unit[]> {
   if (externalRefs.length === 0) return [];
+  const params = new Params();
+  const where = `u.corporation_id = ${params.add(corporationId)} AND u.external_ref ${params.oneOf(externalRefs, 'text')}`;
   const rows = await db.query<UnitRow[]>(
-    `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.corporation_id = $1 AND u.external_ref = ANY($2::text[])`,
-    [corporationId, externalRefs],
+    prepared(`SELECT ${UNIT_COLUMNS} FROM units u WHERE ${where}`),
+    params.values,
   );
   return rows.map(toUnit);
 }
@@ -263,7 +265,7 @@ export async function insertUnits(
   if (units.length === 0) return [];
   const column = <T>(pick: (unit: CreateUnitInput) => T) => units.map(pick);
   const rows = await db.query<{ id: string; external_ref: string }[]>(
-    `INSERT INTO units (corporation_id, external_ref, type, street, house_number, postcode,
+    prepared(`INSERT INTO units (corporation_id, external_ref, type, street, house_number, postcode,
        municipality_code, neighbourhood_code, lat, lon, rent, bedrooms, floor, has_lift,
        wheelchair_accessible, stimulus, furnished, available_from, contingent_year,
        omklap_review_after_months, doorstroom_max_stay_months, cluster_id, service_costs,
@@ -284,7 +286,7 @@ export async function insertUnits(
                    omklap, doorstroom, cluster_id, service_costs, self_contained, pets_allowed,
                    senior_only, ord)
       ORDER BY r.ord
-     RETURNING id, external_ref`,
+     RETURNING id, external_ref`),
     [
       corporationId,
       column((u) => u.externalRef),

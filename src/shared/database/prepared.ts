@@ -19,11 +19,12 @@ import pg from 'pg';
  * statement of its own. Each connection keeps at most `MAX_NAMED_PER_CONNECTION` names; past that a
  * marked statement runs unnamed, as any other.
  *
- * One value is written into the text: a page's row count (`rowCount()`). With `LIMIT $n` a generic
- * plan cannot know how many rows the page takes and assumes a tenth of the table's, so on a
- * national table the generic plan looks far dearer than the custom ones and PostgreSQL plans the
- * statement again at every call. Page sizes are few (a client asks for one or two), so each is a
- * statement of its own.
+ * One value is written into the text: a row count (`rowCount()`), a page's or the outbox relay's
+ * batch size. With `LIMIT $n` a generic plan cannot know how many rows the page takes and assumes a
+ * tenth of the table's, so on a national table the generic plan looks far dearer than the custom
+ * ones and PostgreSQL plans the statement again at every call. Page sizes are few (a client asks
+ * for one or two), so each is a statement of its own. For the same reason a set of values that is
+ * mostly one is compared by `= $n` when it is (`Params.oneOf`).
  *
  * Named statements need a session of their own: behind a connection pooler in transaction mode
  * (PgBouncer before 1.21, or without `max_prepared_statements`) they fail.
@@ -106,6 +107,17 @@ export class Params {
   /** `column = $n` when `value` is given, null when it is not (for a list of conditions). */
   equal(column: string, value: unknown): string | null {
     return value === undefined || value === null ? null : `${column} = ${this.add(value)}`;
+  }
+
+  /**
+   * A condition's right-hand side for a set of values of SQL type `type`: `= $n` for one value,
+   * `= ANY($n::type[])` for several. With `= ANY($n)` a generic plan assumes ten values, so for
+   * the one value most calls give PostgreSQL would plan the statement at every call.
+   */
+  oneOf(values: readonly unknown[], type: string): string {
+    return values.length === 1
+      ? `= ${this.add(values[0])}::${type}`
+      : `= ANY(${this.add(values)}::${type}[])`;
   }
 
   /** The keyset condition of a page after `cursor`, ordered by `(created_at, id)` of `alias`. */

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
+import { prepared, rowCount } from '../database/prepared';
 import type { Logger } from '../logger/logger';
 
 export interface OutboxRow {
@@ -170,10 +171,10 @@ export class OutboxRelay {
     const { dataSource, dispatchers, logger } = this.options;
     return dataSource.transaction(async (tx) => {
       const rows = await tx.query<(OutboxRow & { attempts: number })[]>(
-        `SELECT id::text, topic, payload, attempts FROM outbox
+        prepared(`SELECT id::text, topic, payload, attempts FROM outbox
           WHERE dispatched_at IS NULL AND available_at <= now()
-          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
+          ORDER BY id LIMIT ${rowCount(batchSize)} FOR UPDATE SKIP LOCKED`),
+        [],
       );
       const { sent, failure } = await dispatchInOrder(rows, dispatchers);
       if (failure) {
@@ -201,9 +202,10 @@ export class OutboxRelay {
         );
       }
       if (sent.length > 0) {
-        await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [
-          sent,
-        ]);
+        await tx.query(
+          prepared(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`),
+          [sent],
+        );
       }
       return { taken: rows.length, failed: failure !== undefined };
     });

@@ -1,0 +1,113 @@
+/**
+ * The writes' statements are prepared once per connection, as the reads' are: a home's
+ * registration and a client's change parse and plan none of their statements again at each call,
+ * and a statement that looks up one value keeps one plan (docs/performance.md, "The writes'
+ * statements"). The API on a pool of two connections (the least it takes): the test reads the
+ * prepared statements of both, holding both at once.
+ */
+import request from 'supertest';
+
+import {
+  bearer,
+  createOrganisation,
+  createRegion,
+  type TestOrganisation,
+  type TestRegion,
+} from '../support/factories';
+import { clientBody, unitBody } from '../support/registry-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// Enough calls that one of the two connections runs a statement more than five times whichever
+// way the requests fall on them, so PostgreSQL has chosen between its custom and generic plans.
+const CALLS = 12;
+
+interface PreparedStatement {
+  statement: string;
+  generic: number;
+  custom: number;
+}
+
+describe("the writes' statements", () => {
+  let t: TestApp;
+  let region: TestRegion;
+  let corporation: TestOrganisation;
+  let provider: TestOrganisation;
+
+  beforeAll(async () => {
+    t = await createTestApp({ overrides: { DATABASE_POOL_SIZE: '2' } });
+    region = await createRegion(t.runtime.dataSource, { municipalities: 2, neighbourhoods: 1 });
+    corporation = await createOrganisation(t.runtime.dataSource, 'corporatie', {
+      regionCode: region.code,
+    });
+    provider = await createOrganisation(t.runtime.dataSource, 'zorgaanbieder', {
+      regionCode: region.code,
+    });
+  });
+  afterAll(() => t.close());
+
+  /** The statements the pool's connections have prepared whose text matches `pattern`. */
+  async function prepared(pattern: string): Promise<PreparedStatement[]> {
+    const runners = [0, 1].map(() => t.runtime.dataSource.createQueryRunner());
+    try {
+      const found = await Promise.all(
+        runners.map(
+          (runner) =>
+            runner.query(
+              `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom
+                 FROM pg_prepared_statements WHERE statement LIKE $1`,
+              [pattern],
+            ) as Promise<PreparedStatement[]>,
+        ),
+      );
+      return found.flat();
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
+  }
+
+  const calls = (statements: PreparedStatement[]) =>
+    statements.reduce((sum, s) => sum + s.generic + s.custom, 0);
+
+  it("a home's registration runs each of its statements by name, and its duplicate check keeps one plan", async () => {
+    for (let i = 0; i < CALLS; i++) {
+      await request(t.app)
+        .post('/api/v1/units')
+        .set(bearer(corporation.token))
+        .send(unitBody(region))
+        .expect(201);
+    }
+    expect(calls(await prepared('%INSERT INTO units%'))).toBe(CALLS);
+    expect(calls(await prepared('%FROM municipalities WHERE code = ANY%'))).toBeGreaterThanOrEqual(
+      CALLS,
+    );
+    expect(calls(await prepared('%INSERT INTO outbox (topic, payload)%'))).toBe(CALLS);
+    // One external reference: `= $2`, which PostgreSQL plans once, not `= ANY($2)`.
+    const duplicateCheck = await prepared('%u.external_ref = $2::text%');
+    expect(calls(duplicateCheck)).toBe(CALLS);
+    expect(duplicateCheck.some((s) => s.generic > 0)).toBe(true);
+  });
+
+  it("a client's change runs by name too, and reads the client's lists with one plan", async () => {
+    const created = await request(t.app)
+      .post('/api/v1/clients')
+      .set(bearer(provider.token))
+      .send(clientBody(region))
+      .expect(201);
+    const path = `/api/v1/clients/${String(created.body.id)}`;
+    const before = await prepared('%FROM client_municipalities WHERE client_id = $1::uuid%');
+    const requestsBefore = await prepared('%INSERT INTO outbox (topic, payload)%');
+    for (let i = 0; i < CALLS; i++) {
+      await request(t.app)
+        .patch(path)
+        .set(bearer(provider.token))
+        .set('If-Match', `"${i + 1}"`)
+        .send({ maxRent: 600 + i })
+        .expect(200);
+    }
+    const lists = await prepared('%FROM client_municipalities WHERE client_id = $1::uuid%');
+    expect(calls(lists) - calls(before)).toBe(CALLS);
+    expect(lists.some((s) => s.generic > 0)).toBe(true);
+    const requests = await prepared('%INSERT INTO outbox (topic, payload)%');
+    expect(calls(requests) - calls(requestsBefore)).toBe(CALLS);
+  });
+});
