@@ -16,6 +16,7 @@ import { ListOrderIndexes1766000000000 } from './1766000000000-list-order-indexe
 import { ClientReads1766100000000 } from './1766100000000-client-reads';
 import { RegionChangeIds1766200000000 } from './1766200000000-region-change-ids';
 import { ClientLists1766300000000 } from './1766300000000-client-lists';
+import { ApprovedProposalsIndex1766400000000 } from './1766400000000-approved-proposals-index';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the built image run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ClientReads1766100000000,
   RegionChangeIds1766200000000,
   ClientLists1766300000000,
+  ApprovedProposalsIndex1766400000000,
 ];

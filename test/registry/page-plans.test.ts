@@ -9,7 +9,10 @@ import request from 'supertest';
 
 import { listClientsJson } from '../../src/modules/clients/client.repository';
 import { listRunsJson } from '../../src/modules/matching/run.repository';
-import { listMatcherProposalsJson } from '../../src/modules/proposals/proposal.repository';
+import {
+  listMatcherProposalsJson,
+  listProposals,
+} from '../../src/modules/proposals/proposal.repository';
 import { listUnitsJson } from '../../src/modules/units/unit.repository';
 import { type Db, onOneConnection } from '../../src/shared/database/db';
 import {
@@ -65,6 +68,7 @@ describe("the list pages' plans on national-size tables", () => {
   let t: TestApp;
   let region: TestRegion;
   let codes: string[];
+  let parties: { corporation: string; provider: string };
 
   beforeAll(async () => {
     database = await createScratchDatabase('pageplans');
@@ -93,6 +97,7 @@ describe("the list pages' plans on national-size tables", () => {
         );
       expect(client.status).toBe(201);
     }
+    parties = { corporation: corporation.id, provider: provider.id };
     const unit = await request(t.app)
       .post('/api/v1/units')
       .set(bearer(corporation.token))
@@ -178,5 +183,38 @@ describe("the list pages' plans on national-size tables", () => {
     ]);
     expect(proposals).toMatchObject({ custom: 5, generic: 3 });
     expect(runs).toMatchObject({ custom: 5, generic: 3 });
+  });
+
+  it("a corporation's and a provider's proposal pages read the approved proposals only, by their index", async () => {
+    // The 20,000 proposals are rejected, never approved: neither party sees any of them.
+    const plans = await onOneConnection(t.runtime.dataSource, async (db) => {
+      const explained: string[] = [];
+      for (const [kind, organisationId] of Object.entries(parties)) {
+        const scope = { kind, organisationId } as { kind: 'corporation'; organisationId: string };
+        const options = { with: kind === 'corporation' ? 'corporation' : 'provider' } as const;
+        expect(await listProposals(db, scope, {}, { limit: 20 }, options)).toEqual([]);
+        const [statement] = await db.query<{ name: string }[]>(
+          `SELECT name FROM pg_prepared_statements WHERE statement LIKE $1`,
+          [
+            `%p.approved_at IS NOT NULL AND %${kind === 'corporation' ? 'u.corporation_id' : 'c.provider_id'}%`,
+          ],
+        );
+        // The plan of the first calls (for the value) and the one PostgreSQL may keep after five.
+        for (const mode of ['force_custom_plan', 'force_generic_plan']) {
+          await db.query(`SET plan_cache_mode = ${mode}`);
+          const rows = await db.query<{ 'QUERY PLAN': string }[]>(
+            `EXPLAIN EXECUTE ${statement?.name}('${organisationId}')`,
+          );
+          explained.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+        }
+        await db.query('RESET plan_cache_mode');
+      }
+      return explained;
+    });
+    expect(plans).toHaveLength(4);
+    for (const plan of plans) {
+      expect(plan).toMatch(/ix_proposals_approved/);
+      expect(plan).not.toMatch(/Seq Scan on proposals/);
+    }
   });
 });
