@@ -53,7 +53,10 @@ async function redisReachable(url: string): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    redis.disconnect();
+    // Not `disconnect()`: after a refused connection it leaves a timer of about 2 s behind, which
+    // keeps the test file's process alive that long; `quit()` leaves none, and on a closed
+    // connection it fails at once.
+    await redis.quit().catch(() => undefined);
   }
 }
 
