@@ -3,19 +3,17 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../config';
 import { createDataSource } from '../../src/shared/database/data-source';
 import { allOf, Params, prepared, rowCount } from '../../src/shared/database/prepared';
+import { type PreparedStatement, preparedStatements } from '../support/prepared-statements';
 
 /** The statements the session of `run`'s connection has prepared, with how often each ran. */
 async function preparedHere(
   dataSource: DataSource,
   run: (query: (sql: string, values?: unknown[]) => Promise<unknown>) => Promise<void>,
-): Promise<{ name: string; statement: string; generic: number; custom: number }[]> {
+): Promise<PreparedStatement[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await run((sql, values) => runner.query(sql, values));
-    return await runner.query(
-      `SELECT name, statement, generic_plans::int AS generic, custom_plans::int AS custom
-         FROM pg_prepared_statements ORDER BY name`,
-    );
+    return await preparedStatements(runner);
   } finally {
     await runner.release();
   }

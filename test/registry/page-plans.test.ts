@@ -22,6 +22,11 @@ import {
   type TestOrganisation,
   type TestRegion,
 } from '../support/factories';
+import {
+  explainPrepared,
+  type PreparedStatement,
+  preparedStatements,
+} from '../support/prepared-statements';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -53,13 +58,9 @@ async function plansAfterEightCalls(
   db: Db,
   page: () => Promise<unknown[]>,
   pageStatement: string,
-): Promise<{ name: string; generic: number; custom: number } | undefined> {
+): Promise<PreparedStatement | undefined> {
   for (let i = 0; i < 8; i++) expect(await page()).toHaveLength(21);
-  const [statement] = await db.query<{ name: string; generic: number; custom: number }[]>(
-    `SELECT name, generic_plans::int AS generic, custom_plans::int AS custom
-       FROM pg_prepared_statements WHERE statement LIKE $1`,
-    [pageStatement],
-  );
+  const [statement] = await preparedStatements(db, pageStatement);
   return statement;
 }
 
@@ -144,13 +145,13 @@ describe("the list pages' plans on national-size tables", () => {
       );
       // Five custom plans, then the generic one for the rest.
       expect(statement).toMatchObject({ custom: 5, generic: 3 });
-      await db.query('SET plan_cache_mode = force_generic_plan');
       // The codes are the factory's own (letters and digits): written into the text as they are.
-      const explained = await db.query<{ 'QUERY PLAN': string }[]>(
-        `EXPLAIN EXECUTE ${statement?.name}('{${codes.join(',')}}', '2026-12-02')`,
+      return explainPrepared(
+        db,
+        String(statement?.name),
+        `'{${codes.join(',')}}', '2026-12-02'`,
+        'force_generic_plan',
       );
-      await db.query('RESET plan_cache_mode');
-      return explained.map((row) => row['QUERY PLAN']).join('\n');
     });
     expect(plan).toMatch(/Index Scan using pk_client_lists on client_lists/);
     expect(plan).not.toMatch(/Seq Scan on client_lists/);
@@ -187,28 +188,30 @@ describe("the list pages' plans on national-size tables", () => {
   });
 
   it("a corporation's and a provider's proposal pages read the approved proposals only, by their index", async () => {
+    const pages = [
+      {
+        scope: { kind: 'corporation', organisationId: parties.corporation },
+        with: 'corporation',
+        statement: '%p.approved_at IS NOT NULL AND u.corporation_id%',
+      },
+      {
+        scope: { kind: 'provider', organisationId: parties.provider },
+        with: 'provider',
+        statement: '%p.approved_at IS NOT NULL AND (c.provider_id%',
+      },
+    ] as const;
     // The 20,000 proposals are rejected, never approved: neither party sees any of them.
     const plans = await onOneConnection(t.runtime.dataSource, async (db) => {
       const explained: string[] = [];
-      for (const [kind, organisationId] of Object.entries(parties)) {
-        const scope = { kind, organisationId } as { kind: 'corporation'; organisationId: string };
-        const options = { with: kind === 'corporation' ? 'corporation' : 'provider' } as const;
-        expect(await listProposals(db, scope, {}, { limit: 20 }, options)).toEqual([]);
-        const [statement] = await db.query<{ name: string }[]>(
-          `SELECT name FROM pg_prepared_statements WHERE statement LIKE $1`,
-          [
-            `%p.approved_at IS NOT NULL AND %${kind === 'corporation' ? 'u.corporation_id' : 'c.provider_id'}%`,
-          ],
-        );
+      for (const page of pages) {
+        const rows = await listProposals(db, page.scope, {}, { limit: 20 }, { with: page.with });
+        expect(rows).toEqual([]);
+        const [statement] = await preparedStatements(db, page.statement);
         // The plan of the first calls (for the value) and the one PostgreSQL may keep after five.
-        for (const mode of ['force_custom_plan', 'force_generic_plan']) {
-          await db.query(`SET plan_cache_mode = ${mode}`);
-          const rows = await db.query<{ 'QUERY PLAN': string }[]>(
-            `EXPLAIN EXECUTE ${statement?.name}('${organisationId}')`,
-          );
-          explained.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+        for (const mode of ['force_custom_plan', 'force_generic_plan'] as const) {
+          const args = `'${page.scope.organisationId}'`;
+          explained.push(await explainPrepared(db, String(statement?.name), args, mode));
         }
-        await db.query('RESET plan_cache_mode');
       }
       return explained;
     });

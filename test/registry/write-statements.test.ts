@@ -14,18 +14,13 @@ import {
   type TestOrganisation,
   type TestRegion,
 } from '../support/factories';
+import { type PreparedStatement, preparedStatements } from '../support/prepared-statements';
 import { clientBody, unitBody } from '../support/registry-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Enough calls that one of the two connections runs a statement more than five times whichever
 // way the requests fall on them, so PostgreSQL has chosen between its custom and generic plans.
 const CALLS = 12;
-
-interface PreparedStatement {
-  statement: string;
-  generic: number;
-  custom: number;
-}
 
 describe("the writes' statements", () => {
   let t: TestApp;
@@ -49,16 +44,7 @@ describe("the writes' statements", () => {
   async function prepared(pattern: string): Promise<PreparedStatement[]> {
     const runners = [0, 1].map(() => t.runtime.dataSource.createQueryRunner());
     try {
-      const found = await Promise.all(
-        runners.map(
-          (runner) =>
-            runner.query(
-              `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom
-                 FROM pg_prepared_statements WHERE statement LIKE $1`,
-              [pattern],
-            ) as Promise<PreparedStatement[]>,
-        ),
-      );
+      const found = await Promise.all(runners.map((runner) => preparedStatements(runner, pattern)));
       return found.flat();
     } finally {
       await Promise.all(runners.map((runner) => runner.release()));
