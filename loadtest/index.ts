@@ -55,6 +55,14 @@ export const TARGETS = {
   nationalRisePercent: 20,
 };
 
+/**
+ * The read mix sent before the phases, unmeasured: 4,000 requests, so that the phases meet an API
+ * as warm as one that has served a day. After 600 (3 s at 200 req/s, before) the reads phase still
+ * cost 1.74–1.76 ms of API CPU a read, against 1.50–1.59 after these 4,000 (three pairs
+ * alternated; docs/performance.md, "A warm API").
+ */
+const WARM_UP = { rate: 400, seconds: 10 };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Check {
@@ -232,12 +240,12 @@ async function main(): Promise<void> {
         detail: `sent at ${rate} req/s (--${kind.slice(0, -1)}-rate)`,
       });
     }
-    // Warm-up: connections, plans and JIT, each home ranked once; not measured.
+    // Warm-up: connections, plans and JIT (WARM_UP), each home ranked once; not measured.
     const rankMs = await rankEveryUnit(urls, world);
     process.stdout.write(
       `warm-up: ${world.unitIds.length} homes' candidates ranked on ${urls.length} API process(es) in ${Math.round(rankMs)} ms\n`,
     );
-    await runPhase('warm-up', readClasses(world, 200), urls, 3);
+    await runPhase('warm-up', readClasses(world, WARM_UP.rate), urls, WARM_UP.seconds);
     if (phases.has('reads')) {
       const reads = await measured('reads', readClasses(world, readRate));
       checks.push(...checkRate(reads, 'reads', readRate, TARGETS.readP99Ms));
