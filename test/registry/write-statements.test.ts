@@ -1,8 +1,8 @@
 /**
  * The writes' statements are prepared once per connection, as the reads' are: a home's
- * registration and a client's change parse and plan none of their statements again at each call,
- * and a statement that looks up one value keeps one plan (docs/performance.md, "The writes'
- * statements"). The API on a pool of two connections (the least it takes): the test reads the
+ * registration, a client's registration and a client's change parse and plan none of their
+ * statements again at each call, and a statement that looks up one value keeps one plan
+ * (docs/performance.md, "The writes' statements"). The API on a pool of two connections (the least it takes): the test reads the
  * prepared statements of both, holding both at once.
  */
 import request from 'supertest';
@@ -71,6 +71,37 @@ describe("the writes' statements", () => {
     const duplicateCheck = await prepared('%u.external_ref = $2::text%');
     expect(calls(duplicateCheck)).toBe(CALLS);
     expect(duplicateCheck.some((s) => s.generic > 0)).toBe(true);
+  });
+
+  it("a client's registration runs each of its statements by name, and its corporation check keeps one plan", async () => {
+    const avoided = region.municipalities[1]!;
+    for (let i = 0; i < CALLS; i++) {
+      await request(t.app)
+        .post('/api/v1/clients')
+        .set(bearer(provider.token))
+        .send(
+          clientBody(region, {
+            avoidNeighbourhoods: [avoided.neighbourhoods[0]],
+            avoidCorporations: [corporation.id],
+          }),
+        )
+        .expect(201);
+    }
+    for (const statement of [
+      '%SELECT id FROM clients WHERE provider_id = $1 AND external_ref = $2%',
+      '%INSERT INTO clients (%',
+      '%INSERT INTO client_municipalities (%',
+      '%INSERT INTO client_anchors (%',
+      '%INSERT INTO client_avoided_neighbourhoods (%',
+      '%INSERT INTO client_avoided_corporations (%',
+      '%FROM unnest($1::float8[], $2::float8[])%',
+    ]) {
+      expect([statement, calls(await prepared(statement))]).toEqual([statement, CALLS]);
+    }
+    // One avoided corporation: `= $1`, which PostgreSQL plans once, not `= ANY($1)`.
+    const corporationCheck = await prepared('%FROM organisations WHERE id = $1::uuid%');
+    expect(calls(corporationCheck)).toBe(CALLS);
+    expect(corporationCheck.some((s) => s.generic > 0)).toBe(true);
   });
 
   it("a client's change runs by name too, and reads the client's lists with one plan", async () => {

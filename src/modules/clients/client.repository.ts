@@ -262,7 +262,7 @@ export async function findClientByExternalRef(
   externalRef: string,
 ): Promise<{ id: string } | undefined> {
   const rows = await db.query<{ id: string }[]>(
-    `SELECT id FROM clients WHERE provider_id = $1 AND external_ref = $2`,
+    prepared(`SELECT id FROM clients WHERE provider_id = $1 AND external_ref = $2`),
     [providerId, externalRef],
   );
   return rows[0];
@@ -468,14 +468,14 @@ export async function insertClient(
   supportProviderKind: string | null,
 ): Promise<string> {
   const rows = await db.query<{ id: string }[]>(
-    `INSERT INTO clients (external_ref, provider_id, provider_kind, target_group, adults, children,
+    prepared(`INSERT INTO clients (external_ref, provider_id, provider_kind, target_group, adults, children,
        max_rent, municipality_of_belonging, stimulus_need, support_intensity, support_provider_id,
        support_provider_kind, needs_ground_floor_or_lift, needs_wheelchair, routes, ready_since,
        urgency_reason, consent_given_on, consent_scope, parked_until, pets, huurtoeslag_eligible,
        under_23, must_move_by, urgent)
      VALUES ($1, $23, $24, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
        $18, $19, $20, $21, $22, false)
-     RETURNING id`,
+     RETURNING id`),
     [client.externalRef, ...profileParams(client, supportProviderKind), provider.id, provider.kind],
   );
   const id = rows[0]?.id;
@@ -514,7 +514,7 @@ export async function updateClientProfile(
   let rewritten = false;
   for (const list of CHILD_LISTS) {
     if (list.fields.every((field) => isDeepStrictEqual(client[field], before[field]))) continue;
-    await db.query(`DELETE FROM ${list.table} WHERE client_id = $1`, [id]);
+    await db.query(prepared(`DELETE FROM ${list.table} WHERE client_id = $1`), [id]);
     await list.write(db, id, client);
     rewritten = true;
   }
@@ -554,9 +554,12 @@ export async function setUrgency(
 /** Which of these ids are housing corporations. */
 export async function findCorporationIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
+  const params = new Params();
   const rows = await db.query<{ id: string }[]>(
-    `SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND kind = 'corporatie'`,
-    [ids],
+    prepared(
+      `SELECT id FROM organisations WHERE id ${params.oneOf(ids, 'uuid')} AND kind = 'corporatie'`,
+    ),
+    params.values,
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -572,8 +575,8 @@ async function writeMunicipalities(db: Db, id: string, client: CreateClientInput
   ];
   if (municipalities.length === 0) return;
   await db.query(
-    `INSERT INTO client_municipalities (client_id, municipality_code, relation, rank)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`,
+    prepared(`INSERT INTO client_municipalities (client_id, municipality_code, relation, rank)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])`),
     [
       id,
       municipalities.map((m) => m.code),
@@ -596,7 +599,7 @@ function oneColumnList(
     write: async (db, id, client) => {
       if (client[field].length === 0) return;
       await db.query(
-        `INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::${type}[])`,
+        prepared(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::${type}[])`),
         [id, client[field]],
       );
     },
@@ -606,9 +609,9 @@ function oneColumnList(
 async function writeAnchors(db: Db, id: string, client: CreateClientInput): Promise<void> {
   if (client.anchors.length === 0) return;
   await db.query(
-    `INSERT INTO client_anchors (client_id, position, kind, lat, lon)
+    prepared(`INSERT INTO client_anchors (client_id, position, kind, lat, lon)
      SELECT $1, r.position - 1, r.kind, r.lat, r.lon
-       FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS r(kind, lat, lon, position)`,
+       FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS r(kind, lat, lon, position)`),
     [
       id,
       client.anchors.map((a) => a.kind),

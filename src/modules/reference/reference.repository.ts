@@ -94,14 +94,14 @@ export async function findNearestNeighbourhoods(
 ): Promise<({ code: string; municipalityCode: string } | undefined)[]> {
   if (points.length === 0) return [];
   const rows = await db.query<{ i: string; code: string; municipalityCode: string }[]>(
-    `SELECT p.i, n.code, n.municipality_code AS "municipalityCode"
+    prepared(`SELECT p.i, n.code, n.municipality_code AS "municipalityCode"
        FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lat, lon, i)
        CROSS JOIN LATERAL (
          SELECT b.code, b.municipality_code
            FROM neighbourhoods b JOIN municipalities m ON m.code = b.municipality_code
           WHERE m.region_code = $3 OR b.municipality_code = ANY($4::text[])
           ORDER BY (b.lat - p.lat) ^ 2 + ((b.lon - p.lon) * cos(radians(p.lat))) ^ 2, b.code
-          LIMIT 1) n`,
+          LIMIT 1) n`),
     [points.map((p) => p.lat), points.map((p) => p.lon), regionCode, municipalityCodes],
   );
   const byIndex = new Map(rows.map((row) => [Number(row.i) - 1, row]));
