@@ -1,5 +1,5 @@
 import { beforeCommit, type Db } from '../../shared/database/db';
-import { prepared } from '../../shared/database/prepared';
+import { Params, prepared } from '../../shared/database/prepared';
 import { MATCHING_TOPICS } from './matching.jobs';
 
 /**
@@ -14,13 +14,17 @@ export async function requestMatchingRun(
   db: Db,
   where: { regionCodes?: readonly string[]; municipalityCodes?: readonly string[] },
 ): Promise<void> {
+  const params = new Params();
+  const topic = params.add(MATCHING_TOPICS.regionChanged);
+  const municipalities = params.oneOf(where.municipalityCodes ?? [], 'text');
+  const regions = params.oneOf(where.regionCodes ?? [], 'text');
   await db.query(
     prepared(`INSERT INTO outbox (topic, payload)
-     SELECT $3, jsonb_build_object('regionCode', region_code)
-       FROM (SELECT region_code FROM municipalities WHERE code = ANY($1::text[])
-             UNION SELECT code FROM regions WHERE code = ANY($2::text[])) AS regions
+     SELECT ${topic}, jsonb_build_object('regionCode', region_code)
+       FROM (SELECT region_code FROM municipalities WHERE code ${municipalities}
+             UNION SELECT code FROM regions WHERE code ${regions}) AS regions
       ORDER BY region_code`),
-    [where.municipalityCodes ?? [], where.regionCodes ?? [], MATCHING_TOPICS.regionChanged],
+    params.values,
   );
 }
 

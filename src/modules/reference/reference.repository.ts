@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/database/db';
-import { prepared } from '../../shared/database/prepared';
+import { Params, prepared } from '../../shared/database/prepared';
 
 export interface RegionRow {
   code: string;
@@ -48,11 +48,12 @@ export async function findMunicipalities(
   codes: readonly string[],
 ): Promise<MunicipalityRow[]> {
   if (codes.length === 0) return [];
+  const params = new Params();
   return db.query<MunicipalityRow[]>(
     prepared(
-      `SELECT ${MUNICIPALITY_COLUMNS} FROM municipalities WHERE code = ANY($1) ORDER BY code`,
+      `SELECT ${MUNICIPALITY_COLUMNS} FROM municipalities WHERE code ${params.oneOf(codes, 'text')} ORDER BY code`,
     ),
-    [codes],
+    params.values,
   );
 }
 
@@ -72,11 +73,12 @@ export async function findNeighbourhoods(
   codes: readonly string[],
 ): Promise<NeighbourhoodRow[]> {
   if (codes.length === 0) return [];
+  const params = new Params();
   return db.query<NeighbourhoodRow[]>(
     prepared(
-      `SELECT ${NEIGHBOURHOOD_COLUMNS} FROM neighbourhoods WHERE code = ANY($1) ORDER BY code`,
+      `SELECT ${NEIGHBOURHOOD_COLUMNS} FROM neighbourhoods WHERE code ${params.oneOf(codes, 'text')} ORDER BY code`,
     ),
-    [codes],
+    params.values,
   );
 }
 
