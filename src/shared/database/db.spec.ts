@@ -27,6 +27,7 @@ describe('describeDatabaseError', () => {
       query: 'INSERT INTO clients (external_ref) VALUES ($1)',
       parameters: ['Jan'],
       driverError: {
+        severity: 'ERROR',
         code: '23505',
         constraint: 'uq_clients_ref',
         table: 'clients',
@@ -42,6 +43,19 @@ describe('describeDatabaseError', () => {
     });
     expect(describeDatabaseError(new Error('not a database error'))).toBeUndefined();
   });
+
+  it.each([
+    ['a module not found', 'MODULE_NOT_FOUND'],
+    ['a refused connection', 'ECONNREFUSED'],
+    ['a broken pipe', 'EPIPE'],
+  ])(
+    'leaves %s, which has a code but is not from PostgreSQL, to be logged as itself',
+    (_name, code) => {
+      const error = Object.assign(new Error(`${code} at /app/dist/x.js`), { code });
+      expect(describeDatabaseError(error)).toBeUndefined();
+      expect(describeDatabaseError({ driverError: error })).toBeUndefined();
+    },
+  );
 });
 
 describe('isDatabaseUnreachable', () => {

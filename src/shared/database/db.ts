@@ -167,13 +167,17 @@ export function queryName(sql: string): string {
 /**
  * What may be logged of a database error: PostgreSQL's code, the constraint, table and column it
  * names, and the query's name. Never the parameters, the message or the detail, which quote the
- * values (a client profile, a token's hash). Undefined when `error` is not a database error.
+ * values (a client profile, a token's hash). Undefined when `error` is not an error PostgreSQL
+ * sent.
  */
 export function describeDatabaseError(error: unknown): Record<string, string> | undefined {
   const pg = pgError(error);
   if (!pg) return undefined;
   const fields = error as Record<string, unknown>;
   const driver = (fields.driverError ?? fields) as Record<string, unknown>;
+  // PostgreSQL's own errors carry a severity; Node's (MODULE_NOT_FOUND, ECONNREFUSED) have a code
+  // too, and are logged as what they are, with their message.
+  if (typeof driver.severity !== 'string') return undefined;
   const described: Record<string, string> = { type: 'DatabaseError', code: pg.code };
   for (const key of ['constraint', 'table', 'column', 'routine'] as const) {
     const value = driver[key];
