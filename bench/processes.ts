@@ -1,21 +1,56 @@
 /** The service's processes started as an operator would, for the bench and the load test. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 const ROOT = path.join(__dirname, '..');
 
 /**
- * Starts `script` under tsx; resolves once its output shows `ready` (e.g. `worker started`).
- * `BENCH_NODE_ARGS` (space-separated) goes to Node before the script, e.g. `--cpu-prof`.
+ * How a process runs: from the sources under tsx (as `npm run dev`), or from `dist/` as the image
+ * runs it (`node dist/src/server.js`), built by `buildService`.
+ */
+export type Runner = 'sources' | 'built';
+
+let built: Promise<void> | undefined;
+
+/**
+ * Compiles the service into `dist/` as the image's build does (`tsc -p tsconfig.build.json`), once
+ * per process.
+ */
+export function buildService(): Promise<void> {
+  built ??= promisify(execFile)(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT },
+  ).then(() => undefined);
+  return built;
+}
+
+/**
+ * Node's arguments to run `script` (a path of the sources, e.g. `src/server.ts`, from the
+ * repository's root) with `runner`: `built` runs its compiled file in `dist/`, which
+ * `buildService` must have made.
+ */
+export function nodeArguments(script: string, runner: Runner, nodeArgs: string[] = []): string[] {
+  return runner === 'built'
+    ? [...nodeArgs, path.join('dist', script.replace(/\.ts$/, '.js'))]
+    : [...nodeArgs, '--import', 'tsx', script];
+}
+
+/**
+ * Starts `script` with `runner` (`nodeArguments`); resolves once its output shows `ready` (e.g.
+ * `worker started`). `BENCH_NODE_ARGS` (space-separated) goes to Node before the script, e.g.
+ * `--cpu-prof`.
  */
 export function startProcess(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: string,
+  runner: Runner = 'sources',
 ): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script],
+    nodeArguments(script, runner, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean)),
     {
       cwd: ROOT,
       env,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
+import { nodeArguments, type Runner } from '../../bench/processes';
 import { loadConfig } from '../../config';
 
 /** Helpers for tests that start the service as a process, as an operator would. */
@@ -61,11 +62,16 @@ export function apiEnv(port: number): NodeJS.ProcessEnv {
 }
 
 /**
- * `script` (`src/server.ts`, `workers/index.ts`) as its own process under tsx, with this test's
- * database and `env` on top; wait for its ready line (`waitForLine`) before using it.
+ * `script` (`src/server.ts`, `workers/index.ts`) as its own process, under tsx or (`built`) from
+ * `dist/` as the image runs it, with this test's database and `env` on top; wait for its ready line
+ * (`waitForLine`) before using it.
  */
-export function spawnService(script: string, env: NodeJS.ProcessEnv = {}): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnService(
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+  runner: Runner = 'sources',
+): ServiceProcess {
+  const child = spawn(process.execPath, nodeArguments(script, runner), {
     cwd: path.join(__dirname, '..', '..'),
     env: {
       ...process.env,

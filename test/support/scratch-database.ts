@@ -11,10 +11,14 @@ export interface ScratchDatabase {
 
 /**
  * A fresh, migrated database cloned from this run's template, for a test that needs one nobody
- * else has written to (e.g. the demo seed, which uses real CBS codes). Its name starts with the
- * template's, so the global teardown drops it too should `drop` never run.
+ * else has written to (e.g. the demo seed, which uses real CBS codes); with `empty`, one without
+ * even the migrations (the release step's first run). Its name starts with the template's, so the
+ * global teardown drops it too should `drop` never run.
  */
-export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  label: string,
+  options: { empty?: boolean } = {},
+): Promise<ScratchDatabase> {
   const template = templateDatabase(requireEnv(TEST_ENV.runId));
   const name = `${template}_${label.replace(/[^a-z0-9]/g, '')}_${uniqueSuffix()}`;
   const server = requireEnv(TEST_ENV.postgresServerUrl);
@@ -27,7 +31,7 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : template}`);
   return {
     url: databaseUrl(server, name),
     drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
