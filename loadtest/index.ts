@@ -2,7 +2,9 @@
  * `npm run loadtest`: the matchers', corporations' and providers' mix against matchpunt, with the
  * figures per phase and per endpoint class checked against the targets (docs/performance.md, "Load").
  *
- *   npm run loadtest                       starts its own service (throwaway database, demo data)
+ *   npm run loadtest                       starts its own service (throwaway database, demo data),
+ *                                          compiled first and run from dist/ as the image runs it
+ *   npm run loadtest -- --sources          the same from the sources under tsx (no build)
  *   npm run loadtest -- --apis 2 --workers 2   the same with two API and two worker processes
  *   npm run loadtest -- --national [--engine-nice N]
  *                                          then the mix again while a national-size run executes
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
       phases: { type: 'string', default: 'reads,writes,mixed,capacity,saturation' },
       national: { type: 'boolean', default: false },
       pool: { type: 'boolean', default: false },
+      sources: { type: 'boolean', default: false },
       'engine-nice': { type: 'string' },
       'read-rate': { type: 'string' },
       'write-rate': { type: 'string' },
@@ -174,10 +177,15 @@ async function main(): Promise<void> {
   const writeRate = rateOption('write-rate', values['write-rate'], TARGETS.writeRate);
   const phases = new Set(values.phases.split(','));
   const external = process.env.LOADTEST_URL;
+  const runner = values.sources ? 'sources' : 'built';
   const cleanups: (() => Promise<void>)[] = [];
   const service = external
     ? undefined
-    : await startLocalService({ apis: Number(values.apis), workers: Number(values.workers) });
+    : await startLocalService({
+        apis: Number(values.apis),
+        workers: Number(values.workers),
+        runner,
+      });
   try {
     const urls = service ? service.urls : [external ?? ''];
     const tokens = service
@@ -211,7 +219,7 @@ async function main(): Promise<void> {
       return result;
     };
     process.stdout.write(
-      `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes)` : ''}\n`,
+      `matchpunt load test: ${urls.join(', ')}${service ? ` (own service: ${values.apis} API, ${values.workers} worker processes, ${runner === 'built' ? 'built as the image runs them' : 'from the sources under tsx'})` : ''}\n`,
     );
     const writePhases =
       Number(phases.has('writes')) +
@@ -225,7 +233,9 @@ async function main(): Promise<void> {
     );
     const tag = Date.now().toString(36).toUpperCase();
     // Loaded before any phase, so loading the nation disturbs no measurement.
-    const national = values.national ? await prepareNationalRun(values['engine-nice']) : undefined;
+    const national = values.national
+      ? await prepareNationalRun(values['engine-nice'], runner)
+      : undefined;
     cleanups.push(() => national?.stop() ?? Promise.resolve());
     const checks: Check[] = [];
     // Whatever the phases show at other rates, they do not show the targets'.

@@ -10,7 +10,7 @@ import net from 'node:net';
 
 import type { DataSource } from 'typeorm';
 
-import { startProcess, stopProcess } from '../bench/processes';
+import { buildService, type Runner, startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase } from '../bench/throwaway-database';
 import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { loadConfig } from '../config';
@@ -48,6 +48,8 @@ async function freePort(): Promise<number> {
 export async function startLocalService(options: {
   apis: number;
   workers: number;
+  /** `built`: as the image runs them, compiled first; `sources`: under tsx. */
+  runner: Runner;
   /** Runs on the seeded database before the processes start (e.g. loading a nation). */
   prepare?: (databaseUrl: string) => Promise<void>;
 }): Promise<LocalService> {
@@ -78,6 +80,7 @@ export async function startLocalService(options: {
     await removeRedisPrefix(config.REDIS_URL, prefix);
   };
   try {
+    if (options.runner === 'built') await buildService();
     const report = await runDemoSeed(config, createLogger(config, 'loadtest-seed'));
     const dataSource = createDataSource(config, { applicationName: 'loadtest' });
     await dataSource.initialize();
@@ -92,12 +95,19 @@ export async function startLocalService(options: {
     for (let i = 0; i < options.apis; i++) {
       const port = await freePort();
       apis.push(
-        await startProcess('src/server.ts', { ...env, PORT: String(port) }, 'api listening'),
+        await startProcess(
+          'src/server.ts',
+          { ...env, PORT: String(port) },
+          'api listening',
+          options.runner,
+        ),
       );
       urls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 0; i < options.workers; i++) {
-      workers.push(await startProcess('workers/index.ts', env, 'engine threads warm'));
+      workers.push(
+        await startProcess('workers/index.ts', env, 'engine threads warm', options.runner),
+      );
     }
     const tokens = parseTokens(report.tokens.map((t) => t.token).join('\n'));
     return { urls, tokens, databaseUrl: database.url, env, workers, apis, stop };

@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 import { loadNation } from '../bench/nation';
-import { startProcess, stopProcess } from '../bench/processes';
+import { buildService, type Runner, startProcess, stopProcess } from '../bench/processes';
 import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-database';
 import { loadConfig } from '../config';
@@ -26,7 +26,10 @@ export interface NationalRun {
   stop: () => Promise<void>;
 }
 
-export async function prepareNationalRun(engineNice: string | undefined): Promise<NationalRun> {
+export async function prepareNationalRun(
+  engineNice: string | undefined,
+  runner: Runner,
+): Promise<NationalRun> {
   const base = loadConfig(process.env);
   const database: ThrowawayDatabase = await throwawayDatabase(base.DATABASE_URL);
   const env: NodeJS.ProcessEnv = {
@@ -54,7 +57,8 @@ export async function prepareNationalRun(engineNice: string | undefined): Promis
     await dataSource.initialize();
     await loadNation(dataSource);
     await planAsComposed(dataSource, database.name);
-    worker = await startProcess('workers/index.ts', env, 'engine threads warm');
+    if (runner === 'built') await buildService();
+    worker = await startProcess('workers/index.ts', env, 'engine threads warm', runner);
     const requester = new RunExecutor({
       dataSource,
       match: () => Promise.reject(new Error('the load test runs no matching itself')),
