@@ -1,3 +1,5 @@
+import { QueryFailedError } from 'typeorm';
+
 import { describeDatabaseError, isDatabaseUnreachable, queryName } from './db';
 
 describe('queryName', () => {
@@ -43,6 +45,32 @@ describe('describeDatabaseError', () => {
     });
     expect(describeDatabaseError(new Error('not a database error'))).toBeUndefined();
   });
+
+  it.each([
+    ['a lost connection', new Error('Connection terminated unexpectedly'), {}],
+    [
+      'a reset connection',
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      { code: 'ECONNRESET' },
+    ],
+  ])(
+    'describes a query that failed on %s by its driver error and query name, never its parameters',
+    (_name, driverError, code) => {
+      const error = new QueryFailedError(
+        'INSERT INTO clients (external_ref) VALUES ($1)',
+        ['ZDB-Jan-612'],
+        driverError,
+      );
+      const described = describeDatabaseError(error);
+      expect(described).toEqual({
+        type: 'DatabaseError',
+        ...code,
+        message: driverError.message,
+        query: expect.stringMatching(/^insert clients#/),
+      });
+      expect(JSON.stringify(described)).not.toContain('ZDB-Jan-612');
+    },
+  );
 
   it.each([
     ['a module not found', 'MODULE_NOT_FOUND'],

@@ -167,21 +167,28 @@ export function queryName(sql: string): string {
 /**
  * What may be logged of a database error: PostgreSQL's code, the constraint, table and column it
  * names, and the query's name. Never the parameters, the message or the detail, which quote the
- * values (a client profile, a token's hash). Undefined when `error` is not an error PostgreSQL
- * sent.
+ * values (a client profile, a token's hash). A query that failed without PostgreSQL's answer (the
+ * connection lost, a timeout: TypeORM's QueryFailedError around a Node or driver error) is logged
+ * with that error's own message, which quotes no values, and never its parameters. Undefined for
+ * any other error, Node's own with a code (MODULE_NOT_FOUND, ECONNREFUSED) included.
  */
 export function describeDatabaseError(error: unknown): Record<string, string> | undefined {
-  const pg = pgError(error);
-  if (!pg) return undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
   const fields = error as Record<string, unknown>;
   const driver = (fields.driverError ?? fields) as Record<string, unknown>;
-  // PostgreSQL's own errors carry a severity; Node's (MODULE_NOT_FOUND, ECONNREFUSED) have a code
-  // too, and are logged as what they are, with their message.
-  if (typeof driver.severity !== 'string') return undefined;
-  const described: Record<string, string> = { type: 'DatabaseError', code: pg.code };
-  for (const key of ['constraint', 'table', 'column', 'routine'] as const) {
-    const value = driver[key];
-    if (typeof value === 'string') described[key] = value;
+  // PostgreSQL's own errors carry a severity besides their code.
+  const fromPostgres = typeof driver.severity === 'string' && typeof driver.code === 'string';
+  const failedQuery = typeof fields.query === 'string' && 'driverError' in fields;
+  if (!fromPostgres && !failedQuery) return undefined;
+  const described: Record<string, string> = { type: 'DatabaseError' };
+  if (typeof driver.code === 'string') described.code = driver.code;
+  if (fromPostgres) {
+    for (const key of ['constraint', 'table', 'column', 'routine'] as const) {
+      const value = driver[key];
+      if (typeof value === 'string') described[key] = value;
+    }
+  } else if (typeof driver.message === 'string') {
+    described.message = driver.message;
   }
   if (typeof fields.query === 'string') described.query = queryName(fields.query);
   return described;
