@@ -5,38 +5,13 @@
  * that only resolves there (a worker thread's script, a JSON import, the migrations) would break
  * the image and nothing else.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-
 import request from 'supertest';
 
-import { buildService, nodeArguments, stopProcess } from '../../bench/processes';
+import { buildService, stopProcess } from '../../bench/processes';
 import { apiEnv, freePort, spawnService, waitForLine } from '../support/processes';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 
 jest.setTimeout(180_000);
-
-const ROOT = path.join(__dirname, '..', '..');
-
-/** Runs `script` built to the end; resolves with its exit code and everything it wrote. */
-function runToEnd(
-  script: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, nodeArguments(script, 'built'), {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => {
-      resolve({ code, output });
-    }),
-  );
-}
 
 describe('the service built as the image builds and runs it', () => {
   let database: ScratchDatabase;
@@ -56,14 +31,19 @@ describe('the service built as the image builds and runs it', () => {
       LOG_LEVEL: 'info',
     };
 
-    const release = await runToEnd('scripts/release.ts', { ...env, SEED_DEMO: 'true' });
-    expect({ code: release.code, output: release.code === 0 ? '' : release.output }).toEqual({
+    const release = spawnService('scripts/release.ts', { ...env, SEED_DEMO: 'true' }, 'built');
+    let output = '';
+    release.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Closed, not only exited: everything it wrote has been read.
+    const code = await new Promise((resolve) => release.child.on('close', resolve));
+    // What it wrote is shown only when it failed.
+    expect({ code, output: code === 0 ? '' : output + release.stderr() }).toEqual({
       code: 0,
       output: '',
     });
-    expect(release.output).toContain('"migrations applied"');
-    const corporation = /mpt_demo_corporation_woonstichting-maasdal_\w+/.exec(release.output)?.[0];
-    const matcher = /mpt_demo_matcher_transferpunt-noord-limburg_\w+/.exec(release.output)?.[0];
+    expect(output).toContain('"migrations applied"');
+    const corporation = /mpt_demo_corporation_woonstichting-maasdal_\w+/.exec(output)?.[0];
+    const matcher = /mpt_demo_matcher_transferpunt-noord-limburg_\w+/.exec(output)?.[0];
     expect(corporation).toBeDefined();
     expect(matcher).toBeDefined();
 

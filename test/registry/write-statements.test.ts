@@ -2,8 +2,8 @@
  * The writes' statements are prepared once per connection, as the reads' are: a home's
  * registration, a client's registration and a client's change parse and plan none of their
  * statements again at each call, and a statement that looks up one value keeps one plan
- * (docs/performance.md, "The writes' statements"). The API on a pool of two connections (the least it takes): the test reads the
- * prepared statements of both, holding both at once.
+ * (docs/performance.md, "The writes' statements"). The API on a pool of two connections (the least
+ * it takes): the test reads the prepared statements of both, holding both at once.
  */
 import request from 'supertest';
 
