@@ -38,16 +38,17 @@ export function nodeArguments(script: string, runner: Runner, nodeArgs: string[]
 }
 
 /**
- * Starts `script` with `runner` (`nodeArguments`); resolves once its output shows `ready` (e.g.
- * `worker started`). `BENCH_NODE_ARGS` (space-separated) goes to Node before the script, e.g.
- * `--cpu-prof`.
+ * Starts `script` with `runner` (`nodeArguments`; `built` builds first, once per process); resolves
+ * once its output shows `ready` (e.g. `worker started`). `BENCH_NODE_ARGS` (space-separated) goes
+ * to Node before the script, e.g. `--cpu-prof`.
  */
-export function startProcess(
+export async function startProcess(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: string,
   runner: Runner = 'sources',
 ): Promise<ChildProcess> {
+  if (runner === 'built') await buildService();
   const child = spawn(
     process.execPath,
     nodeArguments(script, runner, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean)),

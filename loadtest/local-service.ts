@@ -10,7 +10,7 @@ import net from 'node:net';
 
 import type { DataSource } from 'typeorm';
 
-import { buildService, type Runner, startProcess, stopProcess } from '../bench/processes';
+import { type Runner, startProcess, stopProcess } from '../bench/processes';
 import { throwawayDatabase } from '../bench/throwaway-database';
 import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { loadConfig } from '../config';
@@ -80,7 +80,6 @@ export async function startLocalService(options: {
     await removeRedisPrefix(config.REDIS_URL, prefix);
   };
   try {
-    if (options.runner === 'built') await buildService();
     const report = await runDemoSeed(config, createLogger(config, 'loadtest-seed'));
     const dataSource = createDataSource(config, { applicationName: 'loadtest' });
     await dataSource.initialize();

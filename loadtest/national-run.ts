@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 import { loadNation } from '../bench/nation';
-import { buildService, type Runner, startProcess, stopProcess } from '../bench/processes';
+import { type Runner, startProcess, stopProcess } from '../bench/processes';
 import { removeRedisPrefix, throwawayRedisPrefix } from '../bench/throwaway-redis';
 import { throwawayDatabase, type ThrowawayDatabase } from '../bench/throwaway-database';
 import { loadConfig } from '../config';
@@ -57,7 +57,6 @@ export async function prepareNationalRun(
     await dataSource.initialize();
     await loadNation(dataSource);
     await planAsComposed(dataSource, database.name);
-    if (runner === 'built') await buildService();
     worker = await startProcess('workers/index.ts', env, 'engine threads warm', runner);
     const requester = new RunExecutor({
       dataSource,

@@ -78,7 +78,12 @@ interface PgError {
   detail?: string;
 }
 
-/** The PostgreSQL error beneath a TypeORM QueryFailedError, if any. */
+/**
+ * The coded error beneath a TypeORM QueryFailedError, if any: PostgreSQL's (its SQLSTATE), or
+ * Node's for a connection that could not be made or was lost (`ECONNRESET`), which
+ * `isDatabaseUnreachable` tells apart. Whether an error came from PostgreSQL itself is for
+ * `describeDatabaseError` to say.
+ */
 export function pgError(error: unknown): PgError | undefined {
   const candidate = (error as { driverError?: unknown } | null)?.driverError ?? error;
   if (typeof candidate === 'object' && candidate !== null && 'code' in candidate) {
